@@ -1,0 +1,60 @@
+// The pipeline: load → check → lower → print → clang → manifest; each stage stops the run on error and nothing is written until all succeed.
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { printUnit } from "./c/printer.js";
+import { checkProbe, type CheckedProbe } from "./check/index.js";
+import { messages } from "./diagnostics/catalogue.js";
+import { DiagnosticError } from "./diagnostics/diagnostic.js";
+import { loadProbe } from "./frontend/project.js";
+import { lowerProbe, type LowerOptions } from "./lower/program.js";
+import { buildManifest, type Manifest } from "./manifest/manifest.js";
+import { compileC } from "./toolchain/clang.js";
+
+export interface BuildOptions extends Partial<LowerOptions> {
+  outDir?: string;
+}
+
+export interface BuildResult {
+  cFile: string;
+  objectFile: string;
+  manifestFile: string;
+  manifest: Manifest;
+  cSource: string;
+  clangWarnings: string;
+}
+
+/** Type-check and subset-check only (`tsbpf check`). */
+export function checkFile(file: string): CheckedProbe {
+  return checkProbe(loadProbe(file));
+}
+
+/** The C a probe compiles to, without running clang (for tests and `--emit-c`). */
+export function generateC(file: string, options: Partial<LowerOptions> = {}) {
+  const checked = checkFile(file);
+  const { unit, programs } = lowerProbe(checked, { sections: options.sections ?? "tsbpf", license: options.license ?? "GPL" });
+  return { checked, programs, cSource: printUnit(unit) };
+}
+
+export async function build(file: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const { checked, programs, cSource } = generateC(file, options);
+  const stem = basename(checked.probe.path).replace(/\.ts$/, "");
+  const outDir = resolve(options.outDir ?? "build");
+  const names = { c: `${stem}.bpf.c`, o: `${stem}.bpf.o`, manifest: `${stem}.manifest.json` };
+  const manifest = buildManifest(basename(checked.probe.path), names.o, options.license ?? "GPL", programs);
+  let staging: string;
+  try {
+    mkdirSync(outDir, { recursive: true });
+    staging = mkdtempSync(join(outDir, ".tsbpf-build-"));
+  } catch (e) {
+    throw new DiagnosticError([{ ...messages.outputUnwritable(outDir, (e as Error).message), severity: "error" }]);
+  }
+  try {
+    writeFileSync(join(staging, names.c), cSource);
+    const { warnings } = await compileC({ cFile: join(staging, names.c), objectFile: join(staging, names.o), cwd: dirname(checked.probe.path), debugPrefixMap: [staging, outDir] });
+    writeFileSync(join(staging, names.manifest), JSON.stringify(manifest, null, 2) + "\n");
+    for (const f of [names.c, names.o, names.manifest]) renameSync(join(staging, f), join(outDir, f));
+    return { cFile: join(outDir, names.c), objectFile: join(outDir, names.o), manifestFile: join(outDir, names.manifest), manifest, cSource, clangWarnings: warnings };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,60 @@
+// A small C AST: just what generated BPF programs need. Nodes carry the TypeScript line they come from.
+
+export interface SourceLine {
+  file: string;
+  line: number;
+}
+
+export type CExpr =
+  | { k: "num"; text: string }
+  | { k: "id"; name: string }
+  | { k: "binary"; op: string; left: CExpr; right: CExpr }
+  | { k: "unary"; op: string; operand: CExpr }
+  | { k: "cast"; type: string; operand: CExpr }
+  | { k: "call"; fn: string; args: CExpr[] }
+  | { k: "cond"; test: CExpr; then: CExpr; else: CExpr }
+  | { k: "member"; object: CExpr; field: string; arrow: boolean };
+
+export type CStmt =
+  | { k: "decl"; type: string; name: string; init?: CExpr; at?: SourceLine }
+  | { k: "expr"; expr: CExpr; at?: SourceLine }
+  | { k: "if"; test: CExpr; then: CStmt[]; else?: CStmt[]; at?: SourceLine }
+  | { k: "return"; value?: CExpr; at?: SourceLine }
+  | { k: "block"; body: CStmt[]; at?: SourceLine };
+
+export interface CParam {
+  type: string;
+  name: string;
+}
+
+export interface CFunction {
+  name: string;
+  returnType: string;
+  params: CParam[];
+  body: CStmt[];
+  /** e.g. `static __always_inline`, or a SEC("...") attribute for programs. */
+  qualifiers: string[];
+  comment?: string;
+  at?: SourceLine;
+}
+
+export interface CGlobal {
+  text: string;
+  at?: SourceLine;
+}
+
+export interface CUnit {
+  /** Verbatim C placed first: includes, typedefs, the packet runtime. */
+  prelude: string[];
+  globals: CGlobal[];
+  functions: CFunction[];
+}
+
+export const num = (value: bigint | number, suffix = ""): CExpr => ({ k: "num", text: `${value}${suffix}` });
+export const id = (name: string): CExpr => ({ k: "id", name });
+export const binary = (op: string, left: CExpr, right: CExpr): CExpr => ({ k: "binary", op, left, right });
+export const unary = (op: string, operand: CExpr): CExpr => ({ k: "unary", op, operand });
+export const cast = (type: string, operand: CExpr): CExpr => ({ k: "cast", type, operand });
+export const call = (fn: string, args: CExpr[]): CExpr => ({ k: "call", fn, args });
+export const cond = (test: CExpr, then: CExpr, otherwise: CExpr): CExpr => ({ k: "cond", test, then, else: otherwise });
+export const member = (object: CExpr, field: string, arrow = false): CExpr => ({ k: "member", object, field, arrow });

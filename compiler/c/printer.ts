@@ -1,0 +1,146 @@
+// Prints the C AST as readable C, parenthesising by precedence and putting a #line directive before every located function and statement.
+import type { CExpr, CFunction, CStmt, CUnit, SourceLine } from "./ast.js";
+
+/** C operator precedence: higher binds tighter. */
+const BINARY_PRECEDENCE: Record<string, number> = {
+  "*": 13, "/": 13, "%": 13,
+  "+": 12, "-": 12,
+  "<<": 11, ">>": 11,
+  "<": 10, "<=": 10, ">": 10, ">=": 10,
+  "==": 9, "!=": 9,
+  "&": 8, "^": 7, "|": 6, "&&": 5, "||": 4,
+  "=": 2, "+=": 2, "-=": 2, "*=": 2, "/=": 2, "%=": 2, "<<=": 2, ">>=": 2, "&=": 2, "^=": 2, "|=": 2,
+};
+const UNARY = 14;
+const POSTFIX = 15;
+const CONDITIONAL = 3;
+
+function precedence(e: CExpr): number {
+  switch (e.k) {
+    case "num":
+    case "id":
+      return 16;
+    case "call":
+    case "member":
+      return POSTFIX;
+    case "unary":
+    case "cast":
+      return UNARY;
+    case "cond":
+      return CONDITIONAL;
+    case "binary":
+      return BINARY_PRECEDENCE[e.op] ?? 1;
+  }
+}
+
+/** Operators where clang warns about mixing without parentheses; we always parenthesise them for readers. */
+const CLARIFY = new Set(["&", "|", "^", "<<", ">>", "&&", "||"]);
+
+export function printExpr(e: CExpr, min = 0): string {
+  const text = printBare(e);
+  return precedence(e) < min ? `(${text})` : text;
+}
+
+function printBare(e: CExpr): string {
+  switch (e.k) {
+    case "num":
+      return e.text;
+    case "id":
+      return e.name;
+    case "call":
+      return `${e.fn}(${e.args.map((a) => printExpr(a, 2)).join(", ")})`;
+    case "member":
+      return `${printExpr(e.object, POSTFIX)}${e.arrow ? "->" : "."}${e.field}`;
+    case "unary":
+      return `${e.op}${printExpr(e.operand, UNARY)}`;
+    case "cast":
+      return `(${e.type})${printExpr(e.operand, UNARY)}`;
+    case "cond":
+      return `${printExpr(e.test, CONDITIONAL + 1)} ? ${printExpr(e.then, CONDITIONAL)} : ${printExpr(e.else, CONDITIONAL)}`;
+    case "binary": {
+      const p = BINARY_PRECEDENCE[e.op] ?? 1;
+      const assign = p === 2;
+      const side = (child: CExpr, right: boolean) => {
+        const needsClarity = child.k === "binary" && child.op !== e.op && (CLARIFY.has(child.op) || CLARIFY.has(e.op));
+        const min = needsClarity ? 16 : assign ? (right ? p : p + 1) : right ? p + 1 : p;
+        return printExpr(child, min);
+      };
+      return `${side(e.left, false)} ${e.op} ${side(e.right, true)}`;
+    }
+  }
+}
+
+class Writer {
+  private readonly lines: string[] = [];
+  line(text: string, depth: number): void {
+    this.lines.push(text === "" ? "" : `${"\t".repeat(depth)}${text}`);
+  }
+  directive(at: SourceLine | undefined): void {
+    if (at) this.lines.push(`#line ${at.line} "${at.file}"`);
+  }
+  toString(): string {
+    return this.lines.join("\n") + "\n";
+  }
+}
+
+function printStmt(w: Writer, s: CStmt, depth: number): void {
+  w.directive(s.at);
+  switch (s.k) {
+    case "decl":
+      w.line(`${s.type} ${s.name}${s.init ? ` = ${printExpr(s.init, 2)}` : ""};`, depth);
+      return;
+    case "expr":
+      w.line(`${printExpr(s.expr)};`, depth);
+      return;
+    case "return":
+      w.line(s.value ? `return ${printExpr(s.value)};` : "return;", depth);
+      return;
+    case "block":
+      w.line("{", depth);
+      for (const c of s.body) printStmt(w, c, depth + 1);
+      w.line("}", depth);
+      return;
+    case "if":
+      w.line(`if (${printExpr(s.test)}) {`, depth);
+      for (const c of s.then) printStmt(w, c, depth + 1);
+      if (s.else && s.else.length === 1 && s.else[0]!.k === "if") {
+        w.line("} else", depth);
+        printStmt(w, s.else[0]!, depth);
+        return;
+      }
+      if (s.else) {
+        w.line("} else {", depth);
+        for (const c of s.else) printStmt(w, c, depth + 1);
+      }
+      w.line("}", depth);
+      return;
+  }
+}
+
+export function printFunction(w: Writer, f: CFunction): void {
+  if (f.comment) w.line(`/* ${f.comment} */`, 0);
+  w.directive(f.at);
+  const params = f.params.length ? f.params.map((p) => `${p.type}${p.type.endsWith("*") ? "" : " "}${p.name}`).join(", ") : "void";
+  w.line(`${[...f.qualifiers, f.returnType].join(" ")} ${f.name}(${params})`, 0);
+  w.line("{", 0);
+  for (const s of f.body) printStmt(w, s, 1);
+  w.line("}", 0);
+}
+
+export function printUnit(unit: CUnit): string {
+  const w = new Writer();
+  for (const p of unit.prelude) {
+    w.line(p, 0);
+    w.line("", 0);
+  }
+  for (const g of unit.globals) {
+    w.directive(g.at);
+    w.line(g.text, 0);
+  }
+  if (unit.globals.length) w.line("", 0);
+  unit.functions.forEach((f, i) => {
+    if (i > 0) w.line("", 0);
+    printFunction(w, f);
+  });
+  return w.toString();
+}

@@ -1,0 +1,64 @@
+// What the checker knows while it walks a probe: bindings, recorded types, diagnostics.
+import { ts } from "ts-morph";
+import type { MessageTemplate } from "../diagnostics/catalogue.js";
+import { DiagnosticBag } from "../diagnostics/diagnostic.js";
+import { nodeLocation } from "../frontend/location.js";
+import type { TType } from "../types/types.js";
+
+export type BindingKind = "local" | "param" | "constant" | "function" | "context";
+
+export interface Binding {
+  kind: BindingKind;
+  /** The identifier used in the generated C. */
+  cName: string;
+  type: TType;
+  mutable: boolean;
+}
+
+export interface FunctionSignature {
+  name: string;
+  params: TType[];
+  returns: TType;
+}
+
+export class CheckContext {
+  readonly diagnostics = new DiagnosticBag();
+  /** The type of every checked expression. */
+  readonly types = new Map<ts.Node, TType>();
+  /** Variables, parameters and module constants by their declaration. */
+  readonly bindings = new Map<ts.Node, Binding>();
+  readonly functions = new Map<ts.Node, FunctionSignature>();
+  /** Calls between module functions, for the recursion check and emission order. */
+  readonly calls = new Map<ts.Node, Set<ts.Node>>();
+  readonly usedProtocols = new Set<string>();
+  /** The values of module-level constants. */
+  readonly constantValues = new Map<ts.Node, bigint>();
+  /** For `x op= y`, the synthetic `x op y` that was checked in its place. */
+  readonly compoundViews = new Map<ts.Node, ts.BinaryExpression>();
+  /** The function whose body is being checked. */
+  currentFunction: ts.Node | undefined;
+
+  constructor(readonly checker: ts.TypeChecker, readonly sourceFile: ts.SourceFile) {}
+
+  error(node: ts.Node, template: MessageTemplate): void {
+    this.diagnostics.add({ ...template, severity: "error", location: nodeLocation(node) });
+  }
+
+  record(node: ts.Node, type: TType): TType {
+    this.types.set(node, type);
+    return type;
+  }
+
+  /** The declaration an identifier refers to, through the TypeScript checker. */
+  declarationOf(node: ts.Node): ts.Declaration | undefined {
+    const symbol = this.checker.getSymbolAtLocation(node);
+    if (!symbol) return undefined;
+    const resolved = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
+    return resolved.valueDeclaration ?? resolved.declarations?.[0];
+  }
+
+  /** True when a declaration comes from runtime-types/ rather than the probe. */
+  isAmbient(decl: ts.Node): boolean {
+    return decl.getSourceFile() !== this.sourceFile;
+  }
+}

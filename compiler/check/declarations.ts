@@ -1,0 +1,160 @@
+// Checks a probe's module level: constants, helper functions and the classes that hold programs.
+import { ts } from "ts-morph";
+import { messages } from "../diagnostics/catalogue.js";
+import type { TType } from "../types/types.js";
+import type { CheckContext } from "./context.js";
+import { checkAssignable, checkExpr } from "./expressions.js";
+import { cIdentifier } from "./names.js";
+import { typeFromNode } from "./type-nodes.js";
+
+export interface ProgramDecl {
+  /** The method name: the program's ELF symbol. */
+  name: string;
+  className: string;
+  kind: "xdp";
+  node: ts.MethodDeclaration;
+}
+
+export interface ModuleDecls {
+  programs: ProgramDecl[];
+  functions: ts.FunctionDeclaration[];
+  constants: ts.VariableDeclaration[];
+}
+
+/** First pass: declares every module-level name so bodies can refer to them in any order. */
+export function collectModule(cx: CheckContext, file: ts.SourceFile): ModuleDecls {
+  const out: ModuleDecls = { programs: [], functions: [], constants: [] };
+  for (const s of file.statements) {
+    if (ts.isFunctionDeclaration(s)) declareFunction(cx, s, out);
+    else if (ts.isClassDeclaration(s)) declareClass(cx, s, out);
+    else if (ts.isVariableStatement(s)) declareConstants(cx, s, out);
+    else if (ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) cx.error(s, messages.importDeclaration());
+    else cx.error(s, messages.topLevelStatement(describeTopLevel(s)));
+  }
+  return out;
+}
+
+function describeTopLevel(s: ts.Statement): string {
+  if (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) return "a type declaration";
+  if (ts.isEnumDeclaration(s)) return "an enum";
+  return "this statement";
+}
+
+function declareFunction(cx: CheckContext, node: ts.FunctionDeclaration, out: ModuleDecls): void {
+  if (!node.name || !node.body) return cx.error(node, messages.unsupportedSyntax("function declarations without a name or body"));
+  if (node.asteriskToken || node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return cx.error(node, messages.asyncCode());
+  if (node.typeParameters) return cx.error(node.typeParameters[0]!, messages.unsupportedSyntax("generic functions"));
+  const params: TType[] = [];
+  let ok = true;
+  for (const p of node.parameters) {
+    if (!ts.isIdentifier(p.name) || p.dotDotDotToken || p.initializer || p.questionToken) {
+      cx.error(p, messages.unsupportedSyntax("optional, default, rest and destructured parameters"));
+      ok = false;
+      continue;
+    }
+    if (!p.type) {
+      cx.error(p, messages.missingType(`parameter '${p.name.text}'`));
+      ok = false;
+      continue;
+    }
+    const t = typeFromNode(cx, p.type);
+    if (!t) ok = false;
+    else {
+      params.push(t);
+      cx.bindings.set(p, { kind: "param", cName: cIdentifier(p.name.text), type: t, mutable: true });
+    }
+  }
+  if (!node.type) {
+    cx.error(node.name, messages.missingType(`the result of '${node.name.text}'`));
+    return;
+  }
+  const returns = typeFromNode(cx, node.type);
+  if (!returns || !ok) return;
+  cx.functions.set(node, { name: node.name.text, params, returns });
+  cx.calls.set(node, new Set());
+  out.functions.push(node);
+}
+
+function declareClass(cx: CheckContext, node: ts.ClassDeclaration, out: ModuleDecls): void {
+  const className = node.name?.text ?? "default";
+  if (node.heritageClauses || node.typeParameters) cx.error(node, messages.classMember());
+  for (const member of node.members) {
+    const isStatic = ts.isMethodDeclaration(member) && member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+    const decorators = ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : [];
+    if (!ts.isMethodDeclaration(member) || !isStatic || decorators.length !== 1 || !ts.isIdentifier(member.name)) {
+      cx.error(member, messages.classMember());
+      continue;
+    }
+    const decorator = decorators[0]!.expression;
+    if (ts.isCallExpression(decorator)) {
+      cx.error(decorator, messages.decoratorOptions());
+      continue;
+    }
+    if (!ts.isIdentifier(decorator) || decorator.text !== "xdp") {
+      cx.error(decorator, messages.classMember());
+      continue;
+    }
+    const name = member.name.text;
+    if (!programSignatureOk(cx, member)) {
+      cx.error(member.name, messages.programSignature(name));
+      continue;
+    }
+    const param = member.parameters[0]!;
+    cx.bindings.set(param, { kind: "context", cName: cIdentifier((param.name as ts.Identifier).text), type: { kind: "context", name: "XdpContext" }, mutable: false });
+    if (out.programs.some((p) => p.name === name)) cx.error(member.name, messages.duplicateProgram(name));
+    out.programs.push({ name, className, kind: "xdp", node: member });
+  }
+}
+
+function programSignatureOk(cx: CheckContext, m: ts.MethodDeclaration): boolean {
+  const p = m.parameters[0];
+  const isRef = (t: ts.TypeNode | undefined, name: string) => !!t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === name;
+  const ok = m.parameters.length === 1 && !!p && ts.isIdentifier(p.name) && isRef(p.type, "XdpContext") && isRef(m.type, "XdpAction") && !!m.body;
+  const async = m.asteriskToken || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword);
+  return ok && !async && !!cx;
+}
+
+/** Module constants must fold to an integer at compile time; an annotated one becomes a `static const`. */
+function declareConstants(cx: CheckContext, node: ts.VariableStatement, out: ModuleDecls): void {
+  if ((node.declarationList.flags & ts.NodeFlags.Const) === 0) {
+    cx.error(node, messages.topLevelStatement("a `let` or `var`"));
+    return;
+  }
+  for (const decl of node.declarationList.declarations) {
+    if (!ts.isIdentifier(decl.name) || !decl.initializer) {
+      cx.error(decl, messages.moduleConstant());
+      continue;
+    }
+    const annotated = decl.type ? typeFromNode(cx, decl.type) : undefined;
+    if (decl.type && !annotated) continue;
+    const value = constantValue(cx, decl.initializer);
+    if (value === undefined) {
+      cx.error(decl.initializer, messages.moduleConstant());
+      continue;
+    }
+    let type: TType = { kind: "const", value };
+    if (annotated) {
+      if (annotated.kind !== "int") {
+        cx.error(decl.type!, messages.moduleConstant());
+        continue;
+      }
+      if (!checkAssignable(cx, decl.initializer, annotated)) continue;
+      type = annotated;
+    }
+    cx.bindings.set(decl, { kind: "constant", cName: cIdentifier(decl.name.text), type, mutable: false });
+    cx.constantValues.set(decl, value);
+    out.constants.push(decl);
+  }
+}
+
+/** The value of a constant initialiser: an untyped constant expression, or a conversion of one. */
+function constantValue(cx: CheckContext, init: ts.Expression): bigint | undefined {
+  const t = checkExpr(cx, init);
+  if (t?.kind === "const" && t.other === undefined) return t.value;
+  if (t?.kind === "int" && ts.isCallExpression(init) && init.arguments.length === 1) {
+    const inner = cx.types.get(init.arguments[0]!);
+    if (inner?.kind === "const" && inner.other === undefined) return inner.value;
+  }
+  return undefined;
+}
+

@@ -1,0 +1,59 @@
+// The check stage: subset rules and tsbpf typing over a type-checked probe; returns what lowering needs.
+import { ts } from "ts-morph";
+import { messages } from "../diagnostics/catalogue.js";
+import { locationOf } from "../frontend/location.js";
+import type { LoadedProbe } from "../frontend/project.js";
+import { CheckContext } from "./context.js";
+import { collectModule, type ProgramDecl } from "./declarations.js";
+import { checkBlock } from "./statements.js";
+
+export interface CheckedProbe {
+  probe: LoadedProbe;
+  cx: CheckContext;
+  programs: ProgramDecl[];
+  /** Helper functions, callees before callers. */
+  functions: ts.FunctionDeclaration[];
+  constants: ts.VariableDeclaration[];
+}
+
+/** Throws DiagnosticError listing every violation found. */
+export function checkProbe(probe: LoadedProbe): CheckedProbe {
+  const cx = new CheckContext(probe.checker, probe.sourceFile);
+  const decls = collectModule(cx, probe.sourceFile);
+  for (const f of decls.functions) {
+    cx.currentFunction = f;
+    checkBlock(cx, f.body!, cx.functions.get(f)!.returns);
+  }
+  for (const p of decls.programs) {
+    cx.currentFunction = p.node;
+    cx.calls.set(p.node, new Set());
+    checkBlock(cx, p.node.body!, { kind: "enum", name: "XdpAction" });
+  }
+  cx.currentFunction = undefined;
+  if (decls.programs.length === 0 && !cx.diagnostics.hasErrors) {
+    cx.diagnostics.add({ ...messages.noPrograms(), severity: "error", location: locationOf(probe.sourceFile, 0, 1) });
+  }
+  const functions = orderFunctions(cx, decls.functions);
+  cx.diagnostics.throwIfErrors();
+  return { probe, cx, programs: decls.programs, functions, constants: decls.constants };
+}
+
+/** Orders helpers so every callee precedes its callers, reporting any cycle as recursion. */
+function orderFunctions(cx: CheckContext, functions: ts.FunctionDeclaration[]): ts.FunctionDeclaration[] {
+  const order: ts.FunctionDeclaration[] = [];
+  const state = new Map<ts.Node, "visiting" | "done">();
+  const visit = (f: ts.FunctionDeclaration, path: ts.FunctionDeclaration[]): void => {
+    if (state.get(f) === "done") return;
+    if (state.get(f) === "visiting") {
+      const cycle = [...path.slice(path.indexOf(f)), f].map((x) => x.name!.text).join(" → ");
+      cx.error(f.name!, messages.recursion(cycle));
+      return;
+    }
+    state.set(f, "visiting");
+    for (const callee of cx.calls.get(f) ?? []) visit(callee as ts.FunctionDeclaration, [...path, f]);
+    state.set(f, "done");
+    order.push(f);
+  };
+  for (const f of functions) visit(f, []);
+  return order;
+}

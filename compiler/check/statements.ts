@@ -1,0 +1,137 @@
+// Checks the statements of function and program bodies.
+import { ts } from "ts-morph";
+import { messages } from "../diagnostics/catalogue.js";
+import { assignError } from "../types/assign.js";
+import { defaultIntFor } from "../types/int-types.js";
+import { int, typeName, type TType } from "../types/types.js";
+import type { CheckContext } from "./context.js";
+import { checkAssignable, checkCondition, checkExpr } from "./expressions.js";
+import { cIdentifier } from "./names.js";
+import { typeFromNode } from "./type-nodes.js";
+import { unsupported } from "./unsupported.js";
+
+const K = ts.SyntaxKind;
+
+export function checkBlock(cx: CheckContext, block: ts.Block, returns: TType): void {
+  for (const s of block.statements) checkStatement(cx, s, returns);
+}
+
+function checkStatement(cx: CheckContext, node: ts.Statement, returns: TType): void {
+  if (ts.isBlock(node)) return checkBlock(cx, node, returns);
+  if (ts.isVariableStatement(node)) return variableStatement(cx, node);
+  if (ts.isIfStatement(node)) {
+    checkCondition(cx, node.expression);
+    checkStatement(cx, node.thenStatement, returns);
+    if (node.elseStatement) checkStatement(cx, node.elseStatement, returns);
+    return;
+  }
+  if (ts.isReturnStatement(node)) {
+    if (node.expression) checkAssignable(cx, node.expression, returns);
+    return;
+  }
+  if (ts.isExpressionStatement(node)) return expressionStatement(cx, node.expression);
+  cx.error(node, unsupported(node));
+}
+
+function variableStatement(cx: CheckContext, node: ts.VariableStatement): void {
+  const list = node.declarationList;
+  const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+  if (!isConst && (list.flags & ts.NodeFlags.Let) === 0) {
+    cx.error(node, messages.unsupportedSyntax("`var`", "use `const` or `let`"));
+    return;
+  }
+  for (const decl of list.declarations) {
+    if (!ts.isIdentifier(decl.name)) {
+      cx.error(decl.name, messages.unsupportedSyntax("destructuring"));
+      continue;
+    }
+    if (!decl.initializer) {
+      cx.error(decl, messages.unsupportedSyntax("variables without an initial value", "give it one"));
+      continue;
+    }
+    const type = declaredType(cx, decl, decl.initializer, isConst);
+    if (type) cx.bindings.set(decl, { kind: "local", cName: cIdentifier(decl.name.text), type, mutable: !isConst });
+  }
+}
+
+/** The type of a local: its annotation, or the initialiser's (an untyped constant defaults to u32/u64/i32/i64 in a `let`). */
+function declaredType(cx: CheckContext, decl: ts.VariableDeclaration, init: ts.Expression, isConst: boolean): TType | undefined {
+  if (decl.type) {
+    const t = typeFromNode(cx, decl.type);
+    if (t) checkAssignable(cx, init, t);
+    return t;
+  }
+  const t = checkExpr(cx, init);
+  if (!t) return undefined;
+  if (t.kind === "null" || t.kind === "void") {
+    cx.error(decl, messages.missingType(`'${decl.name.getText()}'`));
+    return undefined;
+  }
+  if (t.kind === "const" && !(isConst && t.other === undefined)) {
+    const widest = t.other !== undefined && (t.other < 0n ? t.other < t.value : t.other > t.value) ? t.other : t.value;
+    return int(defaultIntFor(widest));
+  }
+  return t;
+}
+
+function expressionStatement(cx: CheckContext, e: ts.Expression): void {
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= K.FirstAssignment && e.operatorToken.kind <= K.LastAssignment) {
+    assignment(cx, e);
+    return;
+  }
+  if (ts.isCallExpression(e)) {
+    checkExpr(cx, e);
+    return;
+  }
+  cx.error(e, ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e) ? unsupported(e) : messages.unsupportedSyntax("expression statements other than calls and assignments"));
+}
+
+const COMPOUND: Partial<Record<ts.SyntaxKind, ts.BinaryOperator>> = {
+  [K.PlusEqualsToken]: K.PlusToken, [K.MinusEqualsToken]: K.MinusToken, [K.AsteriskEqualsToken]: K.AsteriskToken,
+  [K.SlashEqualsToken]: K.SlashToken, [K.PercentEqualsToken]: K.PercentToken, [K.AmpersandEqualsToken]: K.AmpersandToken,
+  [K.BarEqualsToken]: K.BarToken, [K.CaretEqualsToken]: K.CaretToken, [K.LessThanLessThanEqualsToken]: K.LessThanLessThanToken,
+  [K.GreaterThanGreaterThanEqualsToken]: K.GreaterThanGreaterThanToken,
+};
+
+/** The operator a compound assignment applies (`+=` → `+`), or undefined for `=`. */
+export function compoundOperator(kind: ts.SyntaxKind): ts.BinaryOperator | undefined {
+  return COMPOUND[kind];
+}
+
+function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
+  const target = e.left;
+  const decl = ts.isIdentifier(target) ? cx.declarationOf(target) : undefined;
+  const binding = decl && cx.bindings.get(decl);
+  if (!binding || !binding.mutable) {
+    cx.error(target, messages.assignmentTarget());
+    return;
+  }
+  cx.record(target, binding.type);
+  const op = e.operatorToken.kind;
+  if (op === K.EqualsToken) {
+    checkAssignable(cx, e.right, binding.type);
+    return;
+  }
+  if (!compoundOperator(op)) {
+    cx.error(e.operatorToken, messages.unsupportedOperator(e.operatorToken.getText()));
+    return;
+  }
+  // x op= y is checked as x = x op y, on a synthetic view of the same nodes.
+  const result = checkCompound(cx, e, compoundOperator(op)!);
+  if (!result) return;
+  const error = assignError(result, binding.type);
+  if (error) cx.error(e, error);
+  else cx.record(e, binding.type);
+}
+
+function checkCompound(cx: CheckContext, e: ts.BinaryExpression, op: ts.BinaryOperator): TType | undefined {
+  const synthetic = ts.factory.createBinaryExpression(e.left, op, e.right);
+  ts.setTextRange(synthetic, e);
+  (synthetic as { parent?: ts.Node }).parent = e.parent;
+  (synthetic.operatorToken as { parent?: ts.Node }).parent = synthetic;
+  ts.setTextRange(synthetic.operatorToken, e.operatorToken);
+  const t = checkExpr(cx, synthetic);
+  if (t) cx.compoundViews.set(e, synthetic);
+  if (t && t.kind !== "int" && t.kind !== "const") cx.error(e, messages.operandType(e.operatorToken.getText(), typeName(t)));
+  return t;
+}

@@ -1,0 +1,47 @@
+// The tsbpf command line: parses flags, calls the library, prints diagnostics; never a stack trace for user errors.
+import { Command, CommanderError, Option } from "commander";
+import { build, checkFile } from "../build.js";
+import { DiagnosticError } from "../diagnostics/diagnostic.js";
+import { formatDiagnostics } from "../diagnostics/format.js";
+
+function program(): Command {
+  const cmd = new Command("tsbpf").description("Compile TypeScript XDP programs into verified BPF objects").exitOverride();
+  cmd
+    .command("check")
+    .description("type-check and subset-check a probe; writes nothing")
+    .argument("<probe>", "the probe's .ts file")
+    .action((probe: string) => {
+      const checked = checkFile(probe);
+      console.log(`${probe}: ok (${checked.programs.map((p) => p.name).join(", ")})`);
+    });
+  cmd
+    .command("build")
+    .description("compile a probe to <out>/<name>.bpf.c, .bpf.o and .manifest.json")
+    .argument("<probe>", "the probe's .ts file")
+    .option("-o, --out-dir <dir>", "where to write the outputs", "build")
+    .addOption(new Option("--sections <style>", "ELF section names: tsbpf (xdp/<method>) or libbpf (xdp)").choices(["tsbpf", "libbpf"]).default("tsbpf"))
+    .option("--license <license>", "the license string the kernel sees", "GPL")
+    .option("--emit-c", "also print the generated C")
+    .action(async (probe: string, opts: { outDir: string; sections: "tsbpf" | "libbpf"; license: string; emitC?: boolean }) => {
+      const result = await build(probe, { outDir: opts.outDir, sections: opts.sections, license: opts.license });
+      if (opts.emitC) process.stdout.write(result.cSource);
+      const progs = result.manifest.programs.map((p) => `${p.section} (${p.symbol})`).join(", ");
+      console.log(`${probe} → ${result.objectFile}: ${progs}`);
+    });
+  return cmd;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof DiagnosticError) {
+      console.error(formatDiagnostics(e.diagnostics));
+      return 1;
+    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    console.error(`tsbpf: internal error: ${(e as Error).stack ?? e}`);
+    return 70;
+  }
+}

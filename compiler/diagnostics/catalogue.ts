@@ -1,0 +1,60 @@
+// The message catalogue: every diagnostic tsbpf reports, with its stable code. Ranges: 1xxx check, 2xxx lower, 3xxx toolchain, 4xxx loader, 9xxx usage.
+
+export interface MessageTemplate {
+  code: string;
+  message: string;
+}
+
+const m = (code: string, message: string): MessageTemplate => ({ code, message });
+
+export const messages = {
+  unsupportedSyntax: (what: string, hint = "") => m("TSBPF1000", `${what} ${what.endsWith("s") ? "are" : "is"} not supported in a BPF program${hint ? `; ${hint}` : ""}.`),
+  floatLiteral: () => m("TSBPF1001", "floating-point numbers are not supported: BPF has integers only."),
+  stringValue: () => m("TSBPF1002", "strings are not supported here: BPF programs have no string values."),
+  loop: () => m("TSBPF1003", "loops are not supported yet; a loop needs a bound the compiler can prove."),
+  closure: () => m("TSBPF1004", "closures and function values are not supported; declare a module-level `function` and call it."),
+  thisKeyword: () => m("TSBPF1005", "`this` is not supported: programs are static methods and have no instance."),
+  newExpression: () => m("TSBPF1006", "`new` is not supported: BPF programs cannot allocate objects."),
+  typeAssertion: (target: string) => m("TSBPF1007", `a type assertion does not convert a value; write ${target}(value) to convert explicitly.`),
+  nonNullAssertion: () => m("TSBPF1008", "the non-null assertion `!` is not supported; test the value (`if (!x) return ...;`) so the check is real."),
+  exceptions: () => m("TSBPF1009", "exceptions are not supported: a BPF program cannot throw; return a verdict instead."),
+  asyncCode: () => m("TSBPF1010", "async code and generators are not supported: a BPF program runs to completion."),
+  arrays: () => m("TSBPF1011", "arrays and indexing are not supported yet."),
+  objectLiteral: () => m("TSBPF1012", "object literals are not supported yet."),
+  importDeclaration: () => m("TSBPF1013", "imports are not supported yet: keep the program in one file."),
+  topLevelStatement: (what: string) => m("TSBPF1014", `${what} at module level is not supported; a probe holds const declarations, functions and program classes.`),
+  classMember: () => m("TSBPF1015", "a program class may only hold static methods decorated with @xdp."),
+  programSignature: (name: string) => m("TSBPF1016", `program '${name}' must be declared \`static ${name}(ctx: XdpContext): XdpAction\`.`),
+  duplicateProgram: (name: string) => m("TSBPF1017", `two programs are named '${name}'; program names become ELF symbols and must be unique.`),
+  noPrograms: () => m("TSBPF1018", "no programs found: decorate a static method of an exported class with @xdp."),
+  decoratorOptions: () => m("TSBPF1019", "decorator options are not supported yet; write a bare @xdp."),
+  incrementDecrement: () => m("TSBPF1020", "`++` and `--` are not supported yet; write `x = x + 1`."),
+
+  narrowing: (from: string, to: string) => m("TSBPF1100", `cannot use a ${from} where a ${to} is expected without a conversion; write ${to}(value) to truncate explicitly.`),
+  literalRange: (value: string, type: string) => m("TSBPF1101", `the constant ${value} does not fit in ${type}.`),
+  mixedSignedness: (a: string, b: string) => m("TSBPF1102", `mixing ${a} and ${b} needs a conversion: convert one operand, e.g. ${b}(x) or ${a}(x).`),
+  signedDivision: () => m("TSBPF1103", "signed division and modulo are not supported by the BPF instruction set this compiler targets; convert to an unsigned type first."),
+  shiftRange: (count: string, type: string) => m("TSBPF1104", `shift count ${count} is out of range for ${type}.`),
+  unsupportedType: (text: string) => m("TSBPF1105", `type '${text}' is not supported; use u8, u16, u32, u64, i8, i16, i32, i64, bool or a packet header type.`),
+  optionalChainOnValue: () => m("TSBPF1106", "optional chaining is only supported on header accessors (`ctx.eth()?.ipv4()`); test the header first, then read the field."),
+  unsupportedOperator: (op: string, hint = "") => m("TSBPF1107", `operator '${op}' is not supported${hint ? `; ${hint}` : ""}.`),
+  missingType: (what: string) => m("TSBPF1108", `${what} needs an explicit type annotation.`),
+  recursion: (names: string) => m("TSBPF1109", `recursion is not supported (${names}): BPF programs cannot recurse.`),
+  operandType: (op: string, type: string) => m("TSBPF1110", `operator '${op}' cannot be applied to a ${type}.`),
+  typeMismatch: (from: string, to: string) => m("TSBPF1111", `a ${from} cannot be used where a ${to} is expected.`),
+  untypedShift: () => m("TSBPF1112", "shifting a constant by a variable amount needs a type: write e.g. u32(1) << n."),
+  notCallable: (name: string) => m("TSBPF1113", `'${name}' cannot be called in a BPF program.`),
+  unknownName: (name: string) => m("TSBPF1114", `'${name}' is not available in a BPF program.`),
+  assignmentTarget: () => m("TSBPF1115", "only local `let` variables can be assigned."),
+  assignmentInExpression: () => m("TSBPF1116", "an assignment must be a statement of its own, not part of an expression."),
+  notAValue: (what: string) => m("TSBPF1117", `${what} cannot be used as a value; use it only in a condition or call its accessors.`),
+  moduleConstant: () => m("TSBPF1118", "a module-level const must be initialised with a constant integer expression."),
+
+  clangMissing: () => m("TSBPF3001", "clang was not found; install it (`apt-get install clang llvm`) or run `make deps`."),
+  clangFailed: (detail: string) => m("TSBPF3002", `clang could not compile the generated C (this is a tsbpf bug):\n${detail}`),
+  outputUnwritable: (path: string, why: string) => m("TSBPF3003", `cannot write ${path}: ${why}.`),
+
+  verifierRejected: (program: string, reason: string) => m("TSBPF4001", `the kernel verifier rejected program '${program}': ${reason}`),
+
+  fileNotFound: (path: string) => m("TSBPF9001", `cannot read ${path}: no such file.`),
+} as const;

@@ -1,0 +1,22 @@
+// Prints diagnostics the way the TypeScript compiler does: file:line:col, code, message, source line with a caret.
+import type { Diagnostic } from "./diagnostic.js";
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const head = `${d.severity === "note" ? "note" : "error"} ${d.code}: ${d.message}`;
+  const loc = d.location;
+  if (!loc) return head;
+  const lines = [`${loc.file}:${loc.line}:${loc.column} - ${head}`];
+  if (loc.lineText !== undefined) {
+    const gutter = String(loc.line);
+    const text = loc.lineText.replace(/\t/g, " ");
+    const width = Math.max(1, Math.min(loc.length, text.length - loc.column + 1));
+    lines.push("", `${gutter} ${text}`, `${" ".repeat(gutter.length)} ${" ".repeat(loc.column - 1)}^${"~".repeat(width - 1)}`, "");
+  }
+  return lines.join("\n");
+}
+
+export function formatDiagnostics(ds: readonly Diagnostic[]): string {
+  const errors = ds.filter((d) => d.severity === "error").length;
+  const body = ds.map(formatDiagnostic).join("\n");
+  return `${body}\n${errors === 1 ? "Found 1 error." : `Found ${errors} errors.`}`;
+}

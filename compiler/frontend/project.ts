@@ -1,0 +1,61 @@
+// Loads a probe into a ts-morph project whose only ambient declarations are runtime-types/, and gates on tsc's own diagnostics.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { Project, ts } from "ts-morph";
+import { messages } from "../diagnostics/catalogue.js";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { locationOf } from "./location.js";
+import { runtimeTypeFiles } from "./runtime-types.js";
+
+export interface LoadedProbe {
+  project: Project;
+  sourceFile: ts.SourceFile;
+  checker: ts.TypeChecker;
+  /** Absolute path of the probe. */
+  path: string;
+}
+
+export const PROBE_COMPILER_OPTIONS: ts.CompilerOptions = {
+  noLib: true,
+  types: [],
+  strict: true,
+  noImplicitReturns: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  noEmit: true,
+  skipLibCheck: true,
+};
+
+/** Parses and type-checks a probe; throws DiagnosticError with tsc's errors if it does not type-check. */
+export function loadProbe(file: string): LoadedProbe {
+  const path = resolve(file);
+  if (!existsSync(path)) {
+    const t = messages.fileNotFound(file);
+    throw new DiagnosticError([{ ...t, severity: "error" }]);
+  }
+  const project = new Project({ compilerOptions: PROBE_COMPILER_OPTIONS, skipAddingFilesFromTsConfig: true });
+  for (const f of runtimeTypeFiles()) project.addSourceFileAtPath(f);
+  const source = project.addSourceFileAtPath(path);
+  const program = project.getProgram().compilerObject;
+  const tsDiagnostics = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(), ...program.getGlobalDiagnostics()];
+  const errors = tsDiagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map(fromTsDiagnostic);
+  if (errors.length > 0) throw new DiagnosticError(errors);
+  return { project, sourceFile: source.compilerNode, checker: program.getTypeChecker(), path };
+}
+
+function fromTsDiagnostic(d: ts.Diagnostic): Diagnostic {
+  const message = brandFreeMessage(d);
+  const base: Diagnostic = { code: `TS${d.code}`, message, severity: "error" };
+  if (!d.file || d.start === undefined) return base;
+  return { ...base, location: locationOf(d.file, d.start, d.length ?? 1) };
+}
+
+/** tsc explains integer narrowing through the brands in runtime-types/ints.d.ts; users need the first line and the fix. */
+function brandFreeMessage(d: ts.Diagnostic): string {
+  const full = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  if (!full.includes("__int")) return full;
+  const first = full.split("\n")[0]!;
+  const target = /to type '([ui](?:8|16|32|64))'/.exec(first)?.[1];
+  return target ? `${first} Convert explicitly with ${target}(value) if truncation is intended.` : first;
+}

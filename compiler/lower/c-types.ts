@@ -1,0 +1,33 @@
+// How tsbpf types are spelled in C, and how constants are written for a given type.
+import { num, type CExpr } from "../c/ast.js";
+import { defaultIntFor, INTS, type IntName } from "../types/int-types.js";
+import type { TType } from "../types/types.js";
+
+export function cType(t: TType): string {
+  switch (t.kind) {
+    case "int":
+      return INTS[t.name].c;
+    case "bool":
+      return "_Bool";
+    case "header":
+      return "struct tsbpf_hdr";
+    case "enum":
+      return "enum xdp_action";
+    case "context":
+      return "struct xdp_md *";
+    case "void":
+      return "void";
+    default:
+      throw new Error(`no C type for ${t.kind}`);
+  }
+}
+
+/** A C literal of the given integer type (suffixes keep C from picking a different width or signedness). */
+export function intLiteral(value: bigint, type: IntName = defaultIntFor(value)): CExpr {
+  const info = INTS[type];
+  if (value === info.min && info.signed && info.bits >= 32) {
+    return { k: "num", text: `(${value + 1n}${info.bits === 64 ? "LL" : ""} - 1)` };
+  }
+  const suffix = info.bits === 64 ? (info.signed ? "LL" : "ULL") : info.bits === 32 && !info.signed ? "U" : "";
+  return value < 0n ? { k: "num", text: `(${value}${suffix})` } : num(value, suffix);
+}

@@ -1,0 +1,52 @@
+// What lowering carries while it turns one checked probe into C: the checker's facts and the runtime pieces used.
+import { basename } from "node:path";
+import { ts } from "ts-morph";
+import type { SourceLine } from "../c/ast.js";
+import type { CheckedProbe } from "../check/index.js";
+import { cIdentifier } from "../check/names.js";
+import type { TType } from "../types/types.js";
+
+export class LowerContext {
+  /** Runtime helpers the generated code calls (e.g. "div32"). */
+  readonly helpers = new Set<string>();
+  /** The file name #line directives use: the probe's name relative to where clang runs (its own directory). */
+  readonly lineFile: string;
+
+  private readonly functionNames = new Map<ts.Node, string>();
+
+  constructor(readonly checked: CheckedProbe) {
+    this.lineFile = basename(checked.probe.path);
+    const programNames = new Set(checked.programs.map((p) => p.name));
+    for (const f of checked.functions) {
+      const name = cIdentifier(f.name!.text);
+      this.functionNames.set(f, programNames.has(name) ? `${name}_fn` : name);
+    }
+  }
+
+  /** The C name of a module-level helper function. */
+  functionName(decl: ts.Node): string {
+    const name = this.functionNames.get(decl);
+    if (!name) throw new Error("internal: unknown function");
+    return name;
+  }
+
+  typeOf(node: ts.Node): TType {
+    const t = this.checked.cx.types.get(node);
+    if (!t) throw new Error(`internal: no type recorded for '${node.getText()}'`);
+    return t;
+  }
+
+  bindingOf(node: ts.Node) {
+    const decl = this.checked.cx.declarationOf(node);
+    return decl ? this.checked.cx.bindings.get(decl) : undefined;
+  }
+
+  bindingOfDecl(decl: ts.Node) {
+    return this.checked.cx.bindings.get(decl);
+  }
+
+  at(node: ts.Node): SourceLine {
+    const sf = node.getSourceFile();
+    return { file: this.lineFile, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 };
+  }
+}

@@ -1,0 +1,144 @@
+// Lowers typed TypeScript expressions to C, making wrap-around, shifts and division explicit.
+import { ts } from "ts-morph";
+import { binary, call, cast, cond, id, member, num, unary, type CExpr } from "../c/ast.js";
+import { COMPARISONS, LOGICAL, SHIFTS } from "../check/expressions.js";
+import { INTS, isIntName, type IntName } from "../types/int-types.js";
+import type { TType } from "../types/types.js";
+import { intLiteral } from "./c-types.js";
+import type { LowerContext } from "./context.js";
+import { lowerAccessorCall, lowerFieldRead, NO_HEADER } from "./intrinsics/packet.js";
+
+const K = ts.SyntaxKind;
+
+/** Lowers an expression whose value is used where `expected` is required (so constants get that type). */
+export function lowerAs(lx: LowerContext, node: ts.Expression, expected?: TType): CExpr {
+  const t = lx.typeOf(node);
+  if (t.kind === "const" && t.other === undefined) return intLiteral(t.value, expected?.kind === "int" ? expected.name : undefined);
+  if (t.kind === "null") return NO_HEADER;
+  return lowerExpr(lx, node, expected);
+}
+
+/** Lowers an expression used as a condition: headers test their presence. */
+export function lowerTest(lx: LowerContext, node: ts.Expression): CExpr {
+  const e = lowerAs(lx, node);
+  return lx.typeOf(node).kind === "header" ? member(e, "pos") : e;
+}
+
+function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CExpr {
+  if (ts.isParenthesizedExpression(node)) return lowerAs(lx, node.expression, expected);
+  if (node.kind === K.TrueKeyword) return num(1);
+  if (node.kind === K.FalseKeyword) return num(0);
+  if (ts.isIdentifier(node)) return id(lx.bindingOf(node)!.cName);
+  if (ts.isPropertyAccessExpression(node)) return propertyAccess(lx, node);
+  if (ts.isCallExpression(node)) return callExpression(lx, node);
+  if (ts.isPrefixUnaryExpression(node)) return prefixUnary(lx, node);
+  if (ts.isBinaryExpression(node)) return binaryExpression(lx, node);
+  if (ts.isConditionalExpression(node)) return conditional(lx, node, expected);
+  throw new Error(`internal: cannot lower ${ts.SyntaxKind[node.kind]}`);
+}
+
+function propertyAccess(lx: LowerContext, node: ts.PropertyAccessExpression): CExpr {
+  const t = lx.typeOf(node);
+  if (t.kind === "enum") return id(enumConstant(t.name, node.name.text));
+  return lowerFieldRead(lx, node, lowerAs(lx, node.expression));
+}
+
+/** `XdpAction.Drop` → `XDP_DROP`. */
+export function enumConstant(enumName: string, member: string): string {
+  const prefix = enumName.replace(/Action$/, "").toUpperCase();
+  return `${prefix}_${member.toUpperCase()}`;
+}
+
+function callExpression(lx: LowerContext, node: ts.CallExpression): CExpr {
+  const callee = node.expression;
+  if (ts.isPropertyAccessExpression(callee)) return lowerAccessorCall(lx, node, callee, lowerAs(lx, callee.expression));
+  const name = (callee as ts.Identifier).text;
+  const decl = lx.checked.cx.declarationOf(callee)!;
+  if (isIntName(name) && lx.checked.cx.isAmbient(decl)) {
+    const arg = node.arguments[0]!;
+    const argType = lx.typeOf(arg);
+    if (argType.kind === "const") return lowerAs(lx, arg, { kind: "int", name });
+    return cast(INTS[name].c, lowerAs(lx, arg));
+  }
+  const signature = lx.checked.cx.functions.get(decl)!;
+  return call(lx.functionName(decl), node.arguments.map((a, i) => lowerAs(lx, a, signature.params[i])));
+}
+
+function intOf(t: TType): IntName {
+  if (t.kind !== "int") throw new Error(`internal: expected an integer type, got ${t.kind}`);
+  return t.name;
+}
+
+/** Wraps a result computed in C's promoted width back into a narrow type. */
+function narrow(type: IntName, e: CExpr): CExpr {
+  return INTS[type].bits < 32 ? cast(INTS[type].c, e) : e;
+}
+
+/** The unsigned type of the same width, where signed wrap-around is computed without C undefined behaviour. */
+function unsignedOf(type: IntName): string {
+  return `__u${Math.max(32, INTS[type].bits)}`;
+}
+
+function prefixUnary(lx: LowerContext, node: ts.PrefixUnaryExpression): CExpr {
+  if (node.operator === K.ExclamationToken) return unary("!", lowerTest(lx, node.operand));
+  const type = intOf(lx.typeOf(node));
+  const operand = lowerAs(lx, node.operand, lx.typeOf(node));
+  const op = node.operator === K.MinusToken ? "-" : "~";
+  const info = INTS[type];
+  if (op === "-" && info.signed && info.bits >= 32) return cast(info.c, binary("-", num(0, "U"), cast(unsignedOf(type), operand)));
+  return narrow(type, unary(op, operand));
+}
+
+function binaryExpression(lx: LowerContext, node: ts.BinaryExpression): CExpr {
+  const op = node.operatorToken.kind;
+  if (LOGICAL.has(op)) return binary(op === K.AmpersandAmpersandToken ? "&&" : "||", lowerTest(lx, node.left), lowerTest(lx, node.right));
+  if (COMPARISONS.has(op)) return comparison(lx, node);
+  const type = intOf(lx.typeOf(node));
+  const expected: TType = SHIFTS.has(op) ? lx.typeOf(node.right) : { kind: "int", name: type };
+  const left = lowerAs(lx, node.left, { kind: "int", name: type });
+  const right = lowerAs(lx, node.right, expected.kind === "const" ? undefined : expected);
+  return arithmetic(lx, op, type, left, right, lx.typeOf(node.right));
+}
+
+/** Exported for compound assignment, which lowers `x op= y` as `x = x op y`. */
+export function arithmetic(lx: LowerContext, op: ts.SyntaxKind, type: IntName, left: CExpr, right: CExpr, rightType: TType): CExpr {
+  const info = INTS[type];
+  const text = ts.tokenToString(op)!;
+  if (op === K.SlashToken || op === K.PercentToken) {
+    if (rightType.kind === "const" && rightType.value !== 0n) return narrow(type, binary(text, left, right));
+    const helper = `${op === K.SlashToken ? "div" : "mod"}${info.bits === 64 ? 64 : 32}`;
+    lx.helpers.add(helper);
+    return narrow(type, call(`tsbpf_${helper}`, [left, right]));
+  }
+  if (SHIFTS.has(op)) {
+    const count = rightType.kind === "const" ? right : binary("&", right, num(info.bits - 1));
+    if (op === K.LessThanLessThanToken && info.signed) return cast(info.c, binary("<<", cast(unsignedOf(type), left), count));
+    return narrow(type, binary(text, left, count));
+  }
+  const wraps = op === K.PlusToken || op === K.MinusToken || op === K.AsteriskToken;
+  if (wraps && info.signed && info.bits >= 32) {
+    return cast(info.c, binary(text, cast(unsignedOf(type), left), cast(unsignedOf(type), right)));
+  }
+  return narrow(type, binary(text, left, right));
+}
+
+function comparison(lx: LowerContext, node: ts.BinaryExpression): CExpr {
+  const l = lx.typeOf(node.left);
+  const r = lx.typeOf(node.right);
+  const op = node.operatorToken.kind;
+  const negated = op === K.ExclamationEqualsToken || op === K.ExclamationEqualsEqualsToken;
+  if (l.kind === "null" || r.kind === "null") {
+    const header = member(lowerAs(lx, l.kind === "null" ? node.right : node.left), "pos");
+    return negated ? binary("!=", header, num(0)) : unary("!", header);
+  }
+  const text = negated ? "!=" : op === K.EqualsEqualsToken || op === K.EqualsEqualsEqualsToken ? "==" : ts.tokenToString(op)!;
+  const common = l.kind === "int" ? l : r.kind === "int" ? r : undefined;
+  return binary(text, lowerAs(lx, node.left, common), lowerAs(lx, node.right, common));
+}
+
+function conditional(lx: LowerContext, node: ts.ConditionalExpression, expected?: TType): CExpr {
+  const t = lx.typeOf(node);
+  const target = t.kind === "const" ? expected : t;
+  return cond(lowerTest(lx, node.condition), lowerAs(lx, node.whenTrue, target), lowerAs(lx, node.whenFalse, target));
+}
+

@@ -1,0 +1,16 @@
+// Ethernet II, looking through up to two 802.1Q / 802.1ad VLAN tags.
+import type { ProtocolSpec } from "./schema.js";
+
+export const ethernet: ProtocolSpec = {
+  name: "eth",
+  tsName: "Ethernet",
+  doc: "An Ethernet II header; VLAN tags (802.1Q, 802.1ad, at most two) are looked through.",
+  accessorDoc: "The Ethernet header",
+  minLength: 14,
+  fields: [
+    { name: "etherType", type: "u16", doc: "The EtherType after any VLAN tags.", read: { expr: "{nextProto}" } },
+    { name: "vlanCount", type: "u8", doc: "How many VLAN tags precede the EtherType (0 to 2).", read: { expr: "({length} - 14) / 4" } },
+  ],
+  tags: { tpids: [0x8100, 0x88a8], size: 4, max: 2, selectorAt: 12, tagSelectorAt: 2 },
+  carriedBy: {},
+};

@@ -1,0 +1,43 @@
+// The types the checker assigns to every expression of a probe.
+import type { IntName } from "./int-types.js";
+
+export type TType =
+  | { kind: "int"; name: IntName }
+  /** An untyped integer constant with its exact value; takes the type its context asks for. */
+  | { kind: "const"; value: bigint; other?: bigint }
+  | { kind: "bool" }
+  | { kind: "header"; proto: string; nullable: boolean }
+  | { kind: "enum"; name: string }
+  | { kind: "context"; name: string }
+  | { kind: "null" }
+  | { kind: "void" };
+
+export const BOOL: TType = { kind: "bool" };
+export const VOID: TType = { kind: "void" };
+export const NULL: TType = { kind: "null" };
+export const int = (name: IntName): TType => ({ kind: "int", name });
+export const constant = (value: bigint): TType => ({ kind: "const", value });
+
+export function typeName(t: TType): string {
+  switch (t.kind) {
+    case "int":
+      return t.name;
+    case "const":
+      return `constant ${t.value}`;
+    case "bool":
+      return "bool";
+    case "header":
+      return t.nullable ? `${t.proto} | null` : t.proto;
+    case "enum":
+    case "context":
+      return t.name;
+    case "null":
+      return "null";
+    case "void":
+      return "void";
+  }
+}
+
+export function sameType(a: TType, b: TType): boolean {
+  return typeName(a) === typeName(b);
+}

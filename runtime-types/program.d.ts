@@ -1,0 +1,13 @@
+// Program holders: the @xdp decorator, the XDP context and its verdicts.
+
+/** Verdicts an XDP program returns (the kernel's enum xdp_action). */
+declare const enum XdpAction { Aborted = 0, Drop = 1, Pass = 2, Tx = 3, Redirect = 4 }
+
+/** The context of an XDP program: the packet and where it came from. */
+interface XdpContext {
+  /** The Ethernet header (after up to two VLAN tags), or null if the frame is shorter than 14 bytes. */
+  eth(): Ethernet | null;
+}
+
+/** Marks a static method as an XDP program in ELF section `xdp/<method>`. */
+declare function xdp(target: (ctx: XdpContext) => XdpAction, context: ClassMethodDecoratorContext): void;
