@@ -24,3 +24,5 @@ interface ClassMethodDecoratorContext<This = unknown, Value extends (this: This,
   readonly private: boolean;
   readonly metadata: DecoratorMetadata;
 }
+interface Promise<T> {}
+interface PromiseLike<T> {}

@@ -9,5 +9,16 @@ interface XdpContext {
   eth(): Ethernet | null;
 }
 
+/** Options of @xdp(...). */
+interface XdpOptions {
+  /** The ELF section, instead of `xdp/<method>`. */
+  section?: string;
+  /** The verdict when a raw packet read falls outside the packet. */
+  onError?: XdpAction;
+}
+
+type XdpProgram = (ctx: XdpContext) => XdpAction;
+
 /** Marks a static method as an XDP program in ELF section `xdp/<method>`. */
-declare function xdp(target: (ctx: XdpContext) => XdpAction, context: ClassMethodDecoratorContext): void;
+declare function xdp(target: XdpProgram, context: ClassMethodDecoratorContext): void;
+declare function xdp(options: XdpOptions): (target: XdpProgram, context: ClassMethodDecoratorContext) => void;

@@ -34,7 +34,7 @@ function precedence(e: CExpr): number {
 }
 
 /** Operators where clang warns about mixing without parentheses; we always parenthesise them for readers. */
-const CLARIFY = new Set(["&", "|", "^", "<<", ">>", "&&", "||"]);
+const CLARIFY = new Set(["&", "|", "^", "<<", ">>", "&&"]);
 
 export function printExpr(e: CExpr, min = 0): string {
   const text = printBare(e);
@@ -61,7 +61,7 @@ function printBare(e: CExpr): string {
       const p = BINARY_PRECEDENCE[e.op] ?? 1;
       const assign = p === 2;
       const side = (child: CExpr, right: boolean) => {
-        const needsClarity = child.k === "binary" && child.op !== e.op && (CLARIFY.has(child.op) || CLARIFY.has(e.op));
+        const needsClarity = child.k === "binary" && child.op !== e.op && CLARIFY.has(child.op) && !assign;
         const min = needsClarity ? 16 : assign ? (right ? p : p + 1) : right ? p + 1 : p;
         return printExpr(child, min);
       };

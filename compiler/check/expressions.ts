@@ -74,7 +74,7 @@ function identifier(cx: CheckContext, node: ts.Identifier): Result {
     cx.error(node, decl && ts.isFunctionDeclaration(decl) ? messages.closure() : messages.unknownName(node.text));
     return undefined;
   }
-  return binding.type;
+  return binding.type.kind === "error" ? undefined : binding.type;
 }
 
 function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Result {

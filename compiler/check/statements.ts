@@ -49,8 +49,8 @@ function variableStatement(cx: CheckContext, node: ts.VariableStatement): void {
       cx.error(decl, messages.unsupportedSyntax("variables without an initial value", "give it one"));
       continue;
     }
-    const type = declaredType(cx, decl, decl.initializer, isConst);
-    if (type) cx.bindings.set(decl, { kind: "local", cName: cIdentifier(decl.name.text), type, mutable: !isConst });
+    const type = declaredType(cx, decl, decl.initializer, isConst) ?? { kind: "error" };
+    cx.bindings.set(decl, { kind: "local", cName: cIdentifier(decl.name.text), type, mutable: !isConst });
   }
 }
 

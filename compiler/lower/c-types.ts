@@ -23,11 +23,12 @@ export function cType(t: TType): string {
 }
 
 /** A C literal of the given integer type (suffixes keep C from picking a different width or signedness). */
-export function intLiteral(value: bigint, type: IntName = defaultIntFor(value)): CExpr {
+export function intLiteral(value: bigint, type: IntName = defaultIntFor(value), hex = false): CExpr {
   const info = INTS[type];
   if (value === info.min && info.signed && info.bits >= 32) {
     return { k: "num", text: `(${value + 1n}${info.bits === 64 ? "LL" : ""} - 1)` };
   }
   const suffix = info.bits === 64 ? (info.signed ? "LL" : "ULL") : info.bits === 32 && !info.signed ? "U" : "";
-  return value < 0n ? { k: "num", text: `(${value}${suffix})` } : num(value, suffix);
+  if (value < 0n) return { k: "num", text: `(${value}${suffix})` };
+  return hex ? { k: "num", text: `0x${value.toString(16)}${suffix}` } : num(value, suffix);
 }

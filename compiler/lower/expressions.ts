@@ -13,7 +13,10 @@ const K = ts.SyntaxKind;
 /** Lowers an expression whose value is used where `expected` is required (so constants get that type). */
 export function lowerAs(lx: LowerContext, node: ts.Expression, expected?: TType): CExpr {
   const t = lx.typeOf(node);
-  if (t.kind === "const" && t.other === undefined) return intLiteral(t.value, expected?.kind === "int" ? expected.name : undefined);
+  if (t.kind === "const" && t.other === undefined) {
+    const hex = ts.isNumericLiteral(node) && /^0[xX]/.test(node.getText()) && t.value >= 0n;
+    return intLiteral(t.value, expected?.kind === "int" ? expected.name : undefined, hex);
+  }
   if (t.kind === "null") return NO_HEADER;
   return lowerExpr(lx, node, expected);
 }
@@ -111,11 +114,12 @@ export function arithmetic(lx: LowerContext, op: ts.SyntaxKind, type: IntName, l
     return narrow(type, call(`tsbpf_${helper}`, [left, right]));
   }
   if (SHIFTS.has(op)) {
-    const count = rightType.kind === "const" ? right : binary("&", right, num(info.bits - 1));
+    const count = rightType.kind === "const" ? num(rightType.value) : binary("&", right, num(info.bits - 1));
     if (op === K.LessThanLessThanToken && info.signed) return cast(info.c, binary("<<", cast(unsignedOf(type), left), count));
-    return narrow(type, binary(text, left, count));
+    return op === K.GreaterThanGreaterThanToken ? binary(">>", left, count) : narrow(type, binary("<<", left, count));
   }
   const wraps = op === K.PlusToken || op === K.MinusToken || op === K.AsteriskToken;
+  if (!wraps) return binary(text, left, right); // & | ^ of values that fit the type cannot leave it
   if (wraps && info.signed && info.bits >= 32) {
     return cast(info.c, binary(text, cast(unsignedOf(type), left), cast(unsignedOf(type), right)));
   }

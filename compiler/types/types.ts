@@ -10,7 +10,9 @@ export type TType =
   | { kind: "enum"; name: string }
   | { kind: "context"; name: string }
   | { kind: "null" }
-  | { kind: "void" };
+  | { kind: "void" }
+  /** A value whose declaration already has a diagnostic; uses of it report nothing more. */
+  | { kind: "error" };
 
 export const BOOL: TType = { kind: "bool" };
 export const VOID: TType = { kind: "void" };
@@ -35,6 +37,8 @@ export function typeName(t: TType): string {
       return "null";
     case "void":
       return "void";
+    case "error":
+      return "erroneous value";
   }
 }
 

@@ -1,0 +1,62 @@
+// Every fixture in test/errors marks its expected diagnostics with `//! CODE` on the offending line; the checker must report exactly those.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkFile } from "../../compiler/build.js";
+import { messages } from "../../compiler/diagnostics/catalogue.js";
+import { DiagnosticError } from "../../compiler/diagnostics/diagnostic.js";
+import { formatDiagnostics } from "../../compiler/diagnostics/format.js";
+
+const dir = join(import.meta.dirname, "..", "errors");
+const fixtures = readdirSync(dir).filter((f) => f.endsWith(".ts"));
+
+function expected(file: string): string[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .flatMap((line, i) => [...line.matchAll(/\/\/! (TS(?:BPF)?\d+)/g)].map((m) => `${m[1]}@${i + 1}`));
+}
+
+function diagnose(file: string): DiagnosticError {
+  try {
+    checkFile(file);
+  } catch (e) {
+    if (e instanceof DiagnosticError) return e;
+    throw e;
+  }
+  throw new Error(`${file} was accepted`);
+}
+
+describe("error fixtures", () => {
+  for (const f of fixtures) {
+    it(f, () => {
+      const file = join(dir, f);
+      const err = diagnose(file);
+      const got = err.diagnostics.map((d) => `${d.code}@${d.location?.line}`);
+      expect(got.sort()).toEqual(expected(file).sort());
+      for (const d of err.diagnostics) {
+        expect(d.location?.file).toMatch(/\.ts$/);
+        expect(d.location?.column).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it("prints file:line:col, the code, the source line and a caret under the culprit", () => {
+    const err = diagnose(join(dir, "float.ts"));
+    const text = formatDiagnostics(err.diagnostics);
+    expect(text).toContain("float.ts:5:18 - error TSBPF1001: floating-point numbers are not supported");
+    const lines = text.split("\n");
+    const src = lines.findIndex((l) => l.includes("const half = 0.5;"));
+    expect(src).toBeGreaterThan(0);
+    expect(lines[src + 1]!.indexOf("^")).toBe(lines[src]!.indexOf("0.5"));
+    expect(lines[src + 1]).toMatch(/\^~~$/);
+  });
+
+  it("every check-stage code in the catalogue is exercised by a fixture", () => {
+    const all = fixtures.flatMap((f) => expected(join(dir, f)).map((e) => e.split("@")[0]));
+    const checkCodes = Object.values(messages)
+      .map((factory) => (factory as (...a: string[]) => { code: string })("x", "y").code)
+      .filter((c) => c.startsWith("TSBPF1"));
+    const missing = [...new Set(checkCodes)].filter((c) => !all.includes(c));
+    expect(missing).toEqual([]);
+  });
+});

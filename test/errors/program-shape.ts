@@ -1,0 +1,21 @@
+// Program names are ELF symbols and must be unique; a program takes the context; decorator options come later.
+export class A {
+  @xdp
+  static same(ctx: XdpContext): XdpAction {
+    return XdpAction.Pass;
+  }
+  @xdp
+  static noContext(): XdpAction { //! TSBPF1016
+    return XdpAction.Pass;
+  }
+  @xdp({ section: "xdp.frags" }) //! TSBPF1019
+  static withOptions(ctx: XdpContext): XdpAction {
+    return XdpAction.Pass;
+  }
+}
+export class B {
+  @xdp
+  static same(ctx: XdpContext): XdpAction { //! TSBPF1017
+    return XdpAction.Pass;
+  }
+}

@@ -1,0 +1,35 @@
+/* XDP program Headers.headers */
+#line 4 "headers.ts"
+SEC("xdp/headers") int headers(struct xdp_md *ctx)
+{
+#line 5 "headers.ts"
+	struct tsbpf_hdr eth = tsbpf_xdp_eth(ctx);
+#line 6 "headers.ts"
+	if (!eth.pos) {
+#line 6 "headers.ts"
+		return XDP_ABORTED;
+	}
+#line 7 "headers.ts"
+	if (tsbpf_eth_vlanCount(eth) == 2 && tsbpf_eth_etherType(eth) != 0x800) {
+#line 7 "headers.ts"
+		return XDP_DROP;
+	}
+#line 8 "headers.ts"
+	struct tsbpf_hdr v4 = tsbpf_eth_ipv4(eth);
+#line 9 "headers.ts"
+	struct tsbpf_hdr tcp = v4.pos != 0 ? tsbpf_ipv4_tcp(v4) : tsbpf_ipv6_tcp(tsbpf_eth_ipv6(eth));
+#line 10 "headers.ts"
+	if (tcp.pos && tsbpf_tcp_syn(tcp) && !tsbpf_tcp_ack(tcp)) {
+#line 10 "headers.ts"
+		return XDP_DROP;
+	}
+#line 11 "headers.ts"
+	struct tsbpf_hdr udp = tsbpf_ipv6_udp(tsbpf_eth_ipv6(tsbpf_xdp_eth(ctx)));
+#line 12 "headers.ts"
+	if (!udp.pos || !udp.pos) {
+#line 12 "headers.ts"
+		return XDP_PASS;
+	}
+#line 13 "headers.ts"
+	return tsbpf_udp_length(udp) < 8 ? XDP_DROP : XDP_PASS;
+}

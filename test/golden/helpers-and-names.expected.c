@@ -1,0 +1,45 @@
+#line 2 "helpers-and-names.ts"
+static const __u16 LIMIT = 1024;
+
+#line 5 "helpers-and-names.ts"
+static __always_inline __u16 int_(__u16 x)
+{
+#line 6 "helpers-and-names.ts"
+	return x >> 4;
+}
+
+#line 9 "helpers-and-names.ts"
+static __always_inline _Bool filter_fn(__u16 port)
+{
+#line 10 "helpers-and-names.ts"
+	__u16 register_ = int_(port);
+#line 11 "helpers-and-names.ts"
+	return register_ < LIMIT;
+}
+
+#line 14 "helpers-and-names.ts"
+static __always_inline _Bool isLow(__u16 port)
+{
+#line 15 "helpers-and-names.ts"
+	return port < LIMIT;
+}
+
+/* XDP program Names.filter */
+#line 20 "helpers-and-names.ts"
+SEC("xdp/filter") int filter(struct xdp_md *ctx)
+{
+#line 21 "helpers-and-names.ts"
+	struct tsbpf_hdr udp = tsbpf_ipv4_udp(tsbpf_eth_ipv4(tsbpf_xdp_eth(ctx)));
+#line 22 "helpers-and-names.ts"
+	if (!udp.pos) {
+#line 22 "helpers-and-names.ts"
+		return XDP_PASS;
+	}
+#line 23 "helpers-and-names.ts"
+	if (filter_fn(tsbpf_udp_dport(udp)) && isLow(tsbpf_udp_sport(udp))) {
+#line 23 "helpers-and-names.ts"
+		return XDP_DROP;
+	}
+#line 24 "helpers-and-names.ts"
+	return XDP_PASS;
+}

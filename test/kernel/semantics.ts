@@ -1,0 +1,95 @@
+// One program per integer rule; each returns Pass when the compiled code computes what the language promises.
+// Run on a TCP/IPv4 packet with sport 0xfff0, dport 0x1234, seq 0x80000001, ack 0xfffffffe, SYN only, urgent pointer 0.
+
+function verdict(ok: bool): XdpAction {
+  return ok ? XdpAction.Pass : XdpAction.Drop;
+}
+
+function larger(a: u16, b: u16): u16 {
+  return a > b ? a : b;
+}
+
+export class Semantics {
+  @xdp
+  static u8Wraps(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    return verdict(u8(tcp.dport) + 250 == 46);
+  }
+
+  @xdp
+  static u16Wraps(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    return verdict(tcp.sport + 0x20 == 0x10);
+  }
+
+  @xdp
+  static u32Wraps(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    return verdict(tcp.seq * 2 == 2 && -tcp.seq == 0x7fffffff);
+  }
+
+  @xdp
+  static signedWraps(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    const s = i32(tcp.seq);
+    return verdict(s < 0 && s - 1 == -2147483648 && s - 2 == 2147483647 && -s == 2147483647);
+  }
+
+  @xdp
+  static divisionByZero(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    const zero = u32(tcp.urgentPointer);
+    return verdict(tcp.seq / zero == 0 && tcp.seq % zero == tcp.seq && tcp.seq / 16 == 0x08000000);
+  }
+
+  @xdp
+  static shifts(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    const one: u32 = 1;
+    const unsignedShift = tcp.seq >> 28 == 8;
+    const signedShift = i32(tcp.seq) >> 28 == -8;
+    const masked = one << u32(tcp.dport) == 0x100000;
+    const narrow = u8(tcp.sport) << 4 == 0;
+    return verdict(unsignedShift && signedShift && masked && narrow);
+  }
+
+  @xdp
+  static wide(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    const both: u64 = (u64(tcp.ackSeq) << 32) | tcp.seq;
+    return verdict(both == 0xfffffffe80000001 && both / 0x100000000 == 0xfffffffe);
+  }
+
+  @xdp
+  static conversions(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    const low = u8(tcp.sport);
+    const signedLow = i8(tcp.sport);
+    return verdict(low == 0xf0 && signedLow == -16 && i16(tcp.sport) == -16 && i64(signedLow) == -16 && u32(signedLow) == 0xfffffff0 && ~u8(tcp.dport) == 0xcb);
+  }
+
+  @xdp
+  static flagsAndHelpers(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    let flags: u8 = 0;
+    if (tcp.syn) flags |= 1;
+    if (tcp.ack) flags |= 2;
+    return verdict(flags == 1 && larger(tcp.sport, tcp.dport) == 0xfff0 && tcp.dataOffset == 5);
+  }
+
+  @xdp
+  static control(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    return verdict(u8(tcp.sport) == 0xf1);
+  }
+}
