@@ -1,0 +1,42 @@
+// drop-ipv4 in the kernel: every well-formed IPv4 packet is dropped, everything else passes.
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildProbe, type BuiltProbe } from "../../test/support/build-probe.js";
+import { describeKernel, loadObject, XdpVerdict, type LoadedObject } from "../../test/support/kernel.js";
+import { eth, truncate } from "../../test/support/packets.js";
+
+const { Drop, Pass } = XdpVerdict;
+
+const cases: [string, Buffer, number][] = [
+  ["IPv4 TCP", eth().ipv4().tcp({ dport: 80 }).build(), Drop],
+  ["IPv4 UDP", eth().ipv4().udp({ dport: 53 }).build(), Drop],
+  ["IPv4 with 40 bytes of options", eth().ipv4({ options: Buffer.alloc(40, 1) }).udp().build(), Drop],
+  ["IPv4 behind two VLAN tags", eth({ vlans: [100, 200] }).ipv4().udp().build(), Drop],
+  ["IPv6", eth().ipv6().udp().build(), Pass],
+  ["ARP", eth().arp().build(), Pass],
+  ["IPv4 IHL < 5", eth().ipv4({ ihl: 3 }).udp().build(), Pass],
+  ["IPv4 IHL pointing past the end", truncate(eth().ipv4({ ihl: 12 }).udp().build(), 14 + 28), Pass],
+  ["an IPv4 header cut at 19 bytes", truncate(eth().ipv4().udp().build(), 14 + 19), Pass],
+  ["a VLAN tag cut short", truncate(eth({ vlans: [7] }).ipv4().udp().build(), 16), Pass],
+  ["a bare 14-byte Ethernet frame", eth({ etherType: 0x0800 }).build(), Pass],
+];
+
+describeKernel("examples/drop-ipv4", () => {
+  let probe: BuiltProbe;
+  let obj: LoadedObject;
+
+  beforeAll(async () => {
+    probe = await buildProbe(join(import.meta.dirname, "probe.ts"));
+    obj = await loadObject(probe.objectFile, { type: "xdp" });
+  });
+  afterAll(async () => {
+    await obj?.close();
+    probe?.remove();
+  });
+
+  for (const [name, packet, verdict] of cases) {
+    it(`${name} → ${verdict === Drop ? "Drop" : "Pass"}`, async () => {
+      expect((await obj.run("dropIpv4", packet)).retval).toBe(verdict);
+    });
+  }
+});
