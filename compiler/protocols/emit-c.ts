@@ -18,6 +18,9 @@ struct tsbpf_hdr {
 };
 #define TSBPF_NO_NEXT 0xffffffffu
 #define TSBPF_NO_HDR ((struct tsbpf_hdr){ 0 })
+/* Makes clang keep a checked pointer in its register instead of recomputing it from base + offset,
+ * which would give the verifier a pointer whose bounds it has not seen checked. */
+#define tsbpf_opaque(v) asm volatile("" : "+r"(v))
 #define tsbpf_be8(p) (*(__u8 *)(p))
 #define tsbpf_be16(p) __builtin_bswap16(*(__u16 *)(p))
 #define tsbpf_be32(p) __builtin_bswap32(*(__u32 *)(p))
@@ -63,7 +66,7 @@ function parser(p: ProtocolSpec): string {
     lines.push(`\tif (!(${expand(p, v.expr, "h")})) /* ${v.doc} */`, "\t\treturn TSBPF_NO_HDR;");
   }
   if (p.length) {
-    lines.push(`\th.next = pos + ${expand(p, p.length, "h")};`, "\tif (h.next > end)", "\t\treturn TSBPF_NO_HDR;");
+    lines.push(`\th.next = pos + ${expand(p, p.length, "h")};`, "\ttsbpf_opaque(h.next);", "\tif (h.next > end)", "\t\treturn TSBPF_NO_HDR;");
   } else {
     lines.push(`\th.next = pos + ${p.minLength};`);
   }
