@@ -1,0 +1,52 @@
+# tsbpf's build: `make deps`, `make build`, `make test`, `make demo`, `make clean`; run as root on Debian 12 or similar.
+SHELL := /bin/bash
+.DEFAULT_GOAL := test
+
+# System packages: the BPF toolchain, bpftool, libbpf headers, ip (netns, veth, XDP attach), tcpdump and ping.
+APT_PACKAGES := clang llvm bpftool libbpf-dev iproute2 tcpdump iputils-ping
+BIN := node_modules/.bin
+# Extra arguments for `vitest run`, e.g. make test VITEST_ARGS="test/support".
+VITEST_ARGS ?=
+
+.PHONY: deps system-deps node-check build test demo clean
+
+## deps: install what is missing (apt packages, then npm ci); silent when nothing is.
+deps: system-deps node_modules/.package-lock.json
+
+system-deps:
+	@missing=""; \
+	need() { command -v "$$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$$1" ] || missing="$$missing $$2"; }; \
+	need clang clang; need llvm-readelf llvm; need llvm-objdump llvm; need bpftool bpftool; \
+	need ip iproute2; need tcpdump tcpdump; need ping iputils-ping; \
+	[ -f /usr/include/bpf/bpf_helpers.h ] || missing="$$missing libbpf-dev"; \
+	missing=$$(tr ' ' '\n' <<<"$$missing" | sort -u | xargs); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "make deps: missing packages: $$missing; run make as root to install them" >&2; exit 1; fi; \
+	  echo "make deps: installing $$missing"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+node-check:
+	@command -v node >/dev/null 2>&1 || { echo "make: Node.js 20 or newer is needed and is not installed (https://nodejs.org/en/download)" >&2; exit 1; }
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' || { echo "make: Node.js 20 or newer is needed, this is $$(node --version)" >&2; exit 1; }
+
+# npm writes node_modules/.package-lock.json on every install: reinstall when package-lock.json is newer.
+node_modules/.package-lock.json: package-lock.json | node-check
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## build: compile the compiler to dist/ (bin/tsbpf.js runs dist/compiler/cli/main.js).
+build: deps
+	$(BIN)/tsc -p tsconfig.json
+
+## test: unit, golden and kernel tests (kernel tests need root; with CI=true they fail instead of skipping).
+test: build
+	$(BIN)/vitest run $(VITEST_ARGS)
+
+## demo: port-filter between two network namespaces, with and without the probe.
+demo: build
+	bash scripts/demo.sh
+
+clean:
+	rm -rf dist build

@@ -1,0 +1,213 @@
+// Kernel access for tests: whether BPF is usable here, and objects loaded into a private bpffs and run with BPF_PROG_TEST_RUN.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { execa, execaSync, type ResultPromise } from "execa";
+import { describe, it } from "vitest";
+
+/** XDP verdicts as BPF_PROG_TEST_RUN reports them (enum xdp_action). */
+export const XdpVerdict = { Aborted: 0, Drop: 1, Pass: 2, Tx: 3, Redirect: 4 } as const;
+
+export interface KernelStatus { ok: boolean; reason?: string }
+
+let status: KernelStatus | undefined;
+
+/** Whether kernel tests can run: root, bpftool, clang, util-linux, the bpf() syscall and a bpffs mount. Probed once per process. */
+export function kernelStatus(): KernelStatus {
+  status ??= probeKernel();
+  return status;
+}
+
+function probeKernel(): KernelStatus {
+  if (process.env.TSBPF_NO_KERNEL) return { ok: false, reason: "TSBPF_NO_KERNEL is set" };
+  if (process.platform !== "linux") return { ok: false, reason: `BPF needs Linux, this is ${process.platform}` };
+  if (process.getuid?.() !== 0) return { ok: false, reason: "not running as root (loading BPF programs needs CAP_SYS_ADMIN)" };
+  const tools: [string, string[], string][] = [["bpftool", ["version"], "bpftool"], ["clang", ["--version"], "clang"], ["unshare", ["--version"], "util-linux"], ["nsenter", ["--version"], "util-linux"]];
+  for (const [cmd, args, pkg] of tools) {
+    if (execaSync(cmd, args, { reject: false }).failed) return { ok: false, reason: `${cmd} is missing (install ${pkg}, e.g. with make deps)` };
+  }
+  const list = execaSync("bpftool", ["-j", "prog", "list"], { reject: false });
+  if (list.failed) return { ok: false, reason: `the bpf() syscall is not usable: ${oneLine(list.stderr || list.stdout)}` };
+  const dir = mkdtempSync(join(tmpdir(), "tsbpf-probe-"));
+  try {
+    const m = execaSync("unshare", ["--mount", "--propagation", "private", "mount", "-t", "bpf", "bpf", dir], { reject: false });
+    if (m.failed) return { ok: false, reason: `cannot mount a bpffs: ${oneLine(m.stderr)}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { ok: true };
+}
+
+const oneLine = (s: string) => s.trim().split("\n").pop() ?? "";
+
+/**
+ * A describe() whose tests need the kernel. When the kernel is not usable it is skipped with a message,
+ * except on CI (CI=true), where it becomes one failing test that gives the reason.
+ */
+export function describeKernel(name: string, fn: () => void): void {
+  const s = kernelStatus();
+  if (s.ok) {
+    describe(name, { timeout: 60_000 }, fn);
+    return;
+  }
+  if (process.env.CI === "true") {
+    describe(name, () => {
+      it("can use the kernel", () => {
+        throw new Error(`kernel tests cannot run: ${s.reason} (CI=true, so this is a failure, not a skip)`);
+      });
+    });
+    return;
+  }
+  console.warn(`tsbpf: skipping kernel tests "${name}": ${s.reason} (with CI=true this would fail).`);
+  describe.skip(name, fn);
+}
+
+/** The kernel refused to load an object; `log` holds bpftool's full output, the verifier log included. */
+export class BpfLoadError extends Error {
+  constructor(readonly objPath: string, readonly log: string) {
+    super(`bpftool could not load ${objPath}:\n${summariseVerifierLog(log)}`);
+    this.name = "BpfLoadError";
+  }
+}
+
+/** The few lines of a verifier log that say why: those just before "processed N insns", else the last lines. */
+function summariseVerifierLog(log: string): string {
+  const lines = log.trim().split("\n");
+  const end = lines.findIndex((l) => /^processed \d+ insns/.test(l));
+  return (end > 0 ? lines.slice(Math.max(0, end - 4), end) : lines.slice(-6)).join("\n");
+}
+
+export interface RunResult { retval: number; dataOut: Buffer; durationNs: number }
+export type ProgramInfo = { id: number; name: string; type: string; [key: string]: unknown };
+
+export interface LoadedObject {
+  /** Program names (the C function names, which are bpftool's pin names). */
+  readonly programs: string[];
+  /** Runs one program once (or `repeat` times) on a packet with BPF_PROG_TEST_RUN. */
+  run(program: string, packet: Buffer, opts?: { repeat?: number }): Promise<RunResult>;
+  /** bpftool's JSON description of a loaded program (id, xlated/jited sizes, verified_insns...). */
+  info(program: string): Promise<ProgramInfo>;
+  /** Unpins the programs (freeing them), unmounts the bpffs and deletes the temporary files. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface LoadOptions { type: "xdp" | "classifier" | "socket" }
+
+const open = new Set<PrivateBpffs>();
+let exitHookInstalled = false;
+
+/**
+ * A bpffs mounted in a mount namespace of its own, held by a shell that ignores INT/TERM/HUP and waits for its stdin
+ * to close: then it unpins, unmounts and deletes the temporary files. Whether close() is called or this process dies
+ * (even by SIGKILL), the pipe closes, and the namespace, the mount and the pinned programs go away.
+ */
+class PrivateBpffs {
+  readonly work = mkdtempSync(join(tmpdir(), "tsbpf-kernel-"));
+  readonly mountPoint = join(this.work, "bpffs");
+  private helper?: ResultPromise<{ stdin: "pipe"; stdout: "pipe"; stderr: "pipe"; buffer: false; reject: false }>;
+
+  async start(): Promise<void> {
+    mkdirSync(this.mountPoint);
+    open.add(this);
+    const script = 'trap "" INT TERM HUP; mount -t bpf bpf "$1" || exit 1; echo ready; cat >/dev/null; rm -rf "$1/progs"; umount "$1"; rm -rf "$2"';
+    const helper = execa("unshare", ["--mount", "--propagation", "private", "sh", "-c", script, "sh", this.mountPoint, this.work], { stdin: "pipe", stdout: "pipe", stderr: "pipe", buffer: false, reject: false });
+    this.helper = helper;
+    let stderr = "";
+    helper.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    await new Promise<void>((ready, fail) => {
+      helper.stdout.on("data", (c: Buffer) => c.toString().includes("ready") && ready());
+      void helper.then((r) => fail(new Error(`cannot mount a private bpffs: ${stderr.trim() || r.shortMessage}`)));
+    });
+    helper.unref(); // a forgotten close() must not keep the test process alive; the pipe still ends the helper with it
+  }
+
+  /** Runs a command inside the namespace (absolute paths only: entering a mount namespace moves to its root). */
+  exec(cmd: string, args: string[]) {
+    return execa("nsenter", [`--mount=/proc/${this.helper!.pid}/ns/mnt`, "--", cmd, ...args], { reject: false });
+  }
+
+  async stop(): Promise<void> {
+    if (!open.delete(this)) return;
+    if (this.helper && this.helper.exitCode === null) {
+      this.helper.stdin.end();
+      await this.helper;
+    }
+    rmSync(this.work, { recursive: true, force: true });
+  }
+
+  /** Last-resort cleanup when the process exits with objects still open. */
+  stopNow(): void {
+    open.delete(this);
+    this.helper?.stdin.destroy();
+    rmSync(this.work, { recursive: true, force: true });
+  }
+}
+
+/** Loads every program of a BPF ELF object (`bpftool prog loadall ... type <type>`) into a private bpffs. */
+export async function loadObject(objPath: string, opts: LoadOptions): Promise<LoadedObject> {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once("exit", () => [...open].forEach((fs) => fs.stopNow()));
+  }
+  const obj = resolve(objPath);
+  const fs = new PrivateBpffs();
+  try {
+    await fs.start();
+    const pins = join(fs.mountPoint, "progs");
+    const load = await fs.exec("bpftool", ["prog", "loadall", obj, pins, "type", opts.type]);
+    if (load.failed) throw new BpfLoadError(objPath, `${load.stderr}\n${load.stdout}`.trim());
+    const ls = await fs.exec("ls", ["-1", pins]);
+    const programs = ls.stdout.split("\n").filter(Boolean);
+    let runs = 0;
+
+    const pin = (program: string) => {
+      if (!programs.includes(program)) throw new Error(`no program "${program}" in ${objPath} (it has: ${programs.join(", ")})`);
+      return join(pins, program);
+    };
+
+    return {
+      programs,
+      async run(program, packet, { repeat = 1 } = {}) {
+        const n = runs++;
+        const dataIn = join(fs.work, `in-${n}.bin`), dataOut = join(fs.work, `out-${n}.bin`);
+        writeFileSync(dataIn, packet);
+        try {
+          const args = ["-j", "prog", "run", "pinned", pin(program), "data_in", dataIn, "data_out", dataOut, "data_size_out", String(packet.length + 4096), "repeat", String(repeat)];
+          const r = await fs.exec("bpftool", args);
+          const json = parseJson(r.stdout);
+          if (r.failed || typeof json?.retval !== "number") throw new Error(`bpftool prog run ${program} failed: ${json?.error ?? oneLine(r.stderr || r.stdout)}`);
+          let out = Buffer.alloc(0);
+          try { out = readFileSync(dataOut); } catch { /* an empty output packet leaves no file */ }
+          return { retval: json.retval, dataOut: out, durationNs: Number(json.duration ?? 0) };
+        } finally {
+          rmSync(dataIn, { force: true });
+          rmSync(dataOut, { force: true });
+        }
+      },
+      async info(program) {
+        const r = await fs.exec("bpftool", ["-j", "prog", "show", "pinned", pin(program)]);
+        const json = parseJson(r.stdout);
+        if (r.failed || !json) throw new Error(`bpftool prog show ${program} failed: ${oneLine(r.stderr || r.stdout)}`);
+        return json as ProgramInfo;
+      },
+      close: () => fs.stop(),
+    };
+  } catch (e) {
+    await fs.stop();
+    throw e;
+  }
+}
+
+function parseJson(text: string): Record<string, any> | undefined {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compiles one C file for the BPF target the way tsbpf's toolchain does (clang -O2 -g -target bpf -mcpu=v3). */
+export async function compileBpfC(cFile: string, objFile: string, extraArgs: string[] = []): Promise<void> {
+  const r = await execa("clang", ["-O2", "-g", "-target", "bpf", "-mcpu=v3", ...extraArgs, "-c", cFile, "-o", objFile], { reject: false });
+  if (r.failed) throw new Error(`clang could not compile ${cFile}:\n${r.stderr}`);
+}
