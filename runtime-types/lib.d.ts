@@ -26,3 +26,16 @@ interface ClassMethodDecoratorContext<This = unknown, Value extends (this: This,
 }
 interface Promise<T> {}
 interface PromiseLike<T> {}
+// Iteration, with the arities the checker expects, so `for (const i of range(a, b))` type-checks.
+interface SymbolConstructor { readonly iterator: unique symbol }
+interface IteratorYieldResult<TYield> { done?: false; value: TYield }
+interface IteratorReturnResult<TReturn> { done: true; value: TReturn }
+type IteratorResult<T, TReturn = any> = IteratorYieldResult<T> | IteratorReturnResult<TReturn>;
+interface Iterator<T, TReturn = any, TNext = any> { next(...[value]: [] | [TNext]): IteratorResult<T, TReturn> }
+interface Iterable<T, TReturn = any, TNext = any> { [Symbol.iterator](): Iterator<T, TReturn, TNext> }
+interface IterableIterator<T, TReturn = any, TNext = any> extends Iterator<T, TReturn, TNext> { [Symbol.iterator](): IterableIterator<T, TReturn, TNext> }
+interface IteratorObject<T, TReturn = unknown, TNext = unknown> extends Iterator<T, TReturn, TNext> { [Symbol.iterator](): IteratorObject<T, TReturn, TNext> }
+type BuiltinIteratorReturn = intrinsic;
+interface ArrayIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> { [Symbol.iterator](): ArrayIterator<T> }
+interface Array<T> { [Symbol.iterator](): ArrayIterator<T> }
+interface ReadonlyArray<T> { [Symbol.iterator](): ArrayIterator<T> }

@@ -20,7 +20,12 @@ export type CStmt =
   | { k: "expr"; expr: CExpr; at?: SourceLine }
   | { k: "if"; test: CExpr; then: CStmt[]; else?: CStmt[]; at?: SourceLine }
   | { k: "return"; value?: CExpr; at?: SourceLine }
-  | { k: "block"; body: CStmt[]; at?: SourceLine };
+  | { k: "block"; body: CStmt[]; at?: SourceLine }
+  | { k: "for"; init?: CStmt; test?: CExpr; update?: CExpr; body: CStmt[]; at?: SourceLine }
+  | { k: "while"; test: CExpr; body: CStmt[]; at?: SourceLine }
+  | { k: "switch"; test: CExpr; cases: { values: CExpr[]; isDefault: boolean; body: CStmt[] }[]; at?: SourceLine }
+  | { k: "break"; at?: SourceLine }
+  | { k: "continue"; at?: SourceLine };
 
 export interface CParam {
   type: string;

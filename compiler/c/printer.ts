@@ -51,8 +51,11 @@ function printBare(e: CExpr): string {
       return `${e.fn}(${e.args.map((a) => printExpr(a, 2)).join(", ")})`;
     case "member":
       return `${printExpr(e.object, POSTFIX)}${e.arrow ? "->" : "."}${e.field}`;
-    case "unary":
-      return `${e.op}${printExpr(e.operand, UNARY)}`;
+    case "unary": {
+      const operand = printExpr(e.operand, UNARY);
+      // "-" before "-x" or "(-5)" must not read as "--": parenthesise an operand that starts with an operator character
+      return /^[-+~!]/.test(operand) ? `${e.op}(${operand})` : `${e.op}${operand}`;
+    }
     case "cast":
       return `(${e.type})${printExpr(e.operand, UNARY)}`;
     case "cond":
@@ -98,6 +101,33 @@ function printStmt(w: Writer, s: CStmt, depth: number): void {
     case "block":
       w.line("{", depth);
       for (const c of s.body) printStmt(w, c, depth + 1);
+      w.line("}", depth);
+      return;
+    case "break":
+    case "continue":
+      w.line(`${s.k};`, depth);
+      return;
+    case "for": {
+      const init = s.init?.k === "decl" ? `${s.init.type} ${s.init.name} = ${printExpr(s.init.init!, 2)}` : "";
+      w.line(`for (${init}; ${s.test ? printExpr(s.test) : ""}; ${s.update ? printExpr(s.update) : ""}) {`, depth);
+      for (const c of s.body) printStmt(w, c, depth + 1);
+      w.line("}", depth);
+      return;
+    }
+    case "while":
+      w.line(`while (${printExpr(s.test)}) {`, depth);
+      for (const c of s.body) printStmt(w, c, depth + 1);
+      w.line("}", depth);
+      return;
+    case "switch":
+      w.line(`switch (${printExpr(s.test)}) {`, depth);
+      for (const c of s.cases) {
+        for (const v of c.values) w.line(`case ${printExpr(v)}:`, depth);
+        if (c.isDefault) w.line("default:", depth);
+        w.line("{", depth + 1);
+        for (const b of c.body) printStmt(w, b, depth + 2);
+        w.line("}", depth + 1);
+      }
       w.line("}", depth);
       return;
     case "if":

@@ -3,6 +3,7 @@ import { ts } from "ts-morph";
 import type { MessageTemplate } from "../diagnostics/catalogue.js";
 import { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import { nodeLocation } from "../frontend/location.js";
+import { CNames } from "./names.js";
 import type { TType } from "../types/types.js";
 
 export type BindingKind = "local" | "param" | "constant" | "function" | "context";
@@ -33,12 +34,25 @@ export class CheckContext {
   readonly usedProtocols = new Set<string>();
   /** The values of module-level constants. */
   readonly constantValues = new Map<ts.Node, bigint>();
+  /** Bounds proven for loops. */
+  readonly loops = new Map<ts.Node, import("./loops.js").LoopFacts>();
+  /** Checks an assignment expression (set by the statement checker; used for loop updates). */
+  checkAssignment?: (e: ts.BinaryExpression) => void;
   /** For `x op= y`, the synthetic `x op y` that was checked in its place. */
   readonly compoundViews = new Map<ts.Node, ts.BinaryExpression>();
+  /** C names: module-level ones unique in the file, locals unique in their function. */
+  readonly names = new CNames();
+  /** The C names of module-level helper functions. */
+  readonly functionNames = new Map<ts.Node, string>();
   /** The function whose body is being checked. */
   currentFunction: ts.Node | undefined;
 
   constructor(readonly checker: ts.TypeChecker, readonly sourceFile: ts.SourceFile) {}
+
+  /** A C name for a local of the function being checked. */
+  localName(name: string): string {
+    return this.names.local(this.currentFunction ?? this.sourceFile, name);
+  }
 
   error(node: ts.Node, template: MessageTemplate): void {
     this.diagnostics.add({ ...template, severity: "error", location: nodeLocation(node) });

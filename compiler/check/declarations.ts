@@ -4,7 +4,9 @@ import { messages } from "../diagnostics/catalogue.js";
 import type { TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
 import { checkAssignable, checkExpr } from "./expressions.js";
-import { cIdentifier } from "./names.js";
+import { constantOf } from "./constants.js";
+import { isPlainIdentifier, isReservedInC } from "./names.js";
+import { unparen } from "./syntax.js";
 import { typeFromNode } from "./type-nodes.js";
 
 export interface ProgramDecl {
@@ -24,14 +26,37 @@ export interface ModuleDecls {
 /** First pass: declares every module-level name so bodies can refer to them in any order. */
 export function collectModule(cx: CheckContext, file: ts.SourceFile): ModuleDecls {
   const out: ModuleDecls = { programs: [], functions: [], constants: [] };
+  reserveProgramNames(cx, file);
   for (const s of file.statements) {
     if (ts.isFunctionDeclaration(s)) declareFunction(cx, s, out);
     else if (ts.isClassDeclaration(s)) declareClass(cx, s, out);
     else if (ts.isVariableStatement(s)) declareConstants(cx, s, out);
     else if (ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) cx.error(s, messages.importDeclaration());
+    else if (ts.isEmptyStatement(s)) continue;
     else cx.error(s, messages.topLevelStatement(describeTopLevel(s)));
   }
   return out;
+}
+
+/** Program names are ELF symbols and BTF function names: kept exactly, so they must be plain C identifiers. */
+function reserveProgramNames(cx: CheckContext, file: ts.SourceFile): void {
+  for (const s of file.statements) {
+    if (!ts.isClassDeclaration(s)) continue;
+    for (const m of s.members) {
+      if (!ts.isMethodDeclaration(m) || !ts.isIdentifier(m.name)) continue;
+      const name = m.name.text;
+      if (!isPlainIdentifier(name) || isReservedInC(name)) cx.error(m.name, messages.programName(name));
+      cx.names.reserveGlobal(name);
+    }
+  }
+}
+
+/** A module-level name that merges with a declaration of runtime-types/ (possible in a script file) would be ambiguous. */
+function shadowsRuntime(cx: CheckContext, name: ts.Identifier): boolean {
+  const symbol = cx.checker.getSymbolAtLocation(name);
+  const clash = !!symbol?.declarations?.some((d) => cx.isAmbient(d));
+  if (clash) cx.error(name, messages.shadowsRuntime(name.text));
+  return clash;
 }
 
 function describeTopLevel(s: ts.Statement): string {
@@ -41,7 +66,8 @@ function describeTopLevel(s: ts.Statement): string {
 }
 
 function declareFunction(cx: CheckContext, node: ts.FunctionDeclaration, out: ModuleDecls): void {
-  if (!node.name || !node.body) return cx.error(node, messages.unsupportedSyntax("function declarations without a name or body"));
+  if (!node.name || !node.body) return cx.error(node, messages.unsupportedSyntax("function declarations without a body (`declare function`, overload signatures)"));
+  if (shadowsRuntime(cx, node.name)) return;
   if (node.asteriskToken || node.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return cx.error(node, messages.asyncCode());
   if (node.typeParameters) return cx.error(node.typeParameters[0]!, messages.unsupportedSyntax("generic functions"));
   const params: TType[] = [];
@@ -61,16 +87,17 @@ function declareFunction(cx: CheckContext, node: ts.FunctionDeclaration, out: Mo
     if (!t) ok = false;
     else {
       params.push(t);
-      cx.bindings.set(p, { kind: "param", cName: cIdentifier(p.name.text), type: t, mutable: true });
+      cx.bindings.set(p, { kind: "param", cName: cx.names.local(node, p.name.text), type: t, mutable: true });
     }
   }
   if (!node.type) {
     cx.error(node.name, messages.missingType(`the result of '${node.name.text}'`));
     return;
   }
-  const returns = typeFromNode(cx, node.type);
+  const returns = typeFromNode(cx, node.type, { allowVoid: true });
   if (!returns || !ok) return;
   cx.functions.set(node, { name: node.name.text, params, returns });
+  cx.functionNames.set(node, cx.names.global(node.name.text));
   cx.calls.set(node, new Set());
   out.functions.push(node);
 }
@@ -78,14 +105,16 @@ function declareFunction(cx: CheckContext, node: ts.FunctionDeclaration, out: Mo
 function declareClass(cx: CheckContext, node: ts.ClassDeclaration, out: ModuleDecls): void {
   const className = node.name?.text ?? "default";
   if (node.heritageClauses || node.typeParameters) cx.error(node, messages.classMember());
+  if (node.name && shadowsRuntime(cx, node.name)) return;
   for (const member of node.members) {
+    if (ts.isSemicolonClassElement(member)) continue;
     const isStatic = ts.isMethodDeclaration(member) && member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
     const decorators = ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : [];
     if (!ts.isMethodDeclaration(member) || !isStatic || decorators.length !== 1 || !ts.isIdentifier(member.name)) {
       cx.error(member, messages.classMember());
       continue;
     }
-    const decorator = decorators[0]!.expression;
+    const decorator = unparen(decorators[0]!.expression);
     if (ts.isCallExpression(decorator)) {
       cx.error(decorator, messages.decoratorOptions());
       continue;
@@ -100,7 +129,7 @@ function declareClass(cx: CheckContext, node: ts.ClassDeclaration, out: ModuleDe
       continue;
     }
     const param = member.parameters[0]!;
-    cx.bindings.set(param, { kind: "context", cName: cIdentifier((param.name as ts.Identifier).text), type: { kind: "context", name: "XdpContext" }, mutable: false });
+    cx.bindings.set(param, { kind: "context", cName: cx.names.local(member, (param.name as ts.Identifier).text), type: { kind: "context", name: "XdpContext" }, mutable: false });
     if (out.programs.some((p) => p.name === name)) cx.error(member.name, messages.duplicateProgram(name));
     out.programs.push({ name, className, kind: "xdp", node: member });
   }
@@ -108,8 +137,11 @@ function declareClass(cx: CheckContext, node: ts.ClassDeclaration, out: ModuleDe
 
 function programSignatureOk(cx: CheckContext, m: ts.MethodDeclaration): boolean {
   const p = m.parameters[0];
-  const isRef = (t: ts.TypeNode | undefined, name: string) => !!t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === name;
-  const ok = m.parameters.length === 1 && !!p && ts.isIdentifier(p.name) && isRef(p.type, "XdpContext") && isRef(m.type, "XdpAction") && !!m.body;
+  const isRef = (t: ts.TypeNode | undefined, name: string): boolean => {
+    while (t && ts.isParenthesizedTypeNode(t)) t = t.type;
+    return !!t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === name;
+  };
+  const ok = m.parameters.length === 1 && !!p && ts.isIdentifier(p.name) && isRef(p.type, "XdpContext") && isRef(m.type, "XdpAction") && !!m.body && !m.typeParameters;
   const async = m.asteriskToken || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword);
   return ok && !async && !!cx;
 }
@@ -125,36 +157,37 @@ function declareConstants(cx: CheckContext, node: ts.VariableStatement, out: Mod
       cx.error(decl, messages.moduleConstant());
       continue;
     }
-    const annotated = decl.type ? typeFromNode(cx, decl.type) : undefined;
-    if (decl.type && !annotated) continue;
-    const value = constantValue(cx, decl.initializer);
-    if (value === undefined) {
-      cx.error(decl.initializer, messages.moduleConstant());
+    if (shadowsRuntime(cx, decl.name)) continue;
+    const type = constantType(cx, decl, decl.initializer);
+    const value = type && constantOf(cx, decl.initializer);
+    if (!type || value === undefined) {
+      cx.bindings.set(decl, { kind: "constant", cName: decl.name.text, type: { kind: "error" }, mutable: false });
       continue;
     }
-    let type: TType = { kind: "const", value };
-    if (annotated) {
-      if (annotated.kind !== "int") {
-        cx.error(decl.type!, messages.moduleConstant());
-        continue;
-      }
-      if (!checkAssignable(cx, decl.initializer, annotated)) continue;
-      type = annotated;
-    }
-    cx.bindings.set(decl, { kind: "constant", cName: cIdentifier(decl.name.text), type, mutable: false });
+    const binding = type.kind === "int" ? type : { kind: "const" as const, value };
+    cx.bindings.set(decl, { kind: "constant", cName: cx.names.global(decl.name.text), type: binding, mutable: false });
     cx.constantValues.set(decl, value);
     out.constants.push(decl);
   }
 }
 
-/** The value of a constant initialiser: an untyped constant expression, or a conversion of one. */
-function constantValue(cx: CheckContext, init: ts.Expression): bigint | undefined {
-  const t = checkExpr(cx, init);
-  if (t?.kind === "const" && t.other === undefined) return t.value;
-  if (t?.kind === "int" && ts.isCallExpression(init) && init.arguments.length === 1) {
-    const inner = cx.types.get(init.arguments[0]!);
-    if (inner?.kind === "const" && inner.other === undefined) return inner.value;
+/**
+ * The type of a module constant: its annotation; the integer type of a typed initialiser (`u8(255)`, `A + 1`);
+ * or, for an untyped constant expression, none (it is substituted where used). Reports why when it is not a constant.
+ */
+function constantType(cx: CheckContext, decl: ts.VariableDeclaration, init: ts.Expression): TType | undefined {
+  const annotated = decl.type ? typeFromNode(cx, decl.type) : undefined;
+  if (decl.type && !annotated) return undefined;
+  if (annotated && annotated.kind !== "int") {
+    cx.error(decl.type!, messages.moduleConstant());
+    return undefined;
   }
-  return undefined;
+  const t = annotated ? checkAssignable(cx, init, annotated) : checkExpr(cx, init);
+  if (!t) return undefined;
+  if ((t.kind !== "int" && t.kind !== "const") || (t.kind === "const" && t.other !== undefined) || constantOf(cx, init) === undefined) {
+    cx.error(init, messages.moduleConstant());
+    return undefined;
+  }
+  return annotated ?? t;
 }
 

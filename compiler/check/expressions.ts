@@ -3,10 +3,11 @@ import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
 import { childrenOf, fieldOf, protocolByTsName } from "../protocols/index.js";
 import { assignError, constValues, isIntLike, isTestable, unifyInts } from "../types/assign.js";
-import { INTS, isIntName, type IntName } from "../types/int-types.js";
+import { INTS, isIntName, MAX_CONSTANT_BITS, type IntName } from "../types/int-types.js";
 import { BOOL, constant, int, NULL, typeName, type TType } from "../types/types.js";
 import { foldBinary, foldUnary } from "./constant-folding.js";
 import type { CheckContext } from "./context.js";
+import { unparen } from "./syntax.js";
 import { unsupported } from "./unsupported.js";
 
 const K = ts.SyntaxKind;
@@ -34,6 +35,38 @@ export function checkCondition(cx: CheckContext, node: ts.Expression): Result {
   const t = checkExpr(cx, node);
   if (t && !isTestable(t)) cx.error(node, messages.typeMismatch(typeName(t), "condition"));
   return t;
+}
+
+/** The constants a const type may stand for, lowest first. */
+export function constRange(t: TType & { kind: "const" }): [bigint, bigint] {
+  const other = t.other ?? t.value;
+  return t.value <= other ? [t.value, other] : [other, t.value];
+}
+
+function constBetween(cx: CheckContext, node: ts.Node, lo: bigint, hi: bigint): Result {
+  const big = (v: bigint) => (v < 0n ? -v : v).toString(2).length > MAX_CONSTANT_BITS;
+  if (big(lo) || big(hi)) {
+    cx.error(node, messages.constantTooLarge());
+    return undefined;
+  }
+  return lo === hi ? constant(lo) : { kind: "const", value: lo, other: hi };
+}
+
+/** True when a value is used only for its truth: an if/while/for test, a ?: test, the operand of `!`, or part of such a test. */
+function usedAsCondition(node: ts.Node): boolean {
+  let n: ts.Node = node;
+  let p = n.parent;
+  while (p && ts.isParenthesizedExpression(p)) {
+    n = p;
+    p = p.parent;
+  }
+  if (!p) return false;
+  if (ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) return p.expression === n;
+  if (ts.isForStatement(p)) return p.condition === n;
+  if (ts.isConditionalExpression(p)) return p.condition === n;
+  if (ts.isPrefixUnaryExpression(p)) return p.operator === K.ExclamationToken;
+  if (ts.isBinaryExpression(p) && LOGICAL.has(p.operatorToken.kind)) return usedAsCondition(p);
+  return false;
 }
 
 export function checkExpr(cx: CheckContext, node: ts.Expression): Result {
@@ -74,7 +107,37 @@ function identifier(cx: CheckContext, node: ts.Identifier): Result {
     cx.error(node, decl && ts.isFunctionDeclaration(decl) ? messages.closure() : messages.unknownName(node.text));
     return undefined;
   }
+  if (!inCaseScope(cx, node, decl)) return undefined;
+  if (binding.type.kind === "header" && binding.type.nullable) return { ...binding.type, nullable: mayBeNull(cx, node) };
   return binding.type.kind === "error" ? undefined : binding.type;
+}
+
+/** False (with a diagnostic) when a name declared in one case of a switch is used in another. */
+export function inCaseScope(cx: CheckContext, use: ts.Identifier, decl: ts.Node): boolean {
+  const clause = enclosingCase(decl);
+  if (!clause || isInside(use, clause)) return true;
+  cx.error(use, messages.crossCaseVariable(use.text));
+  return false;
+}
+
+/** The switch clause a declaration sits in, if any (C gives each case its own block). */
+function enclosingCase(decl: ts.Node): ts.CaseOrDefaultClause | undefined {
+  for (let n = decl.parent; n && !ts.isFunctionLike(n); n = n.parent) {
+    if (ts.isCaseClause(n) || ts.isDefaultClause(n)) return n;
+  }
+  return undefined;
+}
+
+function isInside(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+/** TypeScript's own flow analysis says whether a header variable may be null here (after `if (!h) return`, it may not). */
+function mayBeNull(cx: CheckContext, node: ts.Identifier): boolean {
+  const t = cx.checker.getTypeAtLocation(node);
+  const parts = t.isUnion() ? t.types : [t];
+  return parts.some((p) => (p.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)) !== 0);
 }
 
 function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Result {
@@ -111,7 +174,7 @@ function callExpression(cx: CheckContext, node: ts.CallExpression): Result {
     cx.error(node, messages.optionalChainOnValue());
     return undefined;
   }
-  const callee = node.expression;
+  const callee = unparen(node.expression);
   if (ts.isIdentifier(callee)) return callFunction(cx, node, callee);
   if (ts.isPropertyAccessExpression(callee)) return callAccessor(cx, node, callee);
   cx.error(callee, messages.notCallable(callee.getText()));
@@ -123,8 +186,8 @@ function callFunction(cx: CheckContext, node: ts.CallExpression, callee: ts.Iden
   if (decl && cx.isAmbient(decl) && isIntName(callee.text)) return conversion(cx, node, callee.text);
   const signature = decl && cx.functions.get(decl);
   if (!decl || !signature) {
-    cx.error(callee, messages.notCallable(callee.text));
-    return undefined;
+    if (!decl || !ts.isFunctionDeclaration(decl) || cx.isAmbient(decl)) cx.error(callee, messages.notCallable(callee.text));
+    return undefined; // a module function whose declaration has its own diagnostic
   }
   if (cx.currentFunction) cx.calls.get(cx.currentFunction)?.add(decl);
   node.arguments.forEach((arg, i) => {
@@ -141,7 +204,7 @@ function conversion(cx: CheckContext, node: ts.CallExpression, target: IntName):
   const t = checkExpr(cx, arg);
   if (!t) return undefined;
   if (t.kind === "const") {
-    const bad = constValues(t).find((v) => v < INTS[target].min || v > INTS[target].max);
+    const bad = constRange(t).find((v) => v < INTS[target].min || v > INTS[target].max);
     if (bad !== undefined) {
       cx.error(arg, messages.literalRange(String(bad), target));
       return undefined;
@@ -182,7 +245,10 @@ function prefixUnary(cx: CheckContext, node: ts.PrefixUnaryExpression): Result {
   if (node.operator === K.MinusToken || node.operator === K.TildeToken) {
     const t = checkExpr(cx, node.operand);
     if (!t) return undefined;
-    if (t.kind === "const") return constant(foldUnary(node.operator, t.value));
+    if (t.kind === "const") {
+      const [lo, hi] = constRange(t).map((v) => foldUnary(node.operator as ts.PrefixUnaryOperator, v));
+      return constBetween(cx, node, lo! < hi! ? lo! : hi!, lo! < hi! ? hi! : lo!);
+    }
     if (t.kind === "int") return t;
     cx.error(node, messages.operandType(ts.tokenToString(node.operator)!, typeName(t)));
     return undefined;
@@ -205,7 +271,10 @@ function binary(cx: CheckContext, node: ts.BinaryExpression): Result {
   if (LOGICAL.has(op)) {
     const l = checkCondition(cx, node.left);
     const r = checkCondition(cx, node.right);
-    return l && r ? BOOL : undefined;
+    if (!l || !r) return undefined;
+    if ((l.kind === "bool" && r.kind === "bool") || usedAsCondition(node)) return BOOL;
+    cx.error(node, messages.logicalValue(opText));
+    return undefined;
   }
   if (op === K.GreaterThanGreaterThanGreaterThanToken) {
     cx.error(node.operatorToken, messages.unsupportedOperator(">>>", "`>>` on an unsigned type is already a logical shift"));
@@ -229,8 +298,8 @@ function binary(cx: CheckContext, node: ts.BinaryExpression): Result {
     cx.error(node, unified.error);
     return undefined;
   }
-  if (l.kind === "const" && r.kind === "const" && l.other === undefined && r.other === undefined) return constant(foldBinary(op, l.value, r.value));
-  const type = unified.type.kind === "const" ? int("u32") : unified.type;
+  if (l.kind === "const" && r.kind === "const") return constantArithmetic(cx, node, l, r);
+  const type = unified.type;
   if ((op === K.SlashToken || op === K.PercentToken) && type.kind === "int" && INTS[type.name].signed) {
     cx.error(node, messages.signedDivision());
     return undefined;
@@ -238,11 +307,50 @@ function binary(cx: CheckContext, node: ts.BinaryExpression): Result {
   return type;
 }
 
+/** True when TypeScript types a header expression as possibly null and possibly undefined, which tsbpf represents alike. */
+function ambiguousAbsence(cx: CheckContext, header: ts.Expression): boolean {
+  const t = cx.checker.getTypeAtLocation(header);
+  const parts = t.isUnion() ? t.types : [t];
+  return parts.some((p) => p.flags & ts.TypeFlags.Null) && parts.some((p) => p.flags & ts.TypeFlags.Undefined);
+}
+
+/** Arithmetic on untyped constants is exact; on a range (`c ? a : b`) only + - * are, by interval arithmetic. */
+function constantArithmetic(cx: CheckContext, node: ts.BinaryExpression, l: TType & { kind: "const" }, r: TType & { kind: "const" }): Result {
+  const op = node.operatorToken.kind;
+  if (l.other === undefined && r.other === undefined) {
+    if ((op === K.SlashToken || op === K.PercentToken) && (l.value < 0n || r.value < 0n)) {
+      cx.error(node, messages.signedDivision());
+      return undefined;
+    }
+    const v = foldBinary(op, l.value, r.value);
+    return constBetween(cx, node, v, v);
+  }
+  if (op !== K.PlusToken && op !== K.MinusToken && op !== K.AsteriskToken) {
+    cx.error(node, messages.untypedConditional(node.operatorToken.getText()));
+    return undefined;
+  }
+  const corners = constRange(l).flatMap((a) => constRange(r).map((b) => foldBinary(op, a, b)));
+  const lo = corners.reduce((x, y) => (y < x ? y : x));
+  const hi = corners.reduce((x, y) => (y > x ? y : x));
+  return constBetween(cx, node, lo, hi);
+}
+
 function comparison(cx: CheckContext, node: ts.BinaryExpression, l: TType, r: TType): Result {
   const op = node.operatorToken.kind;
   const opText = node.operatorToken.getText();
+  if (l.kind === "null" || r.kind === "null") {
+    const other = l.kind === "null" ? r : l;
+    if (other.kind !== "header" || !EQUALITY.has(op)) {
+      cx.error(node, other.kind === "null" ? messages.operandType(opText, "null") : messages.notNullable(typeName(other)));
+      return undefined;
+    }
+    if ((op === K.EqualsEqualsEqualsToken || op === K.ExclamationEqualsEqualsToken) && ambiguousAbsence(cx, l.kind === "null" ? node.right : node.left)) {
+      cx.error(node, messages.strictNullCheck());
+      return undefined;
+    }
+    return BOOL;
+  }
   if (EQUALITY.has(op)) {
-    if ((l.kind === "null" && r.kind === "header") || (l.kind === "header" && r.kind === "null")) return BOOL;
     if ((l.kind === "bool" && r.kind === "bool") || (l.kind === "enum" && r.kind === "enum" && l.name === r.name)) return BOOL;
   }
   if (isIntLike(l) && isIntLike(r)) {
@@ -259,7 +367,18 @@ function comparison(cx: CheckContext, node: ts.BinaryExpression, l: TType, r: TT
 
 function shift(cx: CheckContext, node: ts.BinaryExpression, l: TType, r: TType): Result {
   const op = node.operatorToken.kind;
-  if (l.kind === "const" && r.kind === "const") return constant(foldBinary(op, l.value, r.value));
+  if (r.kind === "const" && (r.other !== undefined || r.value < 0n || r.value > BigInt(MAX_CONSTANT_BITS))) {
+    cx.error(node.right, messages.shiftRange(String(r.value), l.kind === "int" ? l.name : "a constant"));
+    return undefined;
+  }
+  if (l.kind === "const" && r.kind === "const") {
+    if (l.other !== undefined) {
+      cx.error(node, messages.untypedConditional(node.operatorToken.getText()));
+      return undefined;
+    }
+    const v = foldBinary(op, l.value, r.value);
+    return constBetween(cx, node, v, v);
+  }
   if (l.kind === "const") {
     cx.error(node, messages.untypedShift());
     return undefined;
@@ -282,7 +401,10 @@ function conditional(cx: CheckContext, node: ts.ConditionalExpression): Result {
   const a = checkExpr(cx, node.whenTrue);
   const b = checkExpr(cx, node.whenFalse);
   if (!a || !b) return undefined;
-  if (a.kind === "const" && b.kind === "const") return { kind: "const", value: a.value, other: b.value };
+  if (a.kind === "const" && b.kind === "const") {
+    const values = [...constRange(a), ...constRange(b)];
+    return constBetween(cx, node, values.reduce((x, y) => (y < x ? y : x)), values.reduce((x, y) => (y > x ? y : x)));
+  }
   if (isIntLike(a) && isIntLike(b)) {
     const unified = unifyInts(a, b);
     if (unified.ok) return unified.type;

@@ -2,17 +2,20 @@
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
 import { assignError } from "../types/assign.js";
-import { defaultIntFor } from "../types/int-types.js";
+import { defaultIntFor, isIntName } from "../types/int-types.js";
 import { int, typeName, type TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
-import { checkAssignable, checkCondition, checkExpr } from "./expressions.js";
-import { cIdentifier } from "./names.js";
+import { checkAssignable, checkCondition, checkExpr, constRange, inCaseScope } from "./expressions.js";
 import { typeFromNode } from "./type-nodes.js";
+import { constantOf } from "./constants.js";
+import { checkFor, checkForOf, checkWhile } from "./loops.js";
+import { unparen } from "./syntax.js";
 import { unsupported } from "./unsupported.js";
 
 const K = ts.SyntaxKind;
 
 export function checkBlock(cx: CheckContext, block: ts.Block, returns: TType): void {
+  cx.checkAssignment = (e) => assignment(cx, e);
   for (const s of block.statements) checkStatement(cx, s, returns);
 }
 
@@ -29,7 +32,14 @@ function checkStatement(cx: CheckContext, node: ts.Statement, returns: TType): v
     if (node.expression) checkAssignable(cx, node.expression, returns);
     return;
   }
-  if (ts.isExpressionStatement(node)) return expressionStatement(cx, node.expression);
+  if (ts.isExpressionStatement(node)) return expressionStatement(cx, unparen(node.expression));
+  if (ts.isEmptyStatement(node)) return;
+  const body = (s: ts.Statement) => checkStatement(cx, s, returns);
+  if (ts.isForStatement(node)) return checkFor(cx, node, body);
+  if (ts.isForOfStatement(node)) return checkForOf(cx, node, body);
+  if (ts.isWhileStatement(node)) return checkWhile(cx, node, body);
+  if (ts.isSwitchStatement(node)) return checkSwitch(cx, node, body);
+  if ((ts.isBreakStatement(node) || ts.isContinueStatement(node)) && !node.label) return;
   cx.error(node, unsupported(node));
 }
 
@@ -50,7 +60,7 @@ function variableStatement(cx: CheckContext, node: ts.VariableStatement): void {
       continue;
     }
     const type = declaredType(cx, decl, decl.initializer, isConst) ?? { kind: "error" };
-    cx.bindings.set(decl, { kind: "local", cName: cIdentifier(decl.name.text), type, mutable: !isConst });
+    cx.bindings.set(decl, { kind: "local", cName: cx.localName(decl.name.text), type, mutable: !isConst });
   }
 }
 
@@ -68,8 +78,10 @@ function declaredType(cx: CheckContext, decl: ts.VariableDeclaration, init: ts.E
     return undefined;
   }
   if (t.kind === "const" && !(isConst && t.other === undefined)) {
-    const widest = t.other !== undefined && (t.other < 0n ? t.other < t.value : t.other > t.value) ? t.other : t.value;
-    return int(defaultIntFor(widest));
+    const [lo, hi] = constRange(t);
+    const name = defaultIntFor(lo, hi);
+    if (!name) cx.error(init, messages.literalRange(String(lo < 0n ? lo : hi), "any integer type"));
+    return name ? int(name) : undefined;
   }
   return t;
 }
@@ -80,10 +92,47 @@ function expressionStatement(cx: CheckContext, e: ts.Expression): void {
     return;
   }
   if (ts.isCallExpression(e)) {
-    checkExpr(cx, e);
+    const t = checkExpr(cx, e);
+    if (t?.kind === "int" && ts.isIdentifier(unparen(e.expression)) && isIntName((unparen(e.expression) as ts.Identifier).text)) cx.error(e, messages.noEffect());
     return;
   }
-  cx.error(e, ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e) ? unsupported(e) : messages.unsupportedSyntax("expression statements other than calls and assignments"));
+  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === K.PlusPlusToken || e.operator === K.MinusMinusToken)) {
+    incrementDecrement(cx, e);
+    return;
+  }
+  cx.error(e, messages.unsupportedSyntax("expression statements other than calls and assignments"));
+}
+
+/** `i++`, `--i` as statements: the operand is a local integer `let`, and wraps at its width. */
+export function incrementDecrement(cx: CheckContext, e: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): void {
+  const operand = unparen(e.operand);
+  const decl = ts.isIdentifier(operand) ? cx.declarationOf(operand) : undefined;
+  const binding = decl && cx.bindings.get(decl);
+  if (!binding || !binding.mutable) {
+    cx.error(e.operand, messages.assignmentTarget());
+    return;
+  }
+  if (binding.type.kind !== "int") {
+    cx.error(e, messages.operandType(ts.tokenToString(e.operator)!, typeName(binding.type)));
+    return;
+  }
+  cx.record(operand, binding.type);
+  cx.record(e, binding.type);
+}
+
+/** `switch` on an integer or enum: case labels are constants of that type; each case is a scope of its own in C. */
+function checkSwitch(cx: CheckContext, node: ts.SwitchStatement, body: (s: ts.Statement) => void): void {
+  const t = checkExpr(cx, node.expression);
+  if (t && t.kind !== "int" && t.kind !== "enum") cx.error(node.expression, messages.typeMismatch(typeName(t), "integer or enum to switch on"));
+  for (const clause of node.caseBlock.clauses) {
+    if (ts.isCaseClause(clause)) {
+      if (t && (t.kind === "int" || t.kind === "enum")) checkAssignable(cx, clause.expression, t);
+      else checkExpr(cx, clause.expression);
+      const isConstant = constantOf(cx, clause.expression) !== undefined || cx.types.get(clause.expression)?.kind === "enum";
+      if (!isConstant) cx.error(clause.expression, messages.caseNotConstant());
+    }
+    clause.statements.forEach(body);
+  }
 }
 
 const COMPOUND: Partial<Record<ts.SyntaxKind, ts.BinaryOperator>> = {
@@ -99,13 +148,14 @@ export function compoundOperator(kind: ts.SyntaxKind): ts.BinaryOperator | undef
 }
 
 function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
-  const target = e.left;
+  const target = unparen(e.left);
   const decl = ts.isIdentifier(target) ? cx.declarationOf(target) : undefined;
   const binding = decl && cx.bindings.get(decl);
   if (!binding || !binding.mutable) {
     cx.error(target, messages.assignmentTarget());
     return;
   }
+  if (!inCaseScope(cx, target as ts.Identifier, decl!)) return;
   cx.record(target, binding.type);
   const op = e.operatorToken.kind;
   if (op === K.EqualsToken) {

@@ -10,10 +10,10 @@ const ENUMS = new Set(["XdpAction"]);
 const CONTEXTS = new Set(["XdpContext"]);
 
 /** The tsbpf type an annotation denotes, or undefined (with a diagnostic) if it is not one. */
-export function typeFromNode(cx: CheckContext, node: ts.TypeNode): TType | undefined {
+export function typeFromNode(cx: CheckContext, node: ts.TypeNode, opts: { allowVoid?: boolean } = {}): TType | undefined {
   if (node.kind === ts.SyntaxKind.BooleanKeyword) return BOOL;
-  if (node.kind === ts.SyntaxKind.VoidKeyword) return VOID;
-  if (ts.isParenthesizedTypeNode(node)) return typeFromNode(cx, node.type);
+  if (node.kind === ts.SyntaxKind.VoidKeyword && opts.allowVoid) return VOID;
+  if (ts.isParenthesizedTypeNode(node)) return typeFromNode(cx, node.type, opts);
   if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && !node.typeArguments) {
     const name = node.typeName.text;
     if (isIntName(name)) return int(name);

@@ -5,15 +5,15 @@ import { messages, type MessageTemplate } from "../diagnostics/catalogue.js";
 const K = ts.SyntaxKind;
 
 const TABLE: Partial<Record<ts.SyntaxKind, () => MessageTemplate>> = {
-  [K.ForStatement]: messages.loop,
-  [K.ForOfStatement]: messages.loop,
-  [K.ForInStatement]: messages.loop,
-  [K.WhileStatement]: messages.loop,
-  [K.DoStatement]: messages.loop,
-  [K.SwitchStatement]: () => messages.unsupportedSyntax("`switch`", "use if/else for now"),
+  [K.ForInStatement]: () => messages.unprovenLoop("`for...in` walks object keys, which BPF programs do not have; use `for (const i of range(a, b))`"),
+  [K.DoStatement]: () => messages.unprovenLoop("`do...while` is not supported; use `for` or `while (i < N)`"),
   [K.TryStatement]: messages.exceptions,
   [K.ThrowStatement]: messages.exceptions,
   [K.ArrowFunction]: messages.closure,
+  [K.FunctionDeclaration]: messages.closure,
+  [K.ClassDeclaration]: () => messages.unsupportedSyntax("classes inside functions"),
+  [K.InterfaceDeclaration]: () => messages.unsupportedSyntax("type declarations inside functions", "declare types at module level"),
+  [K.TypeAliasDeclaration]: () => messages.unsupportedSyntax("type declarations inside functions", "declare types at module level"),
   [K.FunctionExpression]: messages.closure,
   [K.ClassExpression]: () => messages.unsupportedSyntax("class expressions"),
   [K.ThisKeyword]: messages.thisKeyword,
@@ -33,16 +33,13 @@ const TABLE: Partial<Record<ts.SyntaxKind, () => MessageTemplate>> = {
   [K.DeleteExpression]: () => messages.unsupportedSyntax("`delete`"),
   [K.TypeOfExpression]: () => messages.unsupportedSyntax("`typeof`"),
   [K.VoidExpression]: () => messages.unsupportedSyntax("`void`"),
-  [K.BreakStatement]: () => messages.unsupportedSyntax("`break` outside a loop"),
-  [K.ContinueStatement]: () => messages.unsupportedSyntax("`continue` outside a loop"),
-  [K.LabeledStatement]: () => messages.unsupportedSyntax("labels"),
+  [K.LabeledStatement]: () => messages.unsupportedSyntax("labels", "restructure the loop, or move it into a function and return"),
   [K.WithStatement]: () => messages.unsupportedSyntax("`with`"),
   [K.DebuggerStatement]: () => messages.unsupportedSyntax("`debugger`"),
   [K.RegularExpressionLiteral]: messages.stringValue,
   [K.BigIntLiteral]: () => messages.unsupportedSyntax("bigint literals", "write a plain integer; u64 holds 64 bits"),
   [K.MetaProperty]: () => messages.unsupportedSyntax("meta properties"),
   [K.CommaListExpression]: () => messages.unsupportedSyntax("the comma operator"),
-  [K.EmptyStatement]: () => messages.unsupportedSyntax("empty statements"),
 };
 
 /** The diagnostic for a construct outside the subset; a named one when we know it, a generic one otherwise. */

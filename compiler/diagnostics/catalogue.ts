@@ -8,10 +8,11 @@ export interface MessageTemplate {
 const m = (code: string, message: string): MessageTemplate => ({ code, message });
 
 export const messages = {
-  unsupportedSyntax: (what: string, hint = "") => m("TSBPF1000", `${what} ${what.endsWith("s") ? "are" : "is"} not supported in a BPF program${hint ? `; ${hint}` : ""}.`),
+  unsupportedSyntax: (what: string, hint = "") => m("TSBPF1000", `tsbpf does not support ${what} in a BPF program${hint ? `; ${hint}` : ""}.`),
   floatLiteral: () => m("TSBPF1001", "floating-point numbers are not supported: BPF has integers only."),
   stringValue: () => m("TSBPF1002", "strings are not supported here: BPF programs have no string values."),
-  loop: () => m("TSBPF1003", "loops are not supported yet; a loop needs a bound the compiler can prove."),
+  unprovenLoop: (how: string) => m("TSBPF1003", `the compiler cannot prove this loop ends within ${1024} iterations: ${how}.`),
+  loopTooLong: (count: string, limit: string) => m("TSBPF1021", `this loop runs ${count} times, more than the limit of ${limit}; shorten it or split the work.`),
   closure: () => m("TSBPF1004", "closures and function values are not supported; declare a module-level `function` and call it."),
   thisKeyword: () => m("TSBPF1005", "`this` is not supported: programs are static methods and have no instance."),
   newExpression: () => m("TSBPF1006", "`new` is not supported: BPF programs cannot allocate objects."),
@@ -26,9 +27,19 @@ export const messages = {
   classMember: () => m("TSBPF1015", "a program class may only hold static methods decorated with @xdp."),
   programSignature: (name: string) => m("TSBPF1016", `program '${name}' must be declared \`static ${name}(ctx: XdpContext): XdpAction\`.`),
   duplicateProgram: (name: string) => m("TSBPF1017", `two programs are named '${name}'; program names become ELF symbols and must be unique.`),
-  noPrograms: () => m("TSBPF1018", "no programs found: decorate a static method of an exported class with @xdp."),
+  noPrograms: () => m("TSBPF1018", "no programs found: decorate a static method of a class with @xdp."),
   decoratorOptions: () => m("TSBPF1019", "decorator options are not supported yet; write a bare @xdp."),
-  incrementDecrement: () => m("TSBPF1020", "`++` and `--` are not supported yet; write `x = x + 1`."),
+  incrementDecrement: () => m("TSBPF1020", "`++` and `--` must be statements of their own (or a for-loop's update); write `x++;` on its own line."),
+  caseNotConstant: () => m("TSBPF1022", "a case label must be a constant (a literal, a module constant or an enum member)."),
+  shadowsRuntime: (name: string) => m("TSBPF1025", `'${name}' is already a name of the tsbpf runtime; choose another name.`),
+  logicalValue: (op: string) => m("TSBPF1026", `in TypeScript \`a ${op} b\` on integers or headers gives one of its operands, not a bool; use it as a condition, or compare explicitly (\`a != 0 ${op} b != 0\`).`),
+  strictNullCheck: () => m("TSBPF1027", "a header is either there or not: test it with `if (!h)` or `h == null`; `=== null` and `=== undefined` ask which kind of absence, which tsbpf does not keep."),
+  notNullable: (type: string) => m("TSBPF1028", `a ${type} is never null or undefined.`),
+  constantTooLarge: () => m("TSBPF1029", `this constant expression exceeds ${128} bits; no integer type can hold it.`),
+  untypedConditional: (op: string) => m("TSBPF1030", `operator '${op}' on a conditional of constants needs a type: convert the conditional, e.g. u32(c ? a : b).`),
+  noEffect: () => m("TSBPF1031", "this expression has no effect; a statement must be a call, an assignment, `++` or `--`."),
+  programName: (name: string) => m("TSBPF1024", `'${name}' cannot name a program: a program's name is its ELF symbol, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*).`),
+  crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 
   narrowing: (from: string, to: string) => m("TSBPF1100", `cannot use a ${from} where a ${to} is expected without a conversion; write ${to}(value) to truncate explicitly.`),
   literalRange: (value: string, type: string) => m("TSBPF1101", `the constant ${value} does not fit in ${type}.`),
@@ -45,7 +56,7 @@ export const messages = {
   untypedShift: () => m("TSBPF1112", "shifting a constant by a variable amount needs a type: write e.g. u32(1) << n."),
   notCallable: (name: string) => m("TSBPF1113", `'${name}' cannot be called in a BPF program.`),
   unknownName: (name: string) => m("TSBPF1114", `'${name}' is not available in a BPF program.`),
-  assignmentTarget: () => m("TSBPF1115", "only local `let` variables can be assigned."),
+  assignmentTarget: () => m("TSBPF1115", "only local `let` variables and function parameters can be assigned."),
   assignmentInExpression: () => m("TSBPF1116", "an assignment must be a statement of its own, not part of an expression."),
   notAValue: (what: string) => m("TSBPF1117", `${what} cannot be used as a value; use it only in a condition or call its accessors.`),
   moduleConstant: () => m("TSBPF1118", "a module-level const must be initialised with a constant integer expression."),
@@ -57,4 +68,6 @@ export const messages = {
   verifierRejected: (program: string, reason: string) => m("TSBPF4001", `the kernel verifier rejected program '${program}': ${reason}`),
 
   fileNotFound: (path: string) => m("TSBPF9001", `cannot read ${path}: no such file.`),
+  notAFile: (path: string) => m("TSBPF9002", `cannot read ${path}: it is not a file.`),
+  badProbePath: (path: string) => m("TSBPF9003", `${JSON.stringify(path)} cannot be a probe: its name must end in .ts and its path must not contain quotes, backslashes or line breaks.`),
 } as const;

@@ -1,5 +1,6 @@
 // Loads a probe into a ts-morph project whose only ambient declarations are runtime-types/, and gates on tsc's own diagnostics.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { basename } from "node:path";
 import { resolve } from "node:path";
 import { Project, ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
@@ -30,9 +31,12 @@ export const PROBE_COMPILER_OPTIONS: ts.CompilerOptions = {
 /** Parses and type-checks a probe; throws DiagnosticError with tsc's errors if it does not type-check. */
 export function loadProbe(file: string): LoadedProbe {
   const path = resolve(file);
-  if (!existsSync(path)) {
-    const t = messages.fileNotFound(file);
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    const t = existsSync(path) ? messages.notAFile(file) : messages.fileNotFound(file);
     throw new DiagnosticError([{ ...t, severity: "error" }]);
+  }
+  if (/["\\\n]/.test(path) || !basename(path).endsWith(".ts")) {
+    throw new DiagnosticError([{ ...messages.badProbePath(file), severity: "error" }]);
   }
   const project = new Project({ compilerOptions: PROBE_COMPILER_OPTIONS, skipAddingFilesFromTsConfig: true });
   for (const f of runtimeTypeFiles()) project.addSourceFileAtPath(f);

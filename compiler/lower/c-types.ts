@@ -23,7 +23,7 @@ export function cType(t: TType): string {
 }
 
 /** A C literal of the given integer type (suffixes keep C from picking a different width or signedness). */
-export function intLiteral(value: bigint, type: IntName = defaultIntFor(value), hex = false): CExpr {
+export function intLiteral(value: bigint, type: IntName = defaultIntFor(value) ?? "u64", hex = false): CExpr {
   const info = INTS[type];
   if (value === info.min && info.signed && info.bits >= 32) {
     return { k: "num", text: `(${value + 1n}${info.bits === 64 ? "LL" : ""} - 1)` };

@@ -3,7 +3,6 @@ import { basename } from "node:path";
 import { ts } from "ts-morph";
 import type { SourceLine } from "../c/ast.js";
 import type { CheckedProbe } from "../check/index.js";
-import { cIdentifier } from "../check/names.js";
 import type { TType } from "../types/types.js";
 
 export class LowerContext {
@@ -12,20 +11,13 @@ export class LowerContext {
   /** The file name #line directives use: the probe's name relative to where clang runs (its own directory). */
   readonly lineFile: string;
 
-  private readonly functionNames = new Map<ts.Node, string>();
-
   constructor(readonly checked: CheckedProbe) {
     this.lineFile = basename(checked.probe.path);
-    const programNames = new Set(checked.programs.map((p) => p.name));
-    for (const f of checked.functions) {
-      const name = cIdentifier(f.name!.text);
-      this.functionNames.set(f, programNames.has(name) ? `${name}_fn` : name);
-    }
   }
 
   /** The C name of a module-level helper function. */
   functionName(decl: ts.Node): string {
-    const name = this.functionNames.get(decl);
+    const name = this.checked.cx.functionNames.get(decl);
     if (!name) throw new Error("internal: unknown function");
     return name;
   }

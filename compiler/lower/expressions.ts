@@ -2,7 +2,7 @@
 import { ts } from "ts-morph";
 import { binary, call, cast, cond, id, member, num, unary, type CExpr } from "../c/ast.js";
 import { COMPARISONS, LOGICAL, SHIFTS } from "../check/expressions.js";
-import { INTS, isIntName, type IntName } from "../types/int-types.js";
+import { defaultIntFor, INTS, isIntName, type IntName } from "../types/int-types.js";
 import type { TType } from "../types/types.js";
 import { intLiteral } from "./c-types.js";
 import type { LowerContext } from "./context.js";
@@ -34,8 +34,8 @@ function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CEx
   if (ts.isIdentifier(node)) return id(lx.bindingOf(node)!.cName);
   if (ts.isPropertyAccessExpression(node)) return propertyAccess(lx, node);
   if (ts.isCallExpression(node)) return callExpression(lx, node);
-  if (ts.isPrefixUnaryExpression(node)) return prefixUnary(lx, node);
-  if (ts.isBinaryExpression(node)) return binaryExpression(lx, node);
+  if (ts.isPrefixUnaryExpression(node)) return prefixUnary(lx, node, expected);
+  if (ts.isBinaryExpression(node)) return binaryExpression(lx, node, expected);
   if (ts.isConditionalExpression(node)) return conditional(lx, node, expected);
   throw new Error(`internal: cannot lower ${ts.SyntaxKind[node.kind]}`);
 }
@@ -82,24 +82,31 @@ function unsignedOf(type: IntName): string {
   return `__u${Math.max(32, INTS[type].bits)}`;
 }
 
-function prefixUnary(lx: LowerContext, node: ts.PrefixUnaryExpression): CExpr {
+function prefixUnary(lx: LowerContext, node: ts.PrefixUnaryExpression, expected?: TType): CExpr {
   if (node.operator === K.ExclamationToken) return unary("!", lowerTest(lx, node.operand));
-  const type = intOf(lx.typeOf(node));
-  const operand = lowerAs(lx, node.operand, lx.typeOf(node));
+  const type = operationType(lx.typeOf(node), expected);
+  const operand = lowerAs(lx, node.operand, { kind: "int", name: type });
   const op = node.operator === K.MinusToken ? "-" : "~";
   const info = INTS[type];
   if (op === "-" && info.signed && info.bits >= 32) return cast(info.c, binary("-", num(0, "U"), cast(unsignedOf(type), operand)));
   return narrow(type, unary(op, operand));
 }
 
-function binaryExpression(lx: LowerContext, node: ts.BinaryExpression): CExpr {
+/** The integer type an expression computes in: its own, or for a constant range (`(c ? 1 : 2) + 3`) the one its context gives. */
+function operationType(t: TType, expected?: TType): IntName {
+  if (t.kind !== "const") return intOf(t);
+  if (expected?.kind === "int") return expected.name;
+  return defaultIntFor(t.value, t.other ?? t.value) ?? "u64";
+}
+
+function binaryExpression(lx: LowerContext, node: ts.BinaryExpression, expected?: TType): CExpr {
   const op = node.operatorToken.kind;
   if (LOGICAL.has(op)) return binary(op === K.AmpersandAmpersandToken ? "&&" : "||", lowerTest(lx, node.left), lowerTest(lx, node.right));
   if (COMPARISONS.has(op)) return comparison(lx, node);
-  const type = intOf(lx.typeOf(node));
-  const expected: TType = SHIFTS.has(op) ? lx.typeOf(node.right) : { kind: "int", name: type };
+  const type = operationType(lx.typeOf(node), expected);
+  const rightExpected: TType = SHIFTS.has(op) ? lx.typeOf(node.right) : { kind: "int", name: type };
   const left = lowerAs(lx, node.left, { kind: "int", name: type });
-  const right = lowerAs(lx, node.right, expected.kind === "const" ? undefined : expected);
+  const right = lowerAs(lx, node.right, rightExpected.kind === "const" ? undefined : rightExpected);
   return arithmetic(lx, op, type, left, right, lx.typeOf(node.right));
 }
 
@@ -123,6 +130,8 @@ export function arithmetic(lx: LowerContext, op: ts.SyntaxKind, type: IntName, l
   if (wraps && info.signed && info.bits >= 32) {
     return cast(info.c, binary(text, cast(unsignedOf(type), left), cast(unsignedOf(type), right)));
   }
+  // u16 * u16 would overflow C's int after promotion (undefined behaviour): multiply in 32 unsigned bits
+  if (op === K.AsteriskToken && !info.signed && info.bits === 16) return narrow(type, binary("*", cast("__u32", left), right));
   return narrow(type, binary(text, left, right));
 }
 
@@ -142,7 +151,7 @@ function comparison(lx: LowerContext, node: ts.BinaryExpression): CExpr {
 
 function conditional(lx: LowerContext, node: ts.ConditionalExpression, expected?: TType): CExpr {
   const t = lx.typeOf(node);
-  const target = t.kind === "const" ? expected : t;
+  const target: TType | undefined = t.kind === "const" ? { kind: "int", name: operationType(t, expected) } : t;
   return cond(lowerTest(lx, node.condition), lowerAs(lx, node.whenTrue, target), lowerAs(lx, node.whenFalse, target));
 }
 

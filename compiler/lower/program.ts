@@ -3,7 +3,8 @@ import type { CFunction, CGlobal, CUnit } from "../c/ast.js";
 import type { CheckedProbe } from "../check/index.js";
 import { emitProtocolRuntime } from "../protocols/emit-c.js";
 import { INTS } from "../types/int-types.js";
-import { cType } from "./c-types.js";
+import { printExpr } from "../c/printer.js";
+import { cType, intLiteral } from "./c-types.js";
 import { LowerContext } from "./context.js";
 import { XDP_PACKET_RUNTIME } from "./intrinsics/packet.js";
 import { PRELUDE, helperDefinitions } from "./prelude.js";
@@ -30,7 +31,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     const binding = lx.bindingOfDecl(decl)!;
     if (binding.type.kind !== "int") continue; // untyped constants are substituted
     const value = checked.cx.constantValues.get(decl)!;
-    globals.push({ text: `static const ${INTS[binding.type.name].c} ${binding.cName} = ${value}${INTS[binding.type.name].bits === 64 ? "ULL" : ""};`, at: lx.at(decl) });
+    globals.push({ text: `static const ${INTS[binding.type.name].c} ${binding.cName} = ${printExpr(intLiteral(value, binding.type.name))};`, at: lx.at(decl) });
   }
   const functions: CFunction[] = checked.functions.map((f) => {
     const sig = checked.cx.functions.get(f)!;
@@ -67,7 +68,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     ...helperDefinitions(lx.helpers),
     emitProtocolRuntime(checked.cx.usedProtocols),
     ...(checked.cx.usedProtocols.has("eth") ? [XDP_PACKET_RUNTIME] : []),
-    `char _license[] SEC("license") = "${options.license.replace(/["\\]/g, "")}";`,
+    `char _license[] SEC("license") = ${JSON.stringify(options.license)};`,
   ];
   return { unit: { prelude, globals, functions }, programs };
 }

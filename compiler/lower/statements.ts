@@ -1,9 +1,11 @@
 // Lowers statements; every C statement keeps the TypeScript line it came from.
 import { ts } from "ts-morph";
-import { binary, id, type CStmt } from "../c/ast.js";
+import { binary, id, num, type CExpr, type CStmt } from "../c/ast.js";
+import { unparen } from "../check/syntax.js";
+import { INTS, type IntName } from "../types/int-types.js";
 import { compoundOperator } from "../check/statements.js";
 import type { TType } from "../types/types.js";
-import { cType } from "./c-types.js";
+import { cType, intLiteral } from "./c-types.js";
 import type { LowerContext } from "./context.js";
 import { arithmetic, lowerAs, lowerTest } from "./expressions.js";
 
@@ -20,7 +22,22 @@ function lowerStatement(lx: LowerContext, node: ts.Statement, returns: TType): C
     return [{ k: "if", test: lowerTest(lx, node.expression), then: branch(node.thenStatement), else: node.elseStatement ? branch(node.elseStatement) : undefined, at }];
   }
   if (ts.isReturnStatement(node)) return [{ k: "return", value: node.expression ? lowerAs(lx, node.expression, returns) : undefined, at }];
-  if (ts.isExpressionStatement(node)) return [{ k: "expr", expr: expressionStatement(lx, node.expression), at }];
+  if (ts.isExpressionStatement(node)) return [{ k: "expr", expr: expressionStatement(lx, unparen(node.expression)), at }];
+  if (ts.isEmptyStatement(node)) return [];
+  const body = (s: ts.Statement) => (ts.isBlock(s) ? lowerBlock(lx, s, returns) : lowerStatement(lx, s, returns));
+  if (ts.isBreakStatement(node)) return [{ k: "break", at }];
+  if (ts.isContinueStatement(node)) return [{ k: "continue", at }];
+  if (ts.isWhileStatement(node)) return [{ k: "while", test: lowerTest(lx, node.expression), body: body(node.statement), at }];
+  if (ts.isForStatement(node)) return [lowerFor(lx, node, body(node.statement))];
+  if (ts.isForOfStatement(node)) return [lowerForOfRange(lx, node, body(node.statement))];
+  if (ts.isSwitchStatement(node)) {
+    const cases = node.caseBlock.clauses.map((c) => ({
+      values: ts.isCaseClause(c) ? [lowerAs(lx, c.expression, lx.typeOf(node.expression))] : [],
+      isDefault: ts.isDefaultClause(c),
+      body: c.statements.flatMap((s) => lowerStatement(lx, s, returns)),
+    }));
+    return [{ k: "switch", test: lowerAs(lx, node.expression), cases, at }];
+  }
   throw new Error(`internal: cannot lower ${ts.SyntaxKind[node.kind]}`);
 }
 
@@ -30,9 +47,37 @@ function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
   return [{ k: "decl", type: cType(binding.type), name: binding.cName, init: lowerAs(lx, decl.initializer!, binding.type), at: lx.at(decl) }];
 }
 
-function expressionStatement(lx: LowerContext, e: ts.Expression) {
-  if (ts.isBinaryExpression(e) && ts.isIdentifier(e.left) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-    const binding = lx.bindingOf(e.left)!;
+function lowerFor(lx: LowerContext, node: ts.ForStatement, body: CStmt[]): CStmt {
+  const decl = (node.initializer as ts.VariableDeclarationList).declarations[0]!;
+  const [init] = declaration(lx, decl);
+  return { k: "for", init, test: node.condition ? lowerTest(lx, node.condition) : undefined, update: node.incrementor ? expressionStatement(lx, node.incrementor) : undefined, body, at: lx.at(node) };
+}
+
+/** `for (const i of range(a, b))` → `for (T i = a; i < b; i++)`. */
+function lowerForOfRange(lx: LowerContext, node: ts.ForOfStatement, body: CStmt[]): CStmt {
+  const facts = lx.checked.cx.loops.get(node)!.range!;
+  const decl = (node.initializer as ts.VariableDeclarationList).declarations[0]!;
+  const name = lx.bindingOfDecl(decl)!.cName;
+  const type = INTS[facts.type];
+  return {
+    k: "for",
+    init: { k: "decl", type: type.c, name, init: intLiteral(facts.start, facts.type) },
+    test: binary("<", id(name), intLiteral(facts.end, facts.type)),
+    update: binary("=", id(name), binary("+", id(name), num(1))),
+    body,
+    at: lx.at(node),
+  };
+}
+
+function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
+  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) {
+    const target = id(lx.bindingOf(unparen(e.operand))!.cName);
+    const type = (lx.typeOf(e) as { name: IntName }).name;
+    const op = e.operator === ts.SyntaxKind.PlusPlusToken ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken;
+    return binary("=", target, arithmetic(lx, op, type, target, num(1), { kind: "const", value: 1n }));
+  }
+  if (ts.isBinaryExpression(e) && ts.isIdentifier(unparen(e.left)) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    const binding = lx.bindingOf(unparen(e.left))!;
     const target = id(binding.cName);
     const op = compoundOperator(e.operatorToken.kind);
     if (!op) return binary("=", target, lowerAs(lx, e.right, binding.type));

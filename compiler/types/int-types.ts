@@ -40,11 +40,16 @@ export function widens(from: IntName, to: IntName): boolean {
   return !f.signed && t.signed && f.bits < t.bits;
 }
 
-/** The type an untyped constant takes when it must have one (a `let`, a comparison of two constants is folded instead). */
-export function defaultIntFor(value: bigint): IntName {
-  if (value >= 0n) return fits(value, "u32") ? "u32" : "u64";
-  return fits(value, "i32") ? "i32" : "i64";
+/** The type an untyped constant takes when it must have one: u32, u64, i32 or i64, the first that holds it (undefined if none). */
+export function defaultIntFor(value: bigint, other: bigint = value): IntName | undefined {
+  const lo = value < other ? value : other;
+  const hi = value < other ? other : value;
+  const order: IntName[] = lo >= 0n ? ["u32", "u64"] : ["i32", "i64"];
+  return order.find((t) => fits(lo, t) && fits(hi, t));
 }
+
+/** Constants beyond this many bits cannot be a value of any type; folding stops there. */
+export const MAX_CONSTANT_BITS = 128;
 
 /** Two's-complement wrap of an exact value into a type (what a C cast does). */
 export function wrap(value: bigint, t: IntName): bigint {

@@ -3,7 +3,10 @@ import type { IntName } from "./int-types.js";
 
 export type TType =
   | { kind: "int"; name: IntName }
-  /** An untyped integer constant with its exact value; takes the type its context asks for. */
+  /**
+   * An untyped integer constant with its exact value; takes the type its context asks for.
+   * With `other`, a constant known only to lie between value and other (`c ? 1 : 300`).
+   */
   | { kind: "const"; value: bigint; other?: bigint }
   | { kind: "bool" }
   | { kind: "header"; proto: string; nullable: boolean }

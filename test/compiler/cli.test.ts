@@ -79,6 +79,14 @@ describe("tsbpf build", () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("TSBPF9001: cannot read nope.ts: no such file.");
 
+    const dir = tsbpf(["check", work]);
+    expect(dir.status).toBe(1);
+    expect(dir.stderr).toContain("TSBPF9002");
+
+    const notTs = tsbpf(["check", join(root, "README.md")]);
+    expect(notTs.status).toBe(1);
+    expect(notTs.stderr).toContain("TSBPF9003");
+
     const flag = tsbpf(["build", example, "--bogus"]);
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain("unknown option '--bogus'");

@@ -1,9 +1,9 @@
-// ++ and -- arrive with the full language.
+// ++ and -- are statements, not values.
 export class P {
   @xdp
   static p(ctx: XdpContext): XdpAction {
     let n: u32 = 0;
-    n++; //! TSBPF1020
+    const m = n++; //! TSBPF1020
     return XdpAction.Pass;
   }
 }

@@ -2,7 +2,7 @@
 export class P {
   @xdp
   static p(ctx: XdpContext): XdpAction {
-    const eth = (ctx.eth)(); //! TSBPF1113
+    xdp({}); //! TSBPF1113
     const s = Symbol; //! TSBPF1114
     ctx = ctx; //! TSBPF1115
     const v: u32 = XdpAction.Drop; //! TSBPF1111

@@ -2,6 +2,9 @@
 function f(x: number): u32 { //! TSBPF1105
   return 1;
 }
+function v(x: void): u8 { //! TSBPF1105
+  return 1;
+}
 function g(x: u32) { //! TSBPF1108
   return x;
 }

@@ -3,7 +3,7 @@ export class P {
   @xdp
   static p(ctx: XdpContext): XdpAction {
     let v: u32 = 1;
-    switch (v) { default: break; } //! TSBPF1000
+    outer: for (let i = 0; i < 2; i++) { break outer; } //! TSBPF1000
     var old = 1; //! TSBPF1000
     return XdpAction.Pass;
   }

@@ -16,15 +16,15 @@ SEC("xdp/arithmetic") int arithmetic(struct xdp_md *ctx)
 #line 9 "arithmetic.ts"
 	__u8 sum = (__u8)(low + 250);
 #line 10 "arithmetic.ts"
-	__u32 wide = (__u16)(port * 3) + tsbpf_tcp_seq(tcp);
+	__u32 wide = (__u16)((__u32)port * 3) + tsbpf_tcp_seq(tcp);
 #line 11 "arithmetic.ts"
 	wide = tsbpf_div32(wide, (__u32)low);
 #line 12 "arithmetic.ts"
 	wide = wide % 7U;
 #line 13 "arithmetic.ts"
-	__s32 signed_ = (__s32)((__u32)(__s32)port - (__u32)70000);
+	__s32 signed_1 = (__s32)((__u32)(__s32)port - (__u32)70000);
 #line 14 "arithmetic.ts"
-	__s32 negated = (__s32)(0U - (__u32)signed_);
+	__s32 negated = (__s32)(0U - (__u32)signed_1);
 #line 15 "arithmetic.ts"
 	__u16 shifted = (__u16)(port << (low & 3 & 15));
 #line 16 "arithmetic.ts"

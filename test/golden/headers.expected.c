@@ -26,7 +26,7 @@ SEC("xdp/headers") int headers(struct xdp_md *ctx)
 #line 11 "headers.ts"
 	struct tsbpf_hdr udp = tsbpf_ipv6_udp(tsbpf_eth_ipv6(tsbpf_xdp_eth(ctx)));
 #line 12 "headers.ts"
-	if (!udp.pos || !udp.pos) {
+	if (!udp.pos) {
 #line 12 "headers.ts"
 		return XDP_PASS;
 	}

@@ -9,7 +9,7 @@ export class Headers {
     const tcp = v4 !== null ? v4.tcp() : eth.ipv6()?.tcp();
     if (tcp && tcp.syn && !tcp.ack) return XdpAction.Drop;
     const udp = ctx.eth()?.ipv6()?.udp();
-    if (udp === null || udp === undefined) return XdpAction.Pass;
+    if (udp == undefined) return XdpAction.Pass;
     return udp.length < 8 ? XdpAction.Drop : XdpAction.Pass;
   }
 }

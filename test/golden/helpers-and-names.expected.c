@@ -2,19 +2,19 @@
 static const __u16 LIMIT = 1024;
 
 #line 5 "helpers-and-names.ts"
-static __always_inline __u16 int_(__u16 x)
+static __always_inline __u16 int_1(__u16 x)
 {
 #line 6 "helpers-and-names.ts"
 	return x >> 4;
 }
 
 #line 9 "helpers-and-names.ts"
-static __always_inline _Bool filter_fn(__u16 port)
+static __always_inline _Bool filter_1(__u16 port)
 {
 #line 10 "helpers-and-names.ts"
-	__u16 register_ = int_(port);
+	__u16 register_1 = int_1(port);
 #line 11 "helpers-and-names.ts"
-	return register_ < LIMIT;
+	return register_1 < LIMIT;
 }
 
 #line 14 "helpers-and-names.ts"
@@ -36,7 +36,7 @@ SEC("xdp/filter") int filter(struct xdp_md *ctx)
 		return XDP_PASS;
 	}
 #line 23 "helpers-and-names.ts"
-	if (filter_fn(tsbpf_udp_dport(udp)) && isLow(tsbpf_udp_sport(udp))) {
+	if (filter_1(tsbpf_udp_dport(udp)) && isLow(tsbpf_udp_sport(udp))) {
 #line 23 "helpers-and-names.ts"
 		return XDP_DROP;
 	}

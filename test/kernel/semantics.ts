@@ -5,6 +5,8 @@ function verdict(ok: bool): XdpAction {
   return ok ? XdpAction.Pass : XdpAction.Drop;
 }
 
+const ALL_ONES = u8(255);
+
 function larger(a: u16, b: u16): u16 {
   return a > b ? a : b;
 }
@@ -84,6 +86,59 @@ export class Semantics {
     if (tcp.syn) flags |= 1;
     if (tcp.ack) flags |= 2;
     return verdict(flags == 1 && larger(tcp.sport, tcp.dport) == 0xfff0 && tcp.dataOffset == 5);
+  }
+
+  @xdp
+  static negationAndRanges(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    const x: u32 = tcp.seq;
+    const twice: u32 = -(-x);
+    let minusOne = tcp.syn ? -1 : 5;
+    const sum: u64 = (tcp.syn ? 4000000000 : 1) + 4000000000;
+    return verdict(twice == tcp.seq && minusOne < 0 && sum == 8000000000);
+  }
+
+  @xdp
+  static typedConstantsAndProducts(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    let wrapped = ALL_ONES + 1;
+    let b: u8 = ALL_ONES;
+    b++;
+    let c: u16 = 0;
+    c--;
+    return verdict(wrapped == 0 && b == 0 && c == 0xffff && tcp.sport * tcp.dport == 0xdcc0);
+  }
+
+  @xdp
+  static loopsAndSwitch(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    let s: u32 = 0;
+    for (const i of range(0, 10)) s = s + i;
+    for (let j = 0; j < 4; j++) {
+      if (j == 2) continue;
+      s += j;
+    }
+    let k: u16 = 0;
+    while (k < 100) {
+      if (k == tcp.dport) break;
+      k += 3;
+    }
+    let down: i32 = 0;
+    for (let i: i32 = 10; i > 0; i -= 3) down = down + i;
+    switch (tcp.dport) {
+      case 22:
+        s++;
+        break;
+      case 0x1234:
+      case 443:
+        s += 100;
+      default:
+        s--;
+    }
+    return verdict(s == 148 && k == 102 && down == 22);
   }
 
   @xdp
