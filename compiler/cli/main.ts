@@ -3,9 +3,17 @@ import { Command, CommanderError, Option } from "commander";
 import { build, checkFile } from "../build.js";
 import { DiagnosticError } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
+import { initProject } from "../project/init.js";
 
 function program(): Command {
   const cmd = new Command("tsbpf").description("Compile TypeScript XDP programs into verified BPF objects").exitOverride();
+  cmd
+    .command("init")
+    .description("start a probe project: tsconfig.json (editor support) and an example probe.ts")
+    .argument("[dir]", "where to create it", ".")
+    .action((dir: string) => {
+      for (const f of initProject(dir)) console.log(`wrote ${f}`);
+    });
   cmd
     .command("check")
     .description("type-check and subset-check a probe; writes nothing")

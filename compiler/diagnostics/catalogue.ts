@@ -69,5 +69,6 @@ export const messages = {
 
   fileNotFound: (path: string) => m("TSBPF9001", `cannot read ${path}: no such file.`),
   notAFile: (path: string) => m("TSBPF9002", `cannot read ${path}: it is not a file.`),
+  wouldOverwrite: (paths: string) => m("TSBPF9004", `tsbpf init writes nothing over existing files: ${paths}.`),
   badProbePath: (path: string) => m("TSBPF9003", `${JSON.stringify(path)} cannot be a probe: its name must end in .ts and its path must not contain quotes, backslashes or line breaks.`),
 } as const;

@@ -13,7 +13,7 @@ export interface ClangJob {
 }
 
 export const CLANG = process.env.TSBPF_CLANG ?? "clang";
-export const CLANG_FLAGS = ["-O2", "-g", "-gno-inline-line-tables", "-target", "bpf", "-mcpu=v3", "-Wall", "-Wno-unused-function"];
+export const CLANG_FLAGS = ["-O2", "-g", "-gno-inline-line-tables", "-target", "bpf", "-mcpu=v3", "-Wall", "-Wno-unused-function", "-Wno-unused-variable", "-Wno-unused-but-set-variable"];
 
 export async function compileC(job: ClangJob): Promise<{ warnings: string }> {
   const args = [...CLANG_FLAGS, "-c", job.cFile, "-o", job.objectFile];
