@@ -6,10 +6,10 @@ import type { CheckContext } from "./context.js";
 import { checkAssignable, checkExpr } from "./expressions.js";
 import { constantOf } from "./constants.js";
 import { isPlainIdentifier, isReservedInC } from "./names.js";
-import { unparen } from "./syntax.js";
+import { programOptions, type ProgramOptions } from "./program-options.js";
 import { typeFromNode } from "./type-nodes.js";
 
-export interface ProgramDecl {
+export interface ProgramDecl extends ProgramOptions {
   /** The method name: the program's ELF symbol. */
   name: string;
   className: string;
@@ -114,15 +114,8 @@ function declareClass(cx: CheckContext, node: ts.ClassDeclaration, out: ModuleDe
       cx.error(member, messages.classMember());
       continue;
     }
-    const decorator = unparen(decorators[0]!.expression);
-    if (ts.isCallExpression(decorator)) {
-      cx.error(decorator, messages.decoratorOptions());
-      continue;
-    }
-    if (!ts.isIdentifier(decorator) || decorator.text !== "xdp") {
-      cx.error(decorator, messages.classMember());
-      continue;
-    }
+    const options = programOptions(cx, decorators[0]!.expression);
+    if (!options) continue;
     const name = member.name.text;
     if (!programSignatureOk(cx, member)) {
       cx.error(member.name, messages.programSignature(name));
@@ -131,7 +124,7 @@ function declareClass(cx: CheckContext, node: ts.ClassDeclaration, out: ModuleDe
     const param = member.parameters[0]!;
     cx.bindings.set(param, { kind: "context", cName: cx.names.local(member, (param.name as ts.Identifier).text), type: { kind: "context", name: "XdpContext" }, mutable: false });
     if (out.programs.some((p) => p.name === name)) cx.error(member.name, messages.duplicateProgram(name));
-    out.programs.push({ name, className, kind: "xdp", node: member });
+    out.programs.push({ name, className, kind: "xdp", node: member, ...options });
   }
 }
 

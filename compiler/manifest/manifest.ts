@@ -14,6 +14,7 @@ export interface Manifest {
     symbol: string;
     attach: { kind: "xdp"; modes: string[] };
     line: number;
+    onError: string;
   }[];
   maps: never[];
   config: never[];
@@ -33,6 +34,7 @@ export function buildManifest(source: string, object: string, license: string, p
       symbol: p.name,
       attach: { kind: "xdp", modes: ["native", "skb"] },
       line: p.line,
+      onError: p.onError,
     })),
     maps: [],
     config: [],

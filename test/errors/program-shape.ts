@@ -1,4 +1,4 @@
-// Program names are ELF symbols and must be unique; a program takes the context; decorator options come later.
+// Program names are ELF symbols and must be unique; a program takes the context; decorator options are known names with constant values.
 export class A {
   @xdp
   static same(ctx: XdpContext): XdpAction {
@@ -8,8 +8,12 @@ export class A {
   static noContext(): XdpAction { //! TSBPF1016
     return XdpAction.Pass;
   }
-  @xdp({ section: "xdp.frags" }) //! TSBPF1019
-  static withOptions(ctx: XdpContext): XdpAction {
+  @xdp({ ["section"]: "xdp.frags" }) //! TSBPF1019
+  static misspelt(ctx: XdpContext): XdpAction {
+    return XdpAction.Pass;
+  }
+  @xdp({ section: "xdp" + ".frags" }) //! TSBPF1032
+  static computed(ctx: XdpContext): XdpAction {
     return XdpAction.Pass;
   }
 }
