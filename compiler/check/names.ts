@@ -43,11 +43,15 @@ export class CNames {
   }
 
   private fresh(name: string, taken: (n: string) => boolean): string {
-    const base = isPlainIdentifier(name) ? name : name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=[0-9])/, "_");
+    const plain = isPlainIdentifier(name) ? name : name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=[0-9])/, "_");
+    if (!isReservedInC(plain) && !taken(plain)) return plain;
+    // a reserved prefix (__, tsbpf_, XDP_) stays reserved whatever suffix follows, so move it off the front
+    const base = /^(__|tsbpf_|TSBPF_|XDP_|TC_|BPF_)/i.test(plain) ? `user_${plain}` : plain;
     if (!isReservedInC(base) && !taken(base)) return base;
     for (let i = 1; ; i++) {
-      const candidate = `${base}_${i}`;
-      if (!isReservedInC(candidate) && !taken(candidate)) return candidate;
+      const candidate = `${base}${base.endsWith("_") ? "" : "_"}${i}`;
+      const safe = isReservedInC(candidate) ? `user_${candidate}` : candidate;
+      if (!isReservedInC(safe) && !taken(safe)) return safe;
     }
   }
 }

@@ -1,0 +1,20 @@
+// C names for user identifiers: kept when free, renamed away from C keywords, runtime names and each other, always terminating.
+import { expect, it } from "vitest";
+import { CNames } from "../../compiler/check/names.js";
+
+it("keeps free names and renames collisions uniquely", () => {
+  const names = new CNames();
+  names.reserveGlobal("filter");
+  expect(names.global("filter")).toBe("filter_1");
+  expect(names.global("int")).toBe("int_1");
+  expect(names.global("int_1")).toBe("int_1_1");
+  const scope = {};
+  expect(names.local(scope, "$")).toBe("_");
+  expect(names.local(scope, "π")).toBe("_1");
+  expect(names.local(scope, "__x")).toBe("user___x");
+  expect(names.local(scope, "tsbpf_y")).toBe("user_tsbpf_y");
+  expect(names.local(scope, "XDP_PASS")).toBe("user_XDP_PASS");
+  expect(names.local(scope, "char")).toBe("char_1");
+  expect(names.local(scope, "char_1")).toBe("char_1_1");
+  expect(names.local({}, "_")).toBe("_");
+});
