@@ -1,8 +1,9 @@
 // Every fixture in test/errors marks its expected diagnostics with `//! CODE` on the offending line; the checker must report exactly those.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFile } from "../../compiler/build.js";
+import { build, checkFile } from "../../compiler/build.js";
 import { messages } from "../../compiler/diagnostics/catalogue.js";
 import { DiagnosticError } from "../../compiler/diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../../compiler/diagnostics/format.js";
@@ -39,6 +40,22 @@ describe("error fixtures", () => {
       }
     });
   }
+
+  it("a build of every fixture writes nothing and fails with diagnostics, never a crash", async () => {
+    const out = mkdtempSync(join(tmpdir(), "tsbpf-errors-"));
+    try {
+      for (const f of fixtures) {
+        await expect(build(join(dir, f), { outDir: out }), f).rejects.toBeInstanceOf(DiagnosticError);
+      }
+      expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it("the corpus holds at least 60 bad programs", () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(60);
+  });
 
   it("prints file:line:col, the code, the source line and a caret under the culprit", () => {
     const err = diagnose(join(dir, "float.ts"));

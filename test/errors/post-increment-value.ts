@@ -1,0 +1,9 @@
+// `x++` has a value in TypeScript; tsbpf keeps it a statement.
+export class P {
+  @xdp
+  static p(ctx: XdpContext): XdpAction {
+    let n: u32 = 0;
+    const m = n++; //! TSBPF1020
+    return XdpAction.Pass;
+  }
+}
