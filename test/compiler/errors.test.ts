@@ -53,6 +53,12 @@ describe("error fixtures", () => {
     }
   });
 
+  it("docs/language.md lists every code of the catalogue", () => {
+    const doc = readFileSync(join(import.meta.dirname, "..", "..", "docs", "language.md"), "utf8");
+    const codes = Object.values(messages).map((factory) => (factory as (...a: string[]) => { code: string })("x", "y").code);
+    expect([...new Set(codes)].filter((c) => !doc.includes(c))).toEqual([]);
+  });
+
   it("the corpus holds at least 60 bad programs", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(60);
   });
