@@ -5,6 +5,7 @@ import type { TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
 import { checkAssignable, checkExpr } from "./expressions.js";
 import { constantOf } from "./constants.js";
+import { declareEnum } from "./enums.js";
 import { isPlainIdentifier, isReservedInC } from "./names.js";
 import { programOptions, type ProgramOptions } from "./program-options.js";
 import { typeFromNode } from "./type-nodes.js";
@@ -33,6 +34,9 @@ export function collectModule(cx: CheckContext, file: ts.SourceFile): ModuleDecl
     else if (ts.isVariableStatement(s)) declareConstants(cx, s, out);
     else if (ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) cx.error(s, messages.importDeclaration());
     else if (ts.isEmptyStatement(s)) continue;
+    else if (ts.isEnumDeclaration(s)) {
+      if (!shadowsRuntime(cx, s.name)) declareEnum(cx, s);
+    }
     else cx.error(s, messages.topLevelStatement(describeTopLevel(s)));
   }
   return out;

@@ -161,12 +161,14 @@ function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Re
   return undefined;
 }
 
-/** `XdpAction.Drop` and other members of the runtime's enums. */
+/** `XdpAction.Drop`, and members of the probe's own enums. */
 function enumMember(cx: CheckContext, node: ts.PropertyAccessExpression): Result {
   if (!ts.isIdentifier(node.expression)) return undefined;
   const decl = cx.declarationOf(node.expression);
-  if (!decl || !ts.isEnumDeclaration(decl) || !cx.isAmbient(decl)) return undefined;
-  return { kind: "enum", name: decl.name.text };
+  if (!decl || !ts.isEnumDeclaration(decl)) return undefined;
+  if (cx.isAmbient(decl)) return { kind: "enum", name: decl.name.text };
+  const own = cx.enums.get(decl.name.text);
+  return own ? { kind: "enum", name: decl.name.text, underlying: own.underlying } : { kind: "error" };
 }
 
 function callExpression(cx: CheckContext, node: ts.CallExpression): Result {

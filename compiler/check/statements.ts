@@ -2,8 +2,8 @@
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
 import { assignError } from "../types/assign.js";
-import { defaultIntFor, isIntName } from "../types/int-types.js";
-import { int, typeName, type TType } from "../types/types.js";
+import { defaultIntFor, fits, isIntName, type IntName } from "../types/int-types.js";
+import { constant, int, typeName, type TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
 import { checkAssignable, checkCondition, checkExpr, constRange, inCaseScope } from "./expressions.js";
 import { typeFromNode } from "./type-nodes.js";
@@ -120,13 +120,28 @@ export function incrementDecrement(cx: CheckContext, e: ts.PrefixUnaryExpression
   cx.record(e, binding.type);
 }
 
+function isOwnEnumMember(cx: CheckContext, e: ts.Expression): boolean {
+  const u = unparen(e);
+  return ts.isPropertyAccessExpression(u) && ts.isIdentifier(u.expression) && cx.enums.has(u.expression.text);
+}
+
+/** A member of the probe's own enum labels a case of an integer switch when its value fits the switch's type. */
+function caseFromEnum(cx: CheckContext, e: ts.Expression, type: IntName): void {
+  const t = checkExpr(cx, e);
+  const u = unparen(e) as ts.PropertyAccessExpression;
+  const value = cx.enums.get((u.expression as ts.Identifier).text)?.values.get(u.name.text);
+  if (t?.kind === "enum" && value !== undefined && !fits(value, type)) cx.error(e, messages.literalRange(String(value), type));
+  if (value !== undefined) cx.record(e, constant(value));
+}
+
 /** `switch` on an integer or enum: case labels are constants of that type; each case is a scope of its own in C. */
 function checkSwitch(cx: CheckContext, node: ts.SwitchStatement, body: (s: ts.Statement) => void): void {
   const t = checkExpr(cx, node.expression);
   if (t && t.kind !== "int" && t.kind !== "enum") cx.error(node.expression, messages.typeMismatch(typeName(t), "integer or enum to switch on"));
   for (const clause of node.caseBlock.clauses) {
     if (ts.isCaseClause(clause)) {
-      if (t && (t.kind === "int" || t.kind === "enum")) checkAssignable(cx, clause.expression, t);
+      if (t?.kind === "int" && isOwnEnumMember(cx, clause.expression)) caseFromEnum(cx, clause.expression, t.name);
+      else if (t && (t.kind === "int" || t.kind === "enum")) checkAssignable(cx, clause.expression, t);
       else checkExpr(cx, clause.expression);
       const isConstant = constantOf(cx, clause.expression) !== undefined || cx.types.get(clause.expression)?.kind === "enum";
       if (!isConstant) cx.error(clause.expression, messages.caseNotConstant());

@@ -19,6 +19,8 @@ export function typeFromNode(cx: CheckContext, node: ts.TypeNode, opts: { allowV
     if (isIntName(name)) return int(name);
     if (name === "bool") return BOOL;
     if (ENUMS.has(name)) return { kind: "enum", name };
+    const own = cx.enums.get(name);
+    if (own) return { kind: "enum", name, underlying: own.underlying };
     if (CONTEXTS.has(name)) return { kind: "context", name };
     const proto = protocolByTsName(name);
     if (proto) {

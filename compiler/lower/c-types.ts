@@ -12,7 +12,7 @@ export function cType(t: TType): string {
     case "header":
       return "struct tsbpf_hdr";
     case "enum":
-      return "enum xdp_action";
+      return t.underlying ? INTS[t.underlying].c : "enum xdp_action";
     case "context":
       return "struct xdp_md *";
     case "void":

@@ -42,6 +42,7 @@ function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CEx
 
 function propertyAccess(lx: LowerContext, node: ts.PropertyAccessExpression): CExpr {
   const t = lx.typeOf(node);
+  if (t.kind === "enum" && t.underlying) return intLiteral(lx.checked.cx.enums.get(t.name)!.values.get(node.name.text)!, t.underlying);
   if (t.kind === "enum") return id(enumConstant(t.name, node.name.text));
   return lowerFieldRead(lx, node, lowerAs(lx, node.expression));
 }

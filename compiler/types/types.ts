@@ -10,7 +10,8 @@ export type TType =
   | { kind: "const"; value: bigint; other?: bigint }
   | { kind: "bool" }
   | { kind: "header"; proto: string; nullable: boolean }
-  | { kind: "enum"; name: string }
+  /** An enum; `underlying` is the integer type of a probe's own enum (absent for the runtime's XdpAction). */
+  | { kind: "enum"; name: string; underlying?: IntName }
   | { kind: "context"; name: string }
   | { kind: "null" }
   | { kind: "void" }

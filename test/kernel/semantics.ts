@@ -7,6 +7,20 @@ function verdict(ok: bool): XdpAction {
 
 const ALL_ONES = u8(255);
 
+const enum Service { Ssh = 22, Http = 80 }
+enum Mark { None, Seen, Blocked = 0x100 }
+
+function markFor(port: u16): Mark {
+  switch (port) {
+    case Service.Ssh:
+      return Mark.Blocked;
+    case Service.Http:
+      return Mark.Seen;
+    default:
+      return Mark.None;
+  }
+}
+
 function larger(a: u16, b: u16): u16 {
   return a > b ? a : b;
 }
@@ -139,6 +153,16 @@ export class Semantics {
         s--;
     }
     return verdict(s == 148 && k == 102 && down == 22);
+  }
+
+  @xdp
+  static enumsAndSwitch(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    let m: Mark = markFor(tcp.dport);
+    const none = m == Mark.None;
+    m = markFor(22);
+    return verdict(none && m == Mark.Blocked && u32(m) == 256 && markFor(80) != Mark.Blocked);
   }
 
   @xdp

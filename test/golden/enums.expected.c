@@ -1,0 +1,47 @@
+#line 5 "enums.ts"
+static __always_inline __u32 markFor(__u16 port)
+{
+#line 6 "enums.ts"
+	switch (port) {
+	case 22:
+		{
+#line 8 "enums.ts"
+			return 256U;
+		}
+	case 80:
+		{
+		}
+	case 443:
+		{
+#line 11 "enums.ts"
+			return 1U;
+		}
+	default:
+		{
+#line 13 "enums.ts"
+			return 0U;
+		}
+	}
+}
+
+/* XDP program Enums.enums */
+#line 19 "enums.ts"
+SEC("xdp/enums") int enums(struct xdp_md *ctx)
+{
+#line 20 "enums.ts"
+	struct tsbpf_hdr tcp = tsbpf_ipv4_tcp(tsbpf_eth_ipv4(tsbpf_xdp_eth(ctx)));
+#line 21 "enums.ts"
+	if (!tcp.pos) {
+#line 21 "enums.ts"
+		return XDP_PASS;
+	}
+#line 22 "enums.ts"
+	__u32 mark = markFor(tsbpf_tcp_dport(tcp));
+#line 23 "enums.ts"
+	if (mark == 256U) {
+#line 23 "enums.ts"
+		return XDP_DROP;
+	}
+#line 24 "enums.ts"
+	return (__u32)mark == 1U ? XDP_TX : XDP_PASS;
+}
