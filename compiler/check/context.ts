@@ -49,7 +49,12 @@ export class CheckContext {
   /** The function whose body is being checked. */
   currentFunction: ts.Node | undefined;
 
-  constructor(readonly checker: ts.TypeChecker, readonly sourceFile: ts.SourceFile) {}
+  /** The probe and the local .ts files it imports; everything else (runtime-types/) is ambient. */
+  readonly userFiles: Set<ts.SourceFile>;
+
+  constructor(readonly checker: ts.TypeChecker, readonly sourceFile: ts.SourceFile, userFiles: ts.SourceFile[] = [sourceFile]) {
+    this.userFiles = new Set(userFiles);
+  }
 
   /** A C name for a local of the function being checked. */
   localName(name: string): string {
@@ -75,6 +80,6 @@ export class CheckContext {
 
   /** True when a declaration comes from runtime-types/ rather than the probe. */
   isAmbient(decl: ts.Node): boolean {
-    return decl.getSourceFile() !== this.sourceFile;
+    return !this.userFiles.has(decl.getSourceFile());
   }
 }

@@ -25,14 +25,17 @@ export interface ModuleDecls {
 }
 
 /** First pass: declares every module-level name so bodies can refer to them in any order. */
-export function collectModule(cx: CheckContext, file: ts.SourceFile): ModuleDecls {
+export function collectModule(cx: CheckContext, file: ts.SourceFile, opts: { imported?: boolean } = {}): ModuleDecls {
   const out: ModuleDecls = { programs: [], functions: [], constants: [] };
-  reserveProgramNames(cx, file);
+  if (!opts.imported) reserveProgramNames(cx, file);
   for (const s of file.statements) {
     if (ts.isFunctionDeclaration(s)) declareFunction(cx, s, out);
-    else if (ts.isClassDeclaration(s)) declareClass(cx, s, out);
+    else if (ts.isClassDeclaration(s)) {
+      if (opts.imported) cx.error(s, messages.importedProgram());
+      else declareClass(cx, s, out);
+    }
     else if (ts.isVariableStatement(s)) declareConstants(cx, s, out);
-    else if (ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) cx.error(s, messages.importDeclaration());
+    else if (ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) checkImport(cx, s);
     else if (ts.isEmptyStatement(s)) continue;
     else if (ts.isEnumDeclaration(s)) {
       if (!shadowsRuntime(cx, s.name)) declareEnum(cx, s);
@@ -53,6 +56,14 @@ function reserveProgramNames(cx: CheckContext, file: ts.SourceFile): void {
       cx.names.reserveGlobal(name);
     }
   }
+}
+
+/** `import { a, b } from "./local"`: named imports of the probe's own .ts files (resolved by TypeScript). */
+function checkImport(cx: CheckContext, s: ts.ImportDeclaration | ts.ImportEqualsDeclaration): void {
+  const clause = ts.isImportDeclaration(s) ? s.importClause : undefined;
+  const named = clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) && !clause.isTypeOnly;
+  const spec = ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) ? s.moduleSpecifier.text : "";
+  if (!named || !spec.startsWith(".")) cx.error(s, messages.importDeclaration());
 }
 
 /** A module-level name that merges with a declaration of runtime-types/ (possible in a script file) would be ambiguous. */

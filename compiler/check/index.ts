@@ -18,8 +18,13 @@ export interface CheckedProbe {
 
 /** Throws DiagnosticError listing every violation found. */
 export function checkProbe(probe: LoadedProbe): CheckedProbe {
-  const cx = new CheckContext(probe.checker, probe.sourceFile);
+  const cx = new CheckContext(probe.checker, probe.sourceFile, [probe.sourceFile, ...probe.imports]);
   const decls = collectModule(cx, probe.sourceFile);
+  for (const imported of probe.imports) {
+    const more = collectModule(cx, imported, { imported: true });
+    decls.functions.push(...more.functions);
+    decls.constants.push(...more.constants);
+  }
   for (const f of decls.functions) {
     cx.currentFunction = f;
     checkBlock(cx, f.body!, cx.functions.get(f)!.returns);
@@ -31,6 +36,7 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
   }
   cx.currentFunction = undefined;
   if (decls.programs.length === 0 && !cx.diagnostics.hasErrors) {
+    // programs live in the file given to tsbpf; imported files hold what they share
     cx.diagnostics.add({ ...messages.noPrograms(), severity: "error", location: locationOf(probe.sourceFile, 0, 1) });
   }
   const functions = orderFunctions(cx, decls.functions);

@@ -11,6 +11,8 @@ import { runtimeTypeFiles } from "./runtime-types.js";
 export interface LoadedProbe {
   project: Project;
   sourceFile: ts.SourceFile;
+  /** The local .ts files the probe imports, directly or not (not runtime-types/). */
+  imports: ts.SourceFile[];
   checker: ts.TypeChecker;
   /** Absolute path of the probe. */
   path: string;
@@ -45,7 +47,9 @@ export function loadProbe(file: string): LoadedProbe {
   const tsDiagnostics = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(), ...program.getGlobalDiagnostics()];
   const errors = tsDiagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map(fromTsDiagnostic);
   if (errors.length > 0) throw new DiagnosticError(errors);
-  return { project, sourceFile: source.compilerNode, checker: program.getTypeChecker(), path };
+  const ambient = new Set(runtimeTypeFiles().map((f) => resolve(f)));
+  const imports = program.getSourceFiles().filter((f) => f !== source.compilerNode && !ambient.has(resolve(f.fileName)));
+  return { project, sourceFile: source.compilerNode, imports, checker: program.getTypeChecker(), path };
 }
 
 function fromTsDiagnostic(d: ts.Diagnostic): Diagnostic {

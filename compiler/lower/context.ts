@@ -1,5 +1,5 @@
 // What lowering carries while it turns one checked probe into C: the checker's facts and the runtime pieces used.
-import { basename } from "node:path";
+import { basename, dirname, relative } from "node:path";
 import { ts } from "ts-morph";
 import type { SourceLine } from "../c/ast.js";
 import type { CheckedProbe } from "../check/index.js";
@@ -39,6 +39,7 @@ export class LowerContext {
 
   at(node: ts.Node): SourceLine {
     const sf = node.getSourceFile();
-    return { file: this.lineFile, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 };
+    const file = sf === this.checked.probe.sourceFile ? this.lineFile : relative(dirname(this.checked.probe.path), sf.fileName);
+    return { file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 };
   }
 }

@@ -1,5 +1,5 @@
 // A probe holds consts, functions and program classes; nothing else at module level.
-import { SSH } from "./support/ports"; //! TSBPF1013
+import * as ports from "./support/ports"; //! TSBPF1013
 let counter = 0; //! TSBPF1014
 type Port = u16; //! TSBPF1014
 export class P {

@@ -1,0 +1,24 @@
+#line 2 "imports/ports.ts"
+static const __u16 SSH = 22;
+
+#line 5 "imports/ports.ts"
+static __always_inline __u32 verdictFor(__u16 port)
+{
+#line 6 "imports/ports.ts"
+	return port == SSH ? 1U : 0U;
+}
+
+/* XDP program Imports.imports */
+#line 6 "imports.ts"
+SEC("xdp/imports") int imports(struct xdp_md *ctx)
+{
+#line 7 "imports.ts"
+	struct tsbpf_hdr tcp = tsbpf_ipv4_tcp(tsbpf_eth_ipv4(tsbpf_xdp_eth(ctx)));
+#line 8 "imports.ts"
+	if (!tcp.pos) {
+#line 8 "imports.ts"
+		return XDP_PASS;
+	}
+#line 9 "imports.ts"
+	return verdictFor(tsbpf_tcp_dport(tcp)) == 1U ? XDP_DROP : XDP_PASS;
+}
