@@ -22,3 +22,9 @@ type XdpProgram = (ctx: XdpContext) => XdpAction;
 /** Marks a static method as an XDP program in ELF section `xdp/<method>`. */
 declare function xdp(target: XdpProgram, context: ClassMethodDecoratorContext): void;
 declare function xdp(options: XdpOptions): (target: XdpProgram, context: ClassMethodDecoratorContext) => void;
+
+/**
+ * Writes a line to the kernel's trace buffer (bpf_trace_printk; read it from /sys/kernel/tracing/trace_pipe).
+ * The format is a string literal with at most three %d, %u or %x placeholders (%% for a percent sign).
+ */
+declare function trace(format: string, ...args: (number | boolean)[]): void;

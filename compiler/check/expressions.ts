@@ -8,6 +8,7 @@ import { BOOL, constant, int, NULL, typeName, type TType } from "../types/types.
 import { foldBinary, foldUnary } from "./constant-folding.js";
 import type { CheckContext } from "./context.js";
 import { unparen } from "./syntax.js";
+import { checkTrace } from "./trace.js";
 import { unsupported } from "./unsupported.js";
 
 const K = ts.SyntaxKind;
@@ -186,6 +187,7 @@ function callExpression(cx: CheckContext, node: ts.CallExpression): Result {
 function callFunction(cx: CheckContext, node: ts.CallExpression, callee: ts.Identifier): Result {
   const decl = cx.declarationOf(callee);
   if (decl && cx.isAmbient(decl) && isIntName(callee.text)) return conversion(cx, node, callee.text);
+  if (decl && cx.isAmbient(decl) && callee.text === "trace") return checkTrace(cx, node);
   const signature = decl && cx.functions.get(decl);
   if (!decl || !signature) {
     if (!decl || !ts.isFunctionDeclaration(decl) || cx.isAmbient(decl)) cx.error(callee, messages.notCallable(callee.text));

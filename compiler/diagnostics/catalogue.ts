@@ -41,6 +41,7 @@ export const messages = {
   untypedConditional: (op: string) => m("TSBPF1030", `operator '${op}' on a conditional of constants needs a type: convert the conditional, e.g. u32(c ? a : b).`),
   noEffect: () => m("TSBPF1031", "this expression has no effect; a statement must be a call, an assignment, `++` or `--`."),
   enumMember: () => m("TSBPF1033", "enum members must have constant integer values (no strings, no computed values)."),
+  traceFormat: (why: string) => m("TSBPF1035", `invalid trace(): ${why}.`),
   programName: (name: string) => m("TSBPF1024", `'${name}' cannot name a program: a program's name is its ELF symbol, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*).`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 

@@ -1,4 +1,5 @@
 // The fixed C every probe starts with (fixed-width types, SEC, the XDP context) and the arithmetic helpers lowering may ask for.
+import { TRACE_RUNTIME } from "./intrinsics/trace.js";
 
 export const PRELUDE = `typedef unsigned char __u8;
 typedef unsigned short __u16;
@@ -34,5 +35,6 @@ const HELPERS: Record<string, string> = {
 
 export function helperDefinitions(used: ReadonlySet<string>): string[] {
   const defs = Object.keys(HELPERS).filter((h) => used.has(h)).map((h) => HELPERS[h]!);
+  if (used.has("trace")) defs.push(TRACE_RUNTIME);
   return defs.length ? [defs.join("\n")] : [];
 }

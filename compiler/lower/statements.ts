@@ -6,6 +6,7 @@ import { INTS, type IntName } from "../types/int-types.js";
 import { compoundOperator } from "../check/statements.js";
 import type { TType } from "../types/types.js";
 import { cType, intLiteral } from "./c-types.js";
+import { isTraceCall, lowerTrace } from "./intrinsics/trace.js";
 import type { LowerContext } from "./context.js";
 import { arithmetic, lowerAs, lowerTest } from "./expressions.js";
 
@@ -22,6 +23,7 @@ function lowerStatement(lx: LowerContext, node: ts.Statement, returns: TType): C
     return [{ k: "if", test: lowerTest(lx, node.expression), then: branch(node.thenStatement), else: node.elseStatement ? branch(node.elseStatement) : undefined, at }];
   }
   if (ts.isReturnStatement(node)) return [{ k: "return", value: node.expression ? lowerAs(lx, node.expression, returns) : undefined, at }];
+  if (ts.isExpressionStatement(node) && isTraceCall(lx, unparen(node.expression))) return [lowerTrace(lx, unparen(node.expression) as ts.CallExpression, at)];
   if (ts.isExpressionStatement(node)) return [{ k: "expr", expr: expressionStatement(lx, unparen(node.expression)), at }];
   if (ts.isEmptyStatement(node)) return [];
   const body = (s: ts.Statement) => (ts.isBlock(s) ? lowerBlock(lx, s, returns) : lowerStatement(lx, s, returns));

@@ -1,0 +1,37 @@
+// Lowers trace("fmt", ...) to bpf_trace_printk with the format on the stack and every argument widened to 64 bits.
+import { ts } from "ts-morph";
+import { call, cast, id, type CStmt, type SourceLine } from "../../c/ast.js";
+import { unparen } from "../../check/syntax.js";
+import { INTS } from "../../types/int-types.js";
+import type { LowerContext } from "../context.js";
+import { lowerAs } from "../expressions.js";
+
+/** bpf_trace_printk is helper number 6 in the kernel's enum bpf_func_id. */
+export const TRACE_RUNTIME = "static long (*const tsbpf_trace_printk)(const char *fmt, __u32 fmt_size, ...) = (void *)6;";
+
+export function isTraceCall(lx: LowerContext, e: ts.Expression): boolean {
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(unparen(e.expression))) return false;
+  const decl = lx.checked.cx.declarationOf(unparen(e.expression));
+  return !!decl && lx.checked.cx.isAmbient(decl) && (unparen(e.expression) as ts.Identifier).text === "trace";
+}
+
+export function lowerTrace(lx: LowerContext, node: ts.CallExpression, at: SourceLine): CStmt {
+  lx.helpers.add("trace");
+  const literal = unparen(node.arguments[0]!) as ts.StringLiteral;
+  // %d → %lld and so on: every argument is passed as a 64-bit value, so the format always matches
+  const format = literal.text.replace(/%(%|[diux])/g, (_, c: string) => (c === "%" ? "%%" : `%ll${c === "i" ? "d" : c}`));
+  const text = format.endsWith("\n") ? format : `${format}\n`;
+  const args = node.arguments.slice(1).map((a) => {
+    const t = lx.typeOf(a);
+    const signed = (t.kind === "int" && INTS[t.name].signed) || (t.kind === "const" && t.value < 0n);
+    return cast(signed ? "__s64" : "__u64", lowerAs(lx, a, t.kind === "const" ? { kind: "int", name: signed ? "i64" : "u64" } : undefined));
+  });
+  return {
+    k: "block",
+    body: [
+      { k: "decl", type: "char", name: "tsbpf_fmt[]", init: id(JSON.stringify(text)), at },
+      { k: "expr", expr: call("tsbpf_trace_printk", [id("tsbpf_fmt"), id("sizeof(tsbpf_fmt)"), ...args]), at },
+    ],
+    at,
+  };
+}
