@@ -13,7 +13,8 @@ export type CExpr =
   | { k: "cast"; type: string; operand: CExpr }
   | { k: "call"; fn: string; args: CExpr[] }
   | { k: "cond"; test: CExpr; then: CExpr; else: CExpr }
-  | { k: "member"; object: CExpr; field: string; arrow: boolean };
+  | { k: "member"; object: CExpr; field: string; arrow: boolean }
+  | { k: "compound"; type: string; fields: [string, CExpr][] };
 
 export type CStmt =
   | { k: "decl"; type: string; name: string; init?: CExpr; at?: SourceLine }

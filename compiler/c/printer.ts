@@ -22,6 +22,7 @@ function precedence(e: CExpr): number {
       return 16;
     case "call":
     case "member":
+    case "compound":
       return POSTFIX;
     case "unary":
     case "cast":
@@ -51,6 +52,8 @@ function printBare(e: CExpr): string {
       return `${e.fn}(${e.args.map((a) => printExpr(a, 2)).join(", ")})`;
     case "member":
       return `${printExpr(e.object, POSTFIX)}${e.arrow ? "->" : "."}${e.field}`;
+    case "compound":
+      return `(${e.type}){ ${e.fields.map(([f, v]) => `.${f} = ${printExpr(v, 2)}`).join(", ")} }`;
     case "unary": {
       const operand = printExpr(e.operand, UNARY);
       // "-" before "-x" or "(-5)" must not read as "--": parenthesise an operand that starts with an operator character

@@ -34,6 +34,8 @@ export class CheckContext {
   readonly usedProtocols = new Set<string>();
   /** The values of module-level constants. */
   readonly constantValues = new Map<ts.Node, bigint>();
+  /** The probe's own structs by name. */
+  readonly structs = new Map<string, import("./structs.js").StructInfo>();
   /** The probe's own enums by name. */
   readonly enums = new Map<string, import("./enums.js").EnumInfo>();
   /** Bounds proven for loops. */

@@ -6,6 +6,7 @@ import type { CheckContext } from "./context.js";
 import { checkAssignable, checkExpr } from "./expressions.js";
 import { constantOf } from "./constants.js";
 import { declareEnum } from "./enums.js";
+import { isStructDeclaration } from "./structs.js";
 import { isPlainIdentifier, isReservedInC } from "./names.js";
 import { programOptions, type ProgramOptions } from "./program-options.js";
 import { typeFromNode } from "./type-nodes.js";
@@ -36,7 +37,7 @@ export function collectModule(cx: CheckContext, file: ts.SourceFile, opts: { imp
     }
     else if (ts.isVariableStatement(s)) declareConstants(cx, s, out);
     else if (ts.isImportDeclaration(s) || ts.isImportEqualsDeclaration(s)) checkImport(cx, s);
-    else if (ts.isEmptyStatement(s)) continue;
+    else if (ts.isEmptyStatement(s) || isStructDeclaration(s)) continue;
     else if (ts.isEnumDeclaration(s)) {
       if (!shadowsRuntime(cx, s.name)) declareEnum(cx, s);
     }

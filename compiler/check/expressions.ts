@@ -20,8 +20,37 @@ export const COMPARISONS = new Set([K.EqualsEqualsToken, K.EqualsEqualsEqualsTok
 export const EQUALITY = new Set([K.EqualsEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsToken, K.ExclamationEqualsEqualsToken]);
 export const LOGICAL = new Set([K.AmpersandAmpersandToken, K.BarBarToken]);
 
+/** `{ a: 1, b: x }` where a struct is expected: every field given once, each assignable to its field's type. */
+function checkStructLiteral(cx: CheckContext, literal: ts.ObjectLiteralExpression, expected: TType & { kind: "struct" }, outer: ts.Expression): Result {
+  const info = cx.structs.get(expected.name);
+  if (!info) return undefined;
+  const seen = new Set<string>();
+  let ok = true;
+  for (const p of literal.properties) {
+    const name = p.name && ts.isIdentifier(p.name) ? p.name.text : undefined;
+    const field = name ? info.fields.find((f) => f.name === name) : undefined;
+    if (!ts.isPropertyAssignment(p) || !field || seen.has(name!)) {
+      cx.error(p, messages.structLiteral(`for ${info.name} gives each field once as \`name: value\``));
+      ok = false;
+      continue;
+    }
+    seen.add(name!);
+    if (!checkAssignable(cx, p.initializer, field.type)) ok = false;
+  }
+  const missing = info.fields.filter((f) => !seen.has(f.name)).map((f) => f.name);
+  if (ok && missing.length) {
+    cx.error(literal, messages.structLiteral(`for ${info.name} lacks ${missing.join(", ")}`));
+    ok = false;
+  }
+  if (!ok) return undefined;
+  cx.record(literal, expected);
+  return cx.record(outer, expected);
+}
+
 /** Checks that an expression can be used where `expected` is required. */
 export function checkAssignable(cx: CheckContext, node: ts.Expression, expected: TType): Result {
+  const literal = unparen(node);
+  if (expected.kind === "struct" && ts.isObjectLiteralExpression(literal)) return checkStructLiteral(cx, literal, expected, node);
   const actual = checkExpr(cx, node);
   if (!actual) return undefined;
   const error = assignError(actual, expected);
@@ -151,6 +180,10 @@ function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Re
   const receiver = checkExpr(cx, node.expression);
   if (!receiver) return undefined;
   const name = node.name.text;
+  if (receiver.kind === "struct") {
+    const field = cx.structs.get(receiver.name)?.fields.find((f) => f.name === name);
+    if (field) return field.type;
+  }
   if (receiver.kind === "header") {
     const proto = protocolByTsName(receiver.proto)!;
     const field = fieldOf(proto, name);

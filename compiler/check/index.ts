@@ -6,6 +6,7 @@ import type { LoadedProbe } from "../frontend/project.js";
 import { CheckContext } from "./context.js";
 import { collectModule, type ProgramDecl } from "./declarations.js";
 import { checkBlock } from "./statements.js";
+import { declareStructs } from "./structs.js";
 
 export interface CheckedProbe {
   probe: LoadedProbe;
@@ -19,6 +20,7 @@ export interface CheckedProbe {
 /** Throws DiagnosticError listing every violation found. */
 export function checkProbe(probe: LoadedProbe): CheckedProbe {
   const cx = new CheckContext(probe.checker, probe.sourceFile, [probe.sourceFile, ...probe.imports]);
+  declareStructs(cx, [probe.sourceFile, ...probe.imports]);
   const decls = collectModule(cx, probe.sourceFile);
   for (const imported of probe.imports) {
     const more = collectModule(cx, imported, { imported: true });

@@ -162,19 +162,29 @@ export function compoundOperator(kind: ts.SyntaxKind): ts.BinaryOperator | undef
   return COMPOUND[kind];
 }
 
+/** The variable at the root of `x` or `x.a.b` (a struct field), if that is what an assignment writes. */
+function assignedRoot(target: ts.Expression): ts.Identifier | undefined {
+  let t = unparen(target);
+  while (ts.isPropertyAccessExpression(t) && !t.questionDotToken) t = unparen(t.expression);
+  return ts.isIdentifier(t) ? t : undefined;
+}
+
 function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   const target = unparen(e.left);
-  const decl = ts.isIdentifier(target) ? cx.declarationOf(target) : undefined;
+  const root = assignedRoot(target);
+  const decl = root ? cx.declarationOf(root) : undefined;
   const binding = decl && cx.bindings.get(decl);
-  if (!binding || !binding.mutable) {
+  if (!binding || !binding.mutable || (target !== root && binding.type.kind !== "struct")) {
     cx.error(target, messages.assignmentTarget());
     return;
   }
-  if (!inCaseScope(cx, target as ts.Identifier, decl!)) return;
-  cx.record(target, binding.type);
+  if (!inCaseScope(cx, root!, decl!)) return;
+  const targetType = target === root ? binding.type : checkExpr(cx, target);
+  if (!targetType) return;
+  cx.record(target, targetType);
   const op = e.operatorToken.kind;
   if (op === K.EqualsToken) {
-    checkAssignable(cx, e.right, binding.type);
+    checkAssignable(cx, e.right, targetType);
     return;
   }
   if (!compoundOperator(op)) {
@@ -184,9 +194,9 @@ function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   // x op= y is checked as x = x op y, on a synthetic view of the same nodes.
   const result = checkCompound(cx, e, compoundOperator(op)!);
   if (!result) return;
-  const error = assignError(result, binding.type);
+  const error = assignError(result, targetType);
   if (error) cx.error(e, error);
-  else cx.record(e, binding.type);
+  else cx.record(e, targetType);
 }
 
 function checkCompound(cx: CheckContext, e: ts.BinaryExpression, op: ts.BinaryOperator): TType | undefined {

@@ -19,6 +19,8 @@ export function typeFromNode(cx: CheckContext, node: ts.TypeNode, opts: { allowV
     if (isIntName(name)) return int(name);
     if (name === "bool") return BOOL;
     if (ENUMS.has(name)) return { kind: "enum", name };
+    const struct = cx.structs.get(name);
+    if (struct) return { kind: "struct", name, cName: struct.cName };
     const own = cx.enums.get(name);
     if (own) return { kind: "enum", name, underlying: own.underlying };
     if (CONTEXTS.has(name)) return { kind: "context", name };

@@ -21,7 +21,7 @@ export const messages = {
   exceptions: () => m("TSBPF1009", "exceptions are not supported: a BPF program cannot throw; return a verdict instead."),
   asyncCode: () => m("TSBPF1010", "async code and generators are not supported: a BPF program runs to completion."),
   arrays: () => m("TSBPF1011", "arrays and indexing are not supported yet."),
-  objectLiteral: () => m("TSBPF1012", "object literals are not supported yet."),
+  objectLiteral: () => m("TSBPF1012", "an object literal needs a struct type from its context: annotate the variable, e.g. `const p: Pair = { ... }`."),
   importDeclaration: () => m("TSBPF1013", "only named imports of the probe's own .ts files are supported: `import { a, b } from \"./file\"`."),
   importedProgram: () => m("TSBPF1034", "an imported file holds functions, constants and enums; programs (classes) belong in the file given to tsbpf."),
   topLevelStatement: (what: string) => m("TSBPF1014", `${what} at module level is not supported; a probe holds const declarations, functions and program classes.`),
@@ -42,6 +42,8 @@ export const messages = {
   noEffect: () => m("TSBPF1031", "this expression has no effect; a statement must be a call, an assignment, `++` or `--`."),
   enumMember: () => m("TSBPF1033", "enum members must have constant integer values (no strings, no computed values)."),
   traceFormat: (why: string) => m("TSBPF1035", `invalid trace(): ${why}.`),
+  structShape: (why: string) => m("TSBPF1036", `this type cannot be a struct: ${why}.`),
+  structLiteral: (why: string) => m("TSBPF1037", `an object literal ${why}.`),
   programName: (name: string) => m("TSBPF1024", `'${name}' cannot name a program: a program's name is its ELF symbol, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*).`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 

@@ -11,6 +11,8 @@ export function cType(t: TType): string {
       return "_Bool";
     case "header":
       return "struct tsbpf_hdr";
+    case "struct":
+      return `struct ${t.cName}`;
     case "enum":
       return t.underlying ? INTS[t.underlying].c : "enum xdp_action";
     case "context":

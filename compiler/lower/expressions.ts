@@ -4,6 +4,7 @@ import { binary, call, cast, cond, id, member, num, unary, type CExpr } from "..
 import { COMPARISONS, LOGICAL, SHIFTS } from "../check/expressions.js";
 import { defaultIntFor, INTS, isIntName, type IntName } from "../types/int-types.js";
 import type { TType } from "../types/types.js";
+import { unparen } from "../check/syntax.js";
 import { intLiteral } from "./c-types.js";
 import type { LowerContext } from "./context.js";
 import { lowerAccessorCall, lowerFieldRead, NO_HEADER } from "./intrinsics/packet.js";
@@ -18,7 +19,16 @@ export function lowerAs(lx: LowerContext, node: ts.Expression, expected?: TType)
     return intLiteral(t.value, expected?.kind === "int" ? expected.name : undefined, hex);
   }
   if (t.kind === "null") return NO_HEADER;
+  const literal = unparen(node);
+  if (t.kind === "struct" && ts.isObjectLiteralExpression(literal)) return structLiteral(lx, literal, t);
   return lowerExpr(lx, node, expected);
+}
+
+/** `{ a: 1, b: x }` → `(struct Pair){ .a = 1, .b = x }`, fields in declaration order. */
+function structLiteral(lx: LowerContext, literal: ts.ObjectLiteralExpression, t: TType & { kind: "struct" }): CExpr {
+  const info = lx.checked.cx.structs.get(t.name)!;
+  const given = new Map(literal.properties.map((p) => [(p.name as ts.Identifier).text, (p as ts.PropertyAssignment).initializer]));
+  return { k: "compound", type: `struct ${t.cName}`, fields: info.fields.map((f) => [f.name, lowerAs(lx, given.get(f.name)!, f.type)]) };
 }
 
 /** Lowers an expression used as a condition: headers test their presence. */
@@ -44,6 +54,7 @@ function propertyAccess(lx: LowerContext, node: ts.PropertyAccessExpression): CE
   const t = lx.typeOf(node);
   if (t.kind === "enum" && t.underlying) return intLiteral(lx.checked.cx.enums.get(t.name)!.values.get(node.name.text)!, t.underlying);
   if (t.kind === "enum") return id(enumConstant(t.name, node.name.text));
+  if (lx.typeOf(node.expression).kind === "struct") return member(lowerAs(lx, node.expression), node.name.text);
   return lowerFieldRead(lx, node, lowerAs(lx, node.expression));
 }
 

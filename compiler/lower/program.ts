@@ -6,6 +6,7 @@ import { INTS } from "../types/int-types.js";
 import { printExpr } from "../c/printer.js";
 import { cType, intLiteral } from "./c-types.js";
 import { LowerContext } from "./context.js";
+import { structOrder } from "../check/structs.js";
 import { XDP_PACKET_RUNTIME } from "./intrinsics/packet.js";
 import { PRELUDE, helperDefinitions } from "./prelude.js";
 import { lowerBlock } from "./statements.js";
@@ -27,7 +28,10 @@ export interface LoweredProgram {
 
 export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
   const lx = new LowerContext(checked);
-  const globals: CGlobal[] = [];
+  const globals: CGlobal[] = structOrder(checked.cx).map((s) => ({
+    text: `struct ${s.cName} {\n${s.fields.map((f) => `\t${cType(f.type)} ${f.name};`).join("\n")}\n};`,
+    at: lx.at(s.decl.name),
+  }));
   for (const decl of checked.constants) {
     const binding = lx.bindingOfDecl(decl)!;
     if (binding.type.kind !== "int") continue; // untyped constants are substituted

@@ -78,14 +78,15 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     const op = e.operator === ts.SyntaxKind.PlusPlusToken ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken;
     return binary("=", target, arithmetic(lx, op, type, target, num(1), { kind: "const", value: 1n }));
   }
-  if (ts.isBinaryExpression(e) && ts.isIdentifier(unparen(e.left)) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-    const binding = lx.bindingOf(unparen(e.left))!;
-    const target = id(binding.cName);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    const left = unparen(e.left);
+    const targetType = lx.typeOf(left);
+    const target = ts.isIdentifier(left) ? id(lx.bindingOf(left)!.cName) : lowerAs(lx, left);
     const op = compoundOperator(e.operatorToken.kind);
-    if (!op) return binary("=", target, lowerAs(lx, e.right, binding.type));
+    if (!op) return binary("=", target, lowerAs(lx, e.right, targetType));
     const view = lx.checked.cx.compoundViews.get(e)!;
     const type = lx.typeOf(view);
-    const resultType = type.kind === "int" ? type.name : (binding.type as { name: "u32" }).name;
+    const resultType = type.kind === "int" ? type.name : (targetType as { name: "u32" }).name;
     const right = lowerAs(lx, e.right, ts.isBinaryExpression(view) && (op === ts.SyntaxKind.LessThanLessThanToken || op === ts.SyntaxKind.GreaterThanGreaterThanToken) ? lx.typeOf(e.right) : { kind: "int", name: resultType });
     return binary("=", target, arithmetic(lx, op, resultType, target, right, lx.typeOf(e.right)));
   }

@@ -13,6 +13,8 @@ export type TType =
   /** An enum; `underlying` is the integer type of a probe's own enum (absent for the runtime's XdpAction). */
   | { kind: "enum"; name: string; underlying?: IntName }
   | { kind: "context"; name: string }
+  /** A struct declared by the probe (an interface or object type alias), by value. */
+  | { kind: "struct"; name: string; cName: string }
   | { kind: "null" }
   | { kind: "void" }
   /** A value whose declaration already has a diagnostic; uses of it report nothing more. */
@@ -36,6 +38,7 @@ export function typeName(t: TType): string {
       return t.nullable ? `${t.proto} | null` : t.proto;
     case "enum":
     case "context":
+    case "struct":
       return t.name;
     case "null":
       return "null";

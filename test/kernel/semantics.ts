@@ -10,6 +10,18 @@ const ALL_ONES = u8(255);
 const enum Service { Ssh = 22, Http = 80 }
 enum Mark { None, Seen, Blocked = 0x100 }
 
+interface Ports {
+  src: u16;
+  dst: u16;
+}
+type Flow = { ports: Ports; syn: bool };
+
+function swappedPorts(f: Flow): Flow {
+  let g = f;
+  g.ports = { src: f.ports.dst, dst: f.ports.src };
+  return g;
+}
+
 function markFor(port: u16): Mark {
   switch (port) {
     case Service.Ssh:
@@ -163,6 +175,16 @@ export class Semantics {
     const none = m == Mark.None;
     m = markFor(22);
     return verdict(none && m == Mark.Blocked && u32(m) == 256 && markFor(80) != Mark.Blocked);
+  }
+
+  @xdp
+  static structValues(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    const f: Flow = { ports: { src: tcp.sport, dst: tcp.dport }, syn: tcp.syn };
+    let back = swappedPorts(f);
+    back.ports.dst += 0x11;
+    return verdict(f.ports.src == 0xfff0 && back.ports.src == 0x1234 && back.ports.dst == 0x1 && back.syn);
   }
 
   @xdp

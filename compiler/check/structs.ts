@@ -1,0 +1,83 @@
+// The probe's own struct types: interfaces and object type aliases whose fields are integers, bools, enums or structs.
+import { ts } from "ts-morph";
+import { messages } from "../diagnostics/catalogue.js";
+import type { TType } from "../types/types.js";
+import type { CheckContext } from "./context.js";
+import { isReservedInC } from "./names.js";
+import { typeFromNode } from "./type-nodes.js";
+
+export interface StructInfo {
+  name: string;
+  /** The C tag, unique in the file. */
+  cName: string;
+  fields: { name: string; type: TType }[];
+  decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+}
+
+type StructDecl = ts.InterfaceDeclaration | (ts.TypeAliasDeclaration & { type: ts.TypeLiteralNode });
+
+export function isStructDeclaration(s: ts.Statement): s is StructDecl {
+  return ts.isInterfaceDeclaration(s) || (ts.isTypeAliasDeclaration(s) && ts.isTypeLiteralNode(s.type));
+}
+
+/** Registers every struct name first (fields may name structs declared later), then reads the fields. */
+export function declareStructs(cx: CheckContext, files: readonly ts.SourceFile[]): void {
+  const decls = files.flatMap((f) => f.statements.filter(isStructDeclaration));
+  for (const d of decls) {
+    if (d.typeParameters || (ts.isInterfaceDeclaration(d) && d.heritageClauses)) {
+      cx.error(d.name, messages.structShape("generic and extending interfaces are not supported"));
+      continue;
+    }
+    cx.structs.set(d.name.text, { name: d.name.text, cName: cx.names.global(d.name.text), fields: [], decl: d });
+  }
+  for (const d of decls) {
+    const info = cx.structs.get(d.name.text);
+    if (!info || info.decl !== d) continue;
+    const members = ts.isInterfaceDeclaration(d) ? d.members : d.type.members;
+    for (const m of members) {
+      if (!ts.isPropertySignature(m) || !ts.isIdentifier(m.name) || !m.type || m.questionToken) {
+        cx.error(m, messages.structShape("every member is a required field with a type, e.g. `port: u16`"));
+        continue;
+      }
+      if (isReservedInC(m.name.text)) {
+        cx.error(m.name, messages.structShape(`'${m.name.text}' cannot name a field in C; rename it`));
+        continue;
+      }
+      const t = typeFromNode(cx, m.type);
+      if (!t) continue;
+      if (t.kind !== "int" && t.kind !== "bool" && t.kind !== "enum" && t.kind !== "struct") {
+        cx.error(m.type, messages.structShape("fields are integers, bools, enums or structs"));
+        continue;
+      }
+      info.fields.push({ name: m.name.text, type: t });
+    }
+  }
+  for (const info of cx.structs.values()) {
+    if (contains(cx, info, info.name, new Set())) cx.error(info.decl.name, messages.structShape(`'${info.name}' contains itself`));
+  }
+}
+
+function contains(cx: CheckContext, info: StructInfo, target: string, seen: Set<string>): boolean {
+  for (const f of info.fields) {
+    if (f.type.kind !== "struct") continue;
+    if (f.type.name === target) return true;
+    if (seen.has(f.type.name)) continue;
+    seen.add(f.type.name);
+    const inner = cx.structs.get(f.type.name);
+    if (inner && contains(cx, inner, target, seen)) return true;
+  }
+  return false;
+}
+
+/** Structs in the order C needs them: every struct after the structs it contains. */
+export function structOrder(cx: CheckContext): StructInfo[] {
+  const out: StructInfo[] = [];
+  const visit = (s: StructInfo, seen: Set<string>) => {
+    if (out.includes(s) || seen.has(s.name)) return;
+    seen.add(s.name);
+    for (const f of s.fields) if (f.type.kind === "struct") visit(cx.structs.get(f.type.name)!, seen);
+    out.push(s);
+  };
+  for (const s of cx.structs.values()) visit(s, new Set());
+  return out;
+}
