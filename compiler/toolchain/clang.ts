@@ -1,7 +1,10 @@
 // Drives clang: generated C in, BPF ELF object out (BTF and line info included).
 import { execa } from "execa";
 import { messages } from "../diagnostics/catalogue.js";
-import { DiagnosticError } from "../diagnostics/diagnostic.js";
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { displayPath } from "../frontend/location.js";
 
 export interface ClangJob {
   cFile: string;
@@ -20,6 +23,16 @@ export async function compileC(job: ClangJob): Promise<{ warnings: string }> {
   if (job.debugPrefixMap) args.unshift(`-fdebug-prefix-map=${job.debugPrefixMap[0]}=${job.debugPrefixMap[1]}`);
   const r = await execa(CLANG, args, { cwd: job.cwd, reject: false, all: true });
   if ((r as { code?: string }).code === "ENOENT") throw new DiagnosticError([{ ...messages.clangMissing(), severity: "error" }]);
-  if (r.exitCode !== 0) throw new DiagnosticError([{ ...messages.clangFailed(r.all ?? r.message), severity: "error" }]);
+  if (r.exitCode !== 0) throw new DiagnosticError([clangDiagnostic(r.all ?? r.message, job.cwd)]);
   return { warnings: r.all ?? "" };
+}
+
+/** clang's first error, located at the TypeScript line its #line directives point to (relative to where clang ran). */
+export function clangDiagnostic(output: string, cwd: string): Diagnostic {
+  const diagnostic: Diagnostic = { ...messages.clangFailed(output.trim()), severity: "error" };
+  const m = /^(.+?\.ts):(\d+):(\d+): (?:fatal )?error: /m.exec(output);
+  if (!m) return diagnostic;
+  const path = resolve(cwd, m[1]!);
+  const lineText = existsSync(path) ? readFileSync(path, "utf8").split("\n")[Number(m[2]) - 1] : undefined;
+  return { ...diagnostic, location: { file: displayPath(path), line: Number(m[2]), column: Number(m[3]), length: 1, lineText } };
 }

@@ -1,0 +1,28 @@
+// clang's complaints about generated C are reported at the TypeScript line the #line directives name.
+import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { generateC } from "../../compiler/build.js";
+import { DiagnosticError } from "../../compiler/diagnostics/diagnostic.js";
+import { compileC } from "../../compiler/toolchain/clang.js";
+
+it("a C error inside a statement is located at its TypeScript line", async () => {
+  const probe = join(import.meta.dirname, "..", "..", "examples", "port-filter", "probe.ts");
+  const { cSource } = generateC(probe);
+  // break the C of line 13 (`const ip4 = eth.ipv4();`) as a compiler bug would
+  const broken = cSource.replace("struct tsbpf_hdr ip4 = tsbpf_eth_ipv4(eth);", "struct tsbpf_hdr ip4 = tsbpf_eth_ipv4(eth, 1);");
+  expect(broken).not.toBe(cSource);
+  const dir = mkdtempSync(join(tmpdir(), "tsbpf-clang-"));
+  try {
+    writeFileSync(join(dir, "probe.bpf.c"), broken);
+    const error = await compileC({ cFile: join(dir, "probe.bpf.c"), objectFile: join(dir, "probe.bpf.o"), cwd: join(probe, "..") }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiagnosticError);
+    const d = (error as DiagnosticError).diagnostics[0]!;
+    expect(d.code).toBe("TSBPF3002");
+    expect(d.location).toMatchObject({ file: "examples/port-filter/probe.ts", line: 13 });
+    expect(d.location?.lineText).toContain("const ip4 = eth.ipv4();");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
