@@ -18,3 +18,6 @@ declare function i8(value: number | boolean): i8;
 declare function i16(value: number | boolean): i16;
 declare function i32(value: number | boolean): i32;
 declare function i64(value: number | boolean): i64;
+
+/** A fixed-size array of N elements, stored inline (in a struct or on the stack); indices must be provably below N. */
+type FixedArray<T, N extends number> = { [index: number]: T; readonly length: number; readonly __length?: N };

@@ -14,7 +14,9 @@ export type CExpr =
   | { k: "call"; fn: string; args: CExpr[] }
   | { k: "cond"; test: CExpr; then: CExpr; else: CExpr }
   | { k: "member"; object: CExpr; field: string; arrow: boolean }
-  | { k: "compound"; type: string; fields: [string, CExpr][] };
+  | { k: "compound"; type: string; fields: [string, CExpr][] }
+  | { k: "index"; array: CExpr; index: CExpr }
+  | { k: "initList"; items: CExpr[] };
 
 export type CStmt =
   | { k: "decl"; type: string; name: string; init?: CExpr; at?: SourceLine }

@@ -23,6 +23,8 @@ function precedence(e: CExpr): number {
     case "call":
     case "member":
     case "compound":
+    case "index":
+    case "initList":
       return POSTFIX;
     case "unary":
     case "cast":
@@ -52,6 +54,10 @@ function printBare(e: CExpr): string {
       return `${e.fn}(${e.args.map((a) => printExpr(a, 2)).join(", ")})`;
     case "member":
       return `${printExpr(e.object, POSTFIX)}${e.arrow ? "->" : "."}${e.field}`;
+    case "index":
+      return `${printExpr(e.array, POSTFIX)}[${printExpr(e.index)}]`;
+    case "initList":
+      return `{ ${e.items.map((i) => printExpr(i, 2)).join(", ")} }`;
     case "compound":
       return `(${e.type}){ ${e.fields.map(([f, v]) => `.${f} = ${printExpr(v, 2)}`).join(", ")} }`;
     case "unary": {

@@ -38,6 +38,8 @@ export class CheckContext {
   readonly structs = new Map<string, import("./structs.js").StructInfo>();
   /** The probe's own enums by name. */
   readonly enums = new Map<string, import("./enums.js").EnumInfo>();
+  /** The values loop counters take inside their loop, [lowest, highest]. */
+  readonly counterRanges = new Map<ts.Node, [bigint, bigint]>();
   /** Bounds proven for loops. */
   readonly loops = new Map<ts.Node, import("./loops.js").LoopFacts>();
   /** Checks an assignment expression (set by the statement checker; used for loop updates). */

@@ -100,7 +100,8 @@ function declareFunction(cx: CheckContext, node: ts.FunctionDeclaration, out: Mo
       continue;
     }
     const t = typeFromNode(cx, p.type);
-    if (!t) ok = false;
+    if (t?.kind === "array") cx.error(p.type, messages.arrayValue());
+    if (!t || t.kind === "array") ok = false;
     else {
       params.push(t);
       cx.bindings.set(p, { kind: "param", cName: cx.names.local(node, p.name.text), type: t, mutable: true });
@@ -111,6 +112,7 @@ function declareFunction(cx: CheckContext, node: ts.FunctionDeclaration, out: Mo
     return;
   }
   const returns = typeFromNode(cx, node.type, { allowVoid: true });
+  if (returns?.kind === "array") return cx.error(node.type, messages.arrayValue());
   if (!returns || !ok) return;
   cx.functions.set(node, { name: node.name.text, params, returns });
   cx.functionNames.set(node, cx.names.global(node.name.text));

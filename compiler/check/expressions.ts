@@ -9,6 +9,7 @@ import { foldBinary, foldUnary } from "./constant-folding.js";
 import type { CheckContext } from "./context.js";
 import { unparen } from "./syntax.js";
 import { checkTrace } from "./trace.js";
+import { checkArrayLiteral, checkElementAccess } from "./arrays.js";
 import { unsupported } from "./unsupported.js";
 
 const K = ts.SyntaxKind;
@@ -51,6 +52,12 @@ function checkStructLiteral(cx: CheckContext, literal: ts.ObjectLiteralExpressio
 export function checkAssignable(cx: CheckContext, node: ts.Expression, expected: TType): Result {
   const literal = unparen(node);
   if (expected.kind === "struct" && ts.isObjectLiteralExpression(literal)) return checkStructLiteral(cx, literal, expected, node);
+  if (expected.kind === "array" && ts.isArrayLiteralExpression(literal)) return checkArrayLiteral(cx, literal, expected, node);
+  if (expected.kind === "array") {
+    checkExpr(cx, node);
+    cx.error(node, messages.arrayValue());
+    return undefined;
+  }
   const actual = checkExpr(cx, node);
   if (!actual) return undefined;
   const error = assignError(actual, expected);
@@ -116,6 +123,7 @@ function typeExpr(cx: CheckContext, node: ts.Expression): Result {
   if (ts.isPrefixUnaryExpression(node)) return prefixUnary(cx, node);
   if (ts.isBinaryExpression(node)) return binary(cx, node);
   if (ts.isConditionalExpression(node)) return conditional(cx, node);
+  if (ts.isElementAccessExpression(node)) return checkElementAccess(cx, node);
   cx.error(node, unsupported(node));
   return undefined;
 }
@@ -180,6 +188,7 @@ function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Re
   const receiver = checkExpr(cx, node.expression);
   if (!receiver) return undefined;
   const name = node.name.text;
+  if (receiver.kind === "array" && name === "length") return constant(BigInt(receiver.length));
   if (receiver.kind === "struct") {
     const field = cx.structs.get(receiver.name)?.fields.find((f) => f.name === name);
     if (field) return field.type;

@@ -22,10 +22,15 @@ type CheckBody = (s: ts.Statement) => void;
 
 export function checkFor(cx: CheckContext, node: ts.ForStatement, body: CheckBody): void {
   const counter = forCounter(cx, node);
-  body(node.statement);
-  if (!counter) return;
+  if (!counter) return body(node.statement);
   const count = countedTrips(cx, node, counter);
-  if (count !== undefined) cx.loops.set(node, { tripCount: count });
+  if (count !== undefined) {
+    cx.loops.set(node, { tripCount: count });
+    const step = stepOf(cx, node.incrementor, counter.decl)!;
+    const last = counter.start + (count > 0n ? count - 1n : 0n) * step;
+    cx.counterRanges.set(counter.decl, counter.start <= last ? [counter.start, last] : [last, counter.start]);
+  }
+  body(node.statement);
 }
 
 interface Counter {
@@ -196,7 +201,10 @@ export function checkForOf(cx: CheckContext, node: ts.ForOfStatement, body: Chec
   cx.bindings.set(decl, { kind: "local", cName: cx.localName(decl.name.text), type: int(type), mutable: false });
   const count = end > start ? end - start : 0n;
   if (count > LOOP_LIMIT) cx.error(call, messages.loopTooLong(String(count), String(LOOP_LIMIT)));
-  else cx.loops.set(node, { tripCount: count, range: { start, end, type } });
+  else {
+    cx.loops.set(node, { tripCount: count, range: { start, end, type } });
+    cx.counterRanges.set(decl, [start, end - 1n]);
+  }
   body(node.statement);
 }
 

@@ -73,6 +73,10 @@ function declaredType(cx: CheckContext, decl: ts.VariableDeclaration, init: ts.E
   }
   const t = checkExpr(cx, init);
   if (!t) return undefined;
+  if (t.kind === "array") {
+    cx.error(init, messages.arrayValue());
+    return undefined;
+  }
   if (t.kind === "null" || t.kind === "void") {
     cx.error(decl, messages.missingType(`'${decl.name.getText()}'`));
     return undefined;
@@ -165,7 +169,7 @@ export function compoundOperator(kind: ts.SyntaxKind): ts.BinaryOperator | undef
 /** The variable at the root of `x` or `x.a.b` (a struct field), if that is what an assignment writes. */
 function assignedRoot(target: ts.Expression): ts.Identifier | undefined {
   let t = unparen(target);
-  while (ts.isPropertyAccessExpression(t) && !t.questionDotToken) t = unparen(t.expression);
+  while ((ts.isPropertyAccessExpression(t) && !t.questionDotToken) || (ts.isElementAccessExpression(t) && !t.questionDotToken)) t = unparen(t.expression);
   return ts.isIdentifier(t) ? t : undefined;
 }
 
@@ -174,7 +178,7 @@ function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   const root = assignedRoot(target);
   const decl = root ? cx.declarationOf(root) : undefined;
   const binding = decl && cx.bindings.get(decl);
-  if (!binding || !binding.mutable || (target !== root && binding.type.kind !== "struct")) {
+  if (!binding || !binding.mutable || (target !== root && binding.type.kind !== "struct" && binding.type.kind !== "array") || (target === root && binding.type.kind === "array")) {
     cx.error(target, messages.assignmentTarget());
     return;
   }

@@ -45,7 +45,7 @@ export function declareStructs(cx: CheckContext, files: readonly ts.SourceFile[]
       }
       const t = typeFromNode(cx, m.type);
       if (!t) continue;
-      if (t.kind !== "int" && t.kind !== "bool" && t.kind !== "enum" && t.kind !== "struct") {
+      if (t.kind !== "int" && t.kind !== "bool" && t.kind !== "enum" && t.kind !== "struct" && t.kind !== "array") {
         cx.error(m.type, messages.structShape("fields are integers, bools, enums or structs"));
         continue;
       }
@@ -59,11 +59,12 @@ export function declareStructs(cx: CheckContext, files: readonly ts.SourceFile[]
 
 function contains(cx: CheckContext, info: StructInfo, target: string, seen: Set<string>): boolean {
   for (const f of info.fields) {
-    if (f.type.kind !== "struct") continue;
-    if (f.type.name === target) return true;
-    if (seen.has(f.type.name)) continue;
-    seen.add(f.type.name);
-    const inner = cx.structs.get(f.type.name);
+    const t = f.type.kind === "array" ? f.type.element : f.type;
+    if (t.kind !== "struct") continue;
+    if (t.name === target) return true;
+    if (seen.has(t.name)) continue;
+    seen.add(t.name);
+    const inner = cx.structs.get(t.name);
     if (inner && contains(cx, inner, target, seen)) return true;
   }
   return false;
@@ -75,7 +76,10 @@ export function structOrder(cx: CheckContext): StructInfo[] {
   const visit = (s: StructInfo, seen: Set<string>) => {
     if (out.includes(s) || seen.has(s.name)) return;
     seen.add(s.name);
-    for (const f of s.fields) if (f.type.kind === "struct") visit(cx.structs.get(f.type.name)!, seen);
+    for (const f of s.fields) {
+      const inner = f.type.kind === "array" ? f.type.element : f.type;
+      if (inner.kind === "struct") visit(cx.structs.get(inner.name)!, seen);
+    }
     out.push(s);
   };
   for (const s of cx.structs.values()) visit(s, new Set());

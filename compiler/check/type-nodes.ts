@@ -4,6 +4,7 @@ import { messages } from "../diagnostics/catalogue.js";
 import { protocolByTsName } from "../protocols/index.js";
 import { isIntName } from "../types/int-types.js";
 import { BOOL, int, VOID, type TType } from "../types/types.js";
+import { arrayType } from "./arrays.js";
 import type { CheckContext } from "./context.js";
 
 const ENUMS = new Set(["XdpAction"]);
@@ -14,6 +15,9 @@ export function typeFromNode(cx: CheckContext, node: ts.TypeNode, opts: { allowV
   if (node.kind === ts.SyntaxKind.BooleanKeyword) return BOOL;
   if (node.kind === ts.SyntaxKind.VoidKeyword && opts.allowVoid) return VOID;
   if (ts.isParenthesizedTypeNode(node)) return typeFromNode(cx, node.type, opts);
+  if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === "FixedArray") {
+    return arrayType(cx, node, (n) => typeFromNode(cx, n));
+  }
   if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && !node.typeArguments) {
     const name = node.typeName.text;
     if (isIntName(name)) return int(name);

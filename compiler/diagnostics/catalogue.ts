@@ -44,6 +44,9 @@ export const messages = {
   traceFormat: (why: string) => m("TSBPF1035", `invalid trace(): ${why}.`),
   structShape: (why: string) => m("TSBPF1036", `this type cannot be a struct: ${why}.`),
   structLiteral: (why: string) => m("TSBPF1037", `an object literal ${why}.`),
+  arrayShape: (why: string) => m("TSBPF1038", `invalid FixedArray: ${why}.`),
+  arrayIndex: (length: number, how: string) => m("TSBPF1039", `the compiler cannot prove this index is below ${length}: ${how}.`),
+  arrayValue: () => m("TSBPF1040", "a FixedArray is not copied or passed on its own; put it in a struct, which is copied whole."),
   programName: (name: string) => m("TSBPF1024", `'${name}' cannot name a program: a program's name is its ELF symbol, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*).`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 

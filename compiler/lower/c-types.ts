@@ -13,6 +13,8 @@ export function cType(t: TType): string {
       return "struct tsbpf_hdr";
     case "struct":
       return `struct ${t.cName}`;
+    case "array":
+      return cType(t.element);
     case "enum":
       return t.underlying ? INTS[t.underlying].c : "enum xdp_action";
     case "context":

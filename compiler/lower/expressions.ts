@@ -21,7 +21,19 @@ export function lowerAs(lx: LowerContext, node: ts.Expression, expected?: TType)
   if (t.kind === "null") return NO_HEADER;
   const literal = unparen(node);
   if (t.kind === "struct" && ts.isObjectLiteralExpression(literal)) return structLiteral(lx, literal, t);
+  if (t.kind === "array" && ts.isArrayLiteralExpression(literal)) return { k: "initList", items: literal.elements.length ? literal.elements.map((el) => lowerAs(lx, el, t.element)) : [num(0)] };
   return lowerExpr(lx, node, expected);
+}
+
+/**
+ * `a[i]`: a variable index goes through tsbpf_index, so clang cannot turn `base + i*size` into `base | i*size`
+ * (which it may when it knows the alignment) — the verifier refuses bitwise operations on pointers.
+ */
+function elementAccess(lx: LowerContext, node: ts.ElementAccessExpression): CExpr {
+  const index = lowerAs(lx, node.argumentExpression);
+  const constant = lx.typeOf(node.argumentExpression).kind === "const";
+  if (!constant) lx.helpers.add("index");
+  return { k: "index", array: lowerAs(lx, node.expression), index: constant ? index : call("tsbpf_index", [index]) };
 }
 
 /** `{ a: 1, b: x }` → `(struct Pair){ .a = 1, .b = x }`, fields in declaration order. */
@@ -47,6 +59,7 @@ function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CEx
   if (ts.isPrefixUnaryExpression(node)) return prefixUnary(lx, node, expected);
   if (ts.isBinaryExpression(node)) return binaryExpression(lx, node, expected);
   if (ts.isConditionalExpression(node)) return conditional(lx, node, expected);
+  if (ts.isElementAccessExpression(node)) return elementAccess(lx, node);
   throw new Error(`internal: cannot lower ${ts.SyntaxKind[node.kind]}`);
 }
 

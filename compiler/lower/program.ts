@@ -29,7 +29,7 @@ export interface LoweredProgram {
 export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
   const lx = new LowerContext(checked);
   const globals: CGlobal[] = structOrder(checked.cx).map((s) => ({
-    text: `struct ${s.cName} {\n${s.fields.map((f) => `\t${cType(f.type)} ${f.name};`).join("\n")}\n};`,
+    text: `struct ${s.cName} {\n${s.fields.map((f) => `\t${cType(f.type)} ${f.name}${f.type.kind === "array" ? `[${f.type.length}]` : ""};`).join("\n")}\n};`,
     at: lx.at(s.decl.name),
   }));
   for (const decl of checked.constants) {

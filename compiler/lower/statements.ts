@@ -46,7 +46,8 @@ function lowerStatement(lx: LowerContext, node: ts.Statement, returns: TType): C
 function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
   const binding = lx.bindingOfDecl(decl)!;
   if (binding.type.kind === "const") return []; // an untyped local constant is substituted where it is used
-  return [{ k: "decl", type: cType(binding.type), name: binding.cName, init: lowerAs(lx, decl.initializer!, binding.type), at: lx.at(decl) }];
+  const name = binding.type.kind === "array" ? `${binding.cName}[${binding.type.length}]` : binding.cName;
+  return [{ k: "decl", type: cType(binding.type), name, init: lowerAs(lx, decl.initializer!, binding.type), at: lx.at(decl) }];
 }
 
 function lowerFor(lx: LowerContext, node: ts.ForStatement, body: CStmt[]): CStmt {
@@ -82,6 +83,7 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     const left = unparen(e.left);
     const targetType = lx.typeOf(left);
     const target = ts.isIdentifier(left) ? id(lx.bindingOf(left)!.cName) : lowerAs(lx, left);
+    if (lx.typeOf(left).kind === "array") throw new Error("internal: array assignment");
     const op = compoundOperator(e.operatorToken.kind);
     if (!op) return binary("=", target, lowerAs(lx, e.right, targetType));
     const view = lx.checked.cx.compoundViews.get(e)!;

@@ -15,6 +15,8 @@ export type TType =
   | { kind: "context"; name: string }
   /** A struct declared by the probe (an interface or object type alias), by value. */
   | { kind: "struct"; name: string; cName: string }
+  /** FixedArray<T, N>: N elements stored inline. */
+  | { kind: "array"; element: TType; length: number }
   | { kind: "null" }
   | { kind: "void" }
   /** A value whose declaration already has a diagnostic; uses of it report nothing more. */
@@ -40,6 +42,8 @@ export function typeName(t: TType): string {
     case "context":
     case "struct":
       return t.name;
+    case "array":
+      return `FixedArray<${typeName(t.element)}, ${t.length}>`;
     case "null":
       return "null";
     case "void":

@@ -7,7 +7,7 @@ import { eth, TcpFlags } from "../support/packets.js";
 
 const packet = eth().ipv4().tcp({ sport: 0xfff0, dport: 0x1234, seq: 0x80000001, ack: 0xfffffffe, flags: TcpFlags.SYN, urgent: 0 }).build();
 
-const rules = ["u8Wraps", "u16Wraps", "u32Wraps", "signedWraps", "divisionByZero", "shifts", "wide", "conversions", "flagsAndHelpers", "negationAndRanges", "typedConstantsAndProducts", "loopsAndSwitch", "enumsAndSwitch", "structValues"];
+const rules = ["u8Wraps", "u16Wraps", "u32Wraps", "signedWraps", "divisionByZero", "shifts", "wide", "conversions", "flagsAndHelpers", "negationAndRanges", "typedConstantsAndProducts", "loopsAndSwitch", "enumsAndSwitch", "structValues", "fixedArrays"];
 
 describeKernel("integer semantics in the kernel", () => {
   let probe: BuiltProbe;

@@ -15,6 +15,10 @@ interface Ports {
   dst: u16;
 }
 type Flow = { ports: Ports; syn: bool };
+interface Window {
+  counts: FixedArray<u16, 8>;
+  total: u32;
+}
 
 function swappedPorts(f: Flow): Flow {
   let g = f;
@@ -185,6 +189,19 @@ export class Semantics {
     let back = swappedPorts(f);
     back.ports.dst += 0x11;
     return verdict(f.ports.src == 0xfff0 && back.ports.src == 0x1234 && back.ports.dst == 0x1 && back.syn);
+  }
+
+  @xdp
+  static fixedArrays(ctx: XdpContext): XdpAction {
+    const tcp = ctx.eth()?.ipv4()?.tcp();
+    if (!tcp) return XdpAction.Aborted;
+    let squares: FixedArray<u32, 6> = [0, 1, 4];
+    for (let i = 3; i < 6; i++) squares[i] = i * i;
+    let w: Window = { counts: [], total: 0 };
+    for (const i of range(0, 8)) w.counts[i] = u16(i) + 1;
+    w.counts[tcp.dport % 8] += 100;
+    for (const i of range(0, w.counts.length)) w.total += w.counts[i];
+    return verdict(squares[5] == 25 && squares[2] == 4 && w.counts[4] == 105 && w.total == 136 && w.counts[tcp.sport & 7] == 1);
   }
 
   @xdp
