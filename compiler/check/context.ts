@@ -40,10 +40,8 @@ export class CheckContext {
   readonly enums = new Map<string, import("./enums.js").EnumInfo>();
   /** The values loop counters take inside their loop, [lowest, highest]. */
   readonly counterRanges = new Map<ts.Node, [bigint, bigint]>();
-  /** Bounds proven for loops. */
-  readonly loops = new Map<ts.Node, import("./loops.js").LoopFacts>();
-  /** Checks an assignment expression (set by the statement checker; used for loop updates). */
-  checkAssignment?: (e: ts.BinaryExpression) => void;
+  /** The bounds of `for...of range()` loops. */
+  readonly rangeLoops = new Map<ts.Node, import("./loops.js").RangeLoop>();
   /** For `x op= y`, the synthetic `x op y` that was checked in its place. */
   readonly compoundViews = new Map<ts.Node, ts.BinaryExpression>();
   /** C names: module-level ones unique in the file, locals unique in their function. */

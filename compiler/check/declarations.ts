@@ -135,7 +135,7 @@ function declareClass(cx: CheckContext, node: ts.ClassDeclaration, out: ModuleDe
     const options = programOptions(cx, decorators[0]!.expression);
     if (!options) continue;
     const name = member.name.text;
-    if (!programSignatureOk(cx, member)) {
+    if (!programSignatureOk(member)) {
       cx.error(member.name, messages.programSignature(name));
       continue;
     }
@@ -146,7 +146,7 @@ function declareClass(cx: CheckContext, node: ts.ClassDeclaration, out: ModuleDe
   }
 }
 
-function programSignatureOk(cx: CheckContext, m: ts.MethodDeclaration): boolean {
+function programSignatureOk(m: ts.MethodDeclaration): boolean {
   const p = m.parameters[0];
   const isRef = (t: ts.TypeNode | undefined, name: string): boolean => {
     while (t && ts.isParenthesizedTypeNode(t)) t = t.type;
@@ -154,7 +154,7 @@ function programSignatureOk(cx: CheckContext, m: ts.MethodDeclaration): boolean 
   };
   const ok = m.parameters.length === 1 && !!p && ts.isIdentifier(p.name) && isRef(p.type, "XdpContext") && isRef(m.type, "XdpAction") && !!m.body && !m.typeParameters;
   const async = m.asteriskToken || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword);
-  return ok && !async && !!cx;
+  return ok && !async;
 }
 
 /** Module constants must fold to an integer at compile time; an annotated one becomes a `static const`. */

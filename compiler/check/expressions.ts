@@ -2,8 +2,8 @@
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
 import { childrenOf, fieldOf, protocolByTsName } from "../protocols/index.js";
-import { assignError, constValues, isIntLike, isTestable, unifyInts } from "../types/assign.js";
-import { INTS, isIntName, MAX_CONSTANT_BITS, type IntName } from "../types/int-types.js";
+import { assignError, constRange, isIntLike, isTestable, unifyInts } from "../types/assign.js";
+import { fits, INTS, isIntName, MAX_CONSTANT_BITS, type IntName } from "../types/int-types.js";
 import { BOOL, constant, int, NULL, typeName, type TType } from "../types/types.js";
 import { foldBinary, foldUnary } from "./constant-folding.js";
 import type { CheckContext } from "./context.js";
@@ -72,12 +72,6 @@ export function checkCondition(cx: CheckContext, node: ts.Expression): Result {
   const t = checkExpr(cx, node);
   if (t && !isTestable(t)) cx.error(node, messages.typeMismatch(typeName(t), "condition"));
   return t;
-}
-
-/** The constants a const type may stand for, lowest first. */
-export function constRange(t: TType & { kind: "const" }): [bigint, bigint] {
-  const other = t.other ?? t.value;
-  return t.value <= other ? [t.value, other] : [other, t.value];
 }
 
 function constBetween(cx: CheckContext, node: ts.Node, lo: bigint, hi: bigint): Result {
@@ -250,7 +244,7 @@ function conversion(cx: CheckContext, node: ts.CallExpression, target: IntName):
   const t = checkExpr(cx, arg);
   if (!t) return undefined;
   if (t.kind === "const") {
-    const bad = constRange(t).find((v) => v < INTS[target].min || v > INTS[target].max);
+    const bad = constRange(t).find((v) => !fits(v, target));
     if (bad !== undefined) {
       cx.error(arg, messages.literalRange(String(bad), target));
       return undefined;

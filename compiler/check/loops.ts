@@ -11,23 +11,23 @@ import { typeFromNode } from "./type-nodes.js";
 const K = ts.SyntaxKind;
 export const LOOP_LIMIT = 1024n;
 
-/** What the checker proved about a loop, for lowering. */
-export interface LoopFacts {
-  tripCount: bigint;
-  /** For range loops: the bounds. */
-  range?: { start: bigint; end: bigint; type: IntName };
+/** The bounds of a `for (const i of range(start, end))` loop, for lowering. */
+export interface RangeLoop {
+  start: bigint;
+  end: bigint;
+  type: IntName;
 }
 
 type CheckBody = (s: ts.Statement) => void;
+type CheckAssignment = (e: ts.BinaryExpression) => void;
 
-export function checkFor(cx: CheckContext, node: ts.ForStatement, body: CheckBody): void {
-  const counter = forCounter(cx, node);
+/** The counter's range is proven before the body is checked, so the body may index arrays with it. */
+export function checkFor(cx: CheckContext, node: ts.ForStatement, body: CheckBody, assign: CheckAssignment): void {
+  const counter = forCounter(cx, node, assign);
   if (!counter) return body(node.statement);
-  const count = countedTrips(cx, node, counter);
-  if (count !== undefined) {
-    cx.loops.set(node, { tripCount: count });
-    const step = stepOf(cx, node.incrementor, counter.decl)!;
-    const last = counter.start + (count > 0n ? count - 1n : 0n) * step;
+  const trip = countedTrips(cx, node, counter);
+  if (trip) {
+    const last = counter.start + (trip.count > 0n ? trip.count - 1n : 0n) * trip.step;
     cx.counterRanges.set(counter.decl, counter.start <= last ? [counter.start, last] : [last, counter.start]);
   }
   body(node.statement);
@@ -39,7 +39,7 @@ interface Counter {
   start: bigint;
 }
 
-function forCounter(cx: CheckContext, node: ts.ForStatement): Counter | undefined {
+function forCounter(cx: CheckContext, node: ts.ForStatement, assign: CheckAssignment): Counter | undefined {
   const init = node.initializer;
   const decl = init && ts.isVariableDeclarationList(init) && init.declarations.length === 1 && (init.flags & ts.NodeFlags.Let) ? init.declarations[0]! : undefined;
   if (!decl || !ts.isIdentifier(decl.name) || !decl.initializer) {
@@ -58,25 +58,25 @@ function forCounter(cx: CheckContext, node: ts.ForStatement): Counter | undefine
     return undefined;
   }
   if (node.condition) checkExpr(cx, node.condition);
-  if (node.incrementor) checkUpdate(cx, node.incrementor);
+  if (node.incrementor) checkUpdate(cx, node.incrementor, assign);
   return { decl, type: type.name, start };
 }
 
 /** `i++`, `i += 2` and friends in a for-loop's update clause. */
-function checkUpdate(cx: CheckContext, e: ts.Expression): void {
+function checkUpdate(cx: CheckContext, e: ts.Expression, assign: CheckAssignment): void {
   if ((ts.isPostfixUnaryExpression(e) || ts.isPrefixUnaryExpression(e)) && ts.isIdentifier(e.operand)) {
     const t = checkExpr(cx, e.operand) ?? { kind: "error" };
     cx.record(e, t);
     return;
   }
   if (ts.isBinaryExpression(e)) {
-    cx.checkAssignment?.(e);
+    assign(e);
     return;
   }
   cx.error(e, messages.unprovenLoop("the update must be `i++`, `i--`, `i += <constant>` or `i -= <constant>`"));
 }
 
-function countedTrips(cx: CheckContext, node: ts.ForStatement, c: Counter): bigint | undefined {
+function countedTrips(cx: CheckContext, node: ts.ForStatement, c: Counter): { count: bigint; step: bigint } | undefined {
   const step = stepOf(cx, node.incrementor, c.decl);
   const bound = boundOf(cx, node.condition, c.decl);
   if (step === undefined || bound === undefined) {
@@ -98,7 +98,7 @@ function countedTrips(cx: CheckContext, node: ts.ForStatement, c: Counter): bigi
     cx.error(node, messages.loopTooLong(String(count), String(LOOP_LIMIT)));
     return undefined;
   }
-  return count;
+  return { count, step };
 }
 
 /** The number of iterations of `for (i = start; i OP end; i += step)`, or undefined if it never ends. */
@@ -202,7 +202,7 @@ export function checkForOf(cx: CheckContext, node: ts.ForOfStatement, body: Chec
   const count = end > start ? end - start : 0n;
   if (count > LOOP_LIMIT) cx.error(call, messages.loopTooLong(String(count), String(LOOP_LIMIT)));
   else {
-    cx.loops.set(node, { tripCount: count, range: { start, end, type } });
+    cx.rangeLoops.set(node, { start, end, type });
     cx.counterRanges.set(decl, [start, end - 1n]);
   }
   body(node.statement);
@@ -234,7 +234,6 @@ export function checkWhile(cx: CheckContext, node: ts.WhileStatement, body: Chec
     return;
   }
   if (count > LOOP_LIMIT) cx.error(node, messages.loopTooLong(String(count), String(LOOP_LIMIT)));
-  else cx.loops.set(node, { tripCount: count });
 }
 
 /** A `continue` that belongs to this loop (not to a nested one). */

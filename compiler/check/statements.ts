@@ -5,7 +5,8 @@ import { assignError } from "../types/assign.js";
 import { defaultIntFor, fits, isIntName, type IntName } from "../types/int-types.js";
 import { constant, int, typeName, type TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
-import { checkAssignable, checkCondition, checkExpr, constRange, inCaseScope } from "./expressions.js";
+import { constRange } from "../types/assign.js";
+import { checkAssignable, checkCondition, checkExpr, inCaseScope } from "./expressions.js";
 import { typeFromNode } from "./type-nodes.js";
 import { constantOf } from "./constants.js";
 import { checkFor, checkForOf, checkWhile } from "./loops.js";
@@ -15,7 +16,6 @@ import { unsupported } from "./unsupported.js";
 const K = ts.SyntaxKind;
 
 export function checkBlock(cx: CheckContext, block: ts.Block, returns: TType): void {
-  cx.checkAssignment = (e) => assignment(cx, e);
   for (const s of block.statements) checkStatement(cx, s, returns);
 }
 
@@ -35,7 +35,7 @@ function checkStatement(cx: CheckContext, node: ts.Statement, returns: TType): v
   if (ts.isExpressionStatement(node)) return expressionStatement(cx, unparen(node.expression));
   if (ts.isEmptyStatement(node)) return;
   const body = (s: ts.Statement) => checkStatement(cx, s, returns);
-  if (ts.isForStatement(node)) return checkFor(cx, node, body);
+  if (ts.isForStatement(node)) return checkFor(cx, node, body, (e) => assignment(cx, e));
   if (ts.isForOfStatement(node)) return checkForOf(cx, node, body);
   if (ts.isWhileStatement(node)) return checkWhile(cx, node, body);
   if (ts.isSwitchStatement(node)) return checkSwitch(cx, node, body);
@@ -108,7 +108,7 @@ function expressionStatement(cx: CheckContext, e: ts.Expression): void {
 }
 
 /** `i++`, `--i` as statements: the operand is a local integer `let`, and wraps at its width. */
-export function incrementDecrement(cx: CheckContext, e: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): void {
+function incrementDecrement(cx: CheckContext, e: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): void {
   const operand = unparen(e.operand);
   const decl = ts.isIdentifier(operand) ? cx.declarationOf(operand) : undefined;
   const binding = decl && cx.bindings.get(decl);

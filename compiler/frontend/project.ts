@@ -41,13 +41,14 @@ export function loadProbe(file: string): LoadedProbe {
     throw new DiagnosticError([{ ...messages.badProbePath(file), severity: "error" }]);
   }
   const project = new Project({ compilerOptions: PROBE_COMPILER_OPTIONS, skipAddingFilesFromTsConfig: true });
-  for (const f of runtimeTypeFiles()) project.addSourceFileAtPath(f);
+  const ambientFiles = runtimeTypeFiles();
+  for (const f of ambientFiles) project.addSourceFileAtPath(f);
   const source = project.addSourceFileAtPath(path);
   const program = project.getProgram().compilerObject;
   const tsDiagnostics = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics(), ...program.getGlobalDiagnostics()];
   const errors = tsDiagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map(fromTsDiagnostic);
   if (errors.length > 0) throw new DiagnosticError(errors);
-  const ambient = new Set(runtimeTypeFiles().map((f) => resolve(f)));
+  const ambient = new Set(ambientFiles.map((f) => resolve(f)));
   const imports = program.getSourceFiles().filter((f) => f !== source.compilerNode && !ambient.has(resolve(f.fileName)));
   return { project, sourceFile: source.compilerNode, imports, checker: program.getTypeChecker(), path };
 }

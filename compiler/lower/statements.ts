@@ -58,7 +58,7 @@ function lowerFor(lx: LowerContext, node: ts.ForStatement, body: CStmt[]): CStmt
 
 /** `for (const i of range(a, b))` → `for (T i = a; i < b; i++)`. */
 function lowerForOfRange(lx: LowerContext, node: ts.ForOfStatement, body: CStmt[]): CStmt {
-  const facts = lx.checked.cx.loops.get(node)!.range!;
+  const facts = lx.checked.cx.rangeLoops.get(node)!;
   const decl = (node.initializer as ts.VariableDeclarationList).declarations[0]!;
   const name = lx.bindingOfDecl(decl)!.cName;
   const type = INTS[facts.type];
@@ -83,14 +83,9 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     const left = unparen(e.left);
     const targetType = lx.typeOf(left);
     const target = ts.isIdentifier(left) ? id(lx.bindingOf(left)!.cName) : lowerAs(lx, left);
-    if (lx.typeOf(left).kind === "array") throw new Error("internal: array assignment");
-    const op = compoundOperator(e.operatorToken.kind);
-    if (!op) return binary("=", target, lowerAs(lx, e.right, targetType));
-    const view = lx.checked.cx.compoundViews.get(e)!;
-    const type = lx.typeOf(view);
-    const resultType = type.kind === "int" ? type.name : (targetType as { name: "u32" }).name;
-    const right = lowerAs(lx, e.right, ts.isBinaryExpression(view) && (op === ts.SyntaxKind.LessThanLessThanToken || op === ts.SyntaxKind.GreaterThanGreaterThanToken) ? lx.typeOf(e.right) : { kind: "int", name: resultType });
-    return binary("=", target, arithmetic(lx, op, resultType, target, right, lx.typeOf(e.right)));
+    // x op= y was checked as the synthetic x op y; lower that same view
+    const view = compoundOperator(e.operatorToken.kind) ? lx.checked.cx.compoundViews.get(e)! : undefined;
+    return binary("=", target, lowerAs(lx, view ?? e.right, targetType));
   }
   return lowerAs(lx, e);
 }

@@ -7,7 +7,7 @@ import { sameType, typeName, type TType } from "./types.js";
 export function assignError(from: TType, to: TType): MessageTemplate | undefined {
   if (to.kind === "int") {
     if (from.kind === "const") {
-      const bad = constValues(from).find((v) => !fits(v, to.name));
+      const bad = constRange(from).find((v) => !fits(v, to.name));
       return bad === undefined ? undefined : messages.literalRange(String(bad), to.name);
     }
     if (from.kind === "int") return widens(from.name, to.name) ? undefined : messages.narrowing(from.name, to.name);
@@ -26,8 +26,8 @@ export type Unified = { ok: true; type: TType } | { ok: false; error: MessageTem
 /** The common type of two integer operands (an untyped constant adopts the other side's type). */
 export function unifyInts(a: TType, b: TType): Unified {
   if (a.kind === "const" && b.kind === "const") return { ok: true, type: a };
-  if (a.kind === "const" && b.kind === "int") return adopt(constValues(a), b.name);
-  if (a.kind === "int" && b.kind === "const") return adopt(constValues(b), a.name);
+  if (a.kind === "const" && b.kind === "int") return adopt(constRange(a), b.name);
+  if (a.kind === "int" && b.kind === "const") return adopt(constRange(b), a.name);
   if (a.kind === "int" && b.kind === "int") {
     const x = INTS[a.name];
     const y = INTS[b.name];
@@ -42,9 +42,10 @@ function adopt(values: bigint[], name: IntName): Unified {
   return bad === undefined ? { ok: true, type: { kind: "int", name } } : { ok: false, error: messages.literalRange(String(bad), name) };
 }
 
-/** The values an untyped constant may take (two for `c ? 1 : 2`). */
-export function constValues(t: TType & { kind: "const" }): bigint[] {
-  return t.other === undefined ? [t.value] : [t.value, t.other];
+/** The lowest and highest value an untyped constant may take (they differ for `c ? 1 : 300`). */
+export function constRange(t: TType & { kind: "const" }): [bigint, bigint] {
+  const other = t.other ?? t.value;
+  return t.value <= other ? [t.value, other] : [other, t.value];
 }
 
 export const isIntLike = (t: TType): boolean => t.kind === "int" || t.kind === "const";

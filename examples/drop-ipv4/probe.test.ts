@@ -1,8 +1,8 @@
 // drop-ipv4 in the kernel: every well-formed IPv4 packet is dropped, everything else passes.
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildProbe, type BuiltProbe } from "../../test/support/build-probe.js";
-import { describeKernel, loadObject, XdpVerdict, type LoadedObject } from "../../test/support/kernel.js";
+import { expect, it } from "vitest";
+import { useLoadedProbe } from "../../test/support/build-probe.js";
+import { describeKernel, XdpVerdict } from "../../test/support/kernel.js";
 import { eth, truncate } from "../../test/support/packets.js";
 
 const { Drop, Pass } = XdpVerdict;
@@ -22,21 +22,11 @@ const cases: [string, Buffer, number][] = [
 ];
 
 describeKernel("examples/drop-ipv4", () => {
-  let probe: BuiltProbe;
-  let obj: LoadedObject;
-
-  beforeAll(async () => {
-    probe = await buildProbe(join(import.meta.dirname, "probe.ts"));
-    obj = await loadObject(probe.objectFile, { type: "xdp" });
-  });
-  afterAll(async () => {
-    await obj?.close();
-    probe?.remove();
-  });
+  const obj = useLoadedProbe(join(import.meta.dirname, "probe.ts"));
 
   for (const [name, packet, verdict] of cases) {
     it(`${name} → ${verdict === Drop ? "Drop" : "Pass"}`, async () => {
-      expect((await obj.run("dropIpv4", packet)).retval).toBe(verdict);
+      expect((await obj().run("dropIpv4", packet)).retval).toBe(verdict);
     });
   }
 });

@@ -1,8 +1,8 @@
 // port-filter in the kernel: crafted and malformed packets through BPF_PROG_TEST_RUN, verdicts asserted.
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildProbe, type BuiltProbe } from "../../test/support/build-probe.js";
-import { describeKernel, loadObject, XdpVerdict, type LoadedObject } from "../../test/support/kernel.js";
+import { expect, it } from "vitest";
+import { useLoadedProbe } from "../../test/support/build-probe.js";
+import { describeKernel, XdpVerdict } from "../../test/support/kernel.js";
 import { eth, IpProto, truncate } from "../../test/support/packets.js";
 
 const { Drop, Pass } = XdpVerdict;
@@ -42,25 +42,15 @@ const cases: [string, Buffer, number][] = [
 ];
 
 describeKernel("examples/port-filter", () => {
-  let probe: BuiltProbe;
-  let obj: LoadedObject;
-
-  beforeAll(async () => {
-    probe = await buildProbe(join(import.meta.dirname, "probe.ts"));
-    obj = await loadObject(probe.objectFile, { type: "xdp" });
-  });
-  afterAll(async () => {
-    await obj?.close();
-    probe?.remove();
-  });
+  const obj = useLoadedProbe(join(import.meta.dirname, "probe.ts"));
 
   it("the verifier accepts the program", () => {
-    expect(obj.programs).toEqual(["portFilter"]);
+    expect(obj().programs).toEqual(["portFilter"]);
   });
 
   for (const [name, packet, verdict] of cases) {
     it(`${name} → ${verdict === Drop ? "Drop" : "Pass"}`, async () => {
-      const r = await obj.run("portFilter", packet);
+      const r = await obj().run("portFilter", packet);
       expect(r.retval).toBe(verdict);
       expect(r.dataOut.equals(packet)).toBe(true);
     });

@@ -2,12 +2,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { CLANG_FLAGS } from "../../compiler/toolchain/clang.js";
 import { verifierDiagnostic } from "../../compiler/toolchain/verifier-log.js";
 import { formatDiagnostic } from "../../compiler/diagnostics/format.js";
 import { buildProbe, type BuiltProbe } from "../support/build-probe.js";
-import { BpfLoadError, describeKernel, loadObject, type LoadedObject } from "../support/kernel.js";
-import { execa } from "execa";
+import { BpfLoadError, compileBpfC, describeKernel, loadObject, type LoadedObject } from "../support/kernel.js";
 
 const probePath = join(import.meta.dirname, "out-of-bounds.ts");
 
@@ -37,7 +35,7 @@ describeKernel("verifier complaints at the TypeScript line", () => {
     const cFile = join(probe.dir, "stripped.bpf.c");
     const objFile = join(probe.dir, "stripped.bpf.o");
     writeFileSync(cFile, stripTcpChecks(probe.cSource));
-    await execa("clang", [...CLANG_FLAGS, "-c", cFile, "-o", objFile], { cwd: import.meta.dirname });
+    await compileBpfC(cFile, objFile, [], import.meta.dirname);
     const error = await loadObject(objFile, { type: "xdp" }).then(
       async (obj) => {
         await obj.close();

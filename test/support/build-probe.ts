@@ -1,8 +1,10 @@
-// Builds a probe into a fresh temporary directory for a test, and removes it afterwards.
+// Builds a probe into a fresh temporary directory for a test (and loads it into the kernel), and removes it afterwards.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { build, type BuildOptions, type BuildResult } from "../../compiler/build.js";
+import { loadObject, type LoadedObject } from "./kernel.js";
 
 export interface BuiltProbe extends BuildResult {
   dir: string;
@@ -13,4 +15,22 @@ export async function buildProbe(probe: string, options: BuildOptions = {}): Pro
   const dir = mkdtempSync(join(tmpdir(), "tsbpf-test-"));
   const result = await build(probe, { ...options, outDir: dir });
   return { ...result, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * In a describe block: builds the probe and loads its programs before the tests, unloads and removes them after.
+ * The returned getter gives the loaded object inside tests.
+ */
+export function useLoadedProbe(probe: string): () => LoadedObject {
+  let built: BuiltProbe | undefined;
+  let loaded: LoadedObject | undefined;
+  beforeAll(async () => {
+    built = await buildProbe(probe);
+    loaded = await loadObject(built.objectFile, { type: "xdp" });
+  });
+  afterAll(async () => {
+    await loaded?.close();
+    built?.remove();
+  });
+  return () => loaded!;
 }

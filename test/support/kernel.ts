@@ -1,4 +1,5 @@
 // Kernel access for tests: whether BPF is usable here, and objects loaded into a private bpffs and run with BPF_PROG_TEST_RUN.
+import { CLANG_FLAGS } from "../../compiler/toolchain/clang.js";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -206,8 +207,8 @@ function parseJson(text: string): Record<string, any> | undefined {
   }
 }
 
-/** Compiles one C file for the BPF target the way tsbpf's toolchain does (clang -O2 -g -target bpf -mcpu=v3). */
-export async function compileBpfC(cFile: string, objFile: string, extraArgs: string[] = []): Promise<void> {
-  const r = await execa("clang", ["-O2", "-g", "-target", "bpf", "-mcpu=v3", ...extraArgs, "-c", cFile, "-o", objFile], { reject: false });
+/** Compiles one C file for the BPF target with tsbpf's own clang flags. */
+export async function compileBpfC(cFile: string, objFile: string, extraArgs: string[] = [], cwd?: string): Promise<void> {
+  const r = await execa("clang", [...CLANG_FLAGS, ...extraArgs, "-c", cFile, "-o", objFile], { reject: false, cwd });
   if (r.failed) throw new Error(`clang could not compile ${cFile}:\n${r.stderr}`);
 }
