@@ -20,6 +20,8 @@ export interface FunctionSignature {
   name: string;
   params: TType[];
   returns: TType;
+  /** "call": a real BPF-to-BPF call (the function's JSDoc has @noinline); "inline": inlined into every caller. */
+  linkage: "inline" | "call";
 }
 
 export class CheckContext {

@@ -1,7 +1,7 @@
 // Checks a probe's module level: constants, helper functions and the classes that hold programs.
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
-import type { TType } from "../types/types.js";
+import { typeName, type TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
 import { checkAssignable, checkExpr } from "./expressions.js";
 import { constantOf } from "./constants.js";
@@ -114,10 +114,25 @@ function declareFunction(cx: CheckContext, node: ts.FunctionDeclaration, out: Mo
   const returns = typeFromNode(cx, node.type, { allowVoid: true });
   if (returns?.kind === "array") return cx.error(node.type, messages.arrayValue());
   if (!returns || !ok) return;
-  cx.functions.set(node, { name: node.name.text, params, returns });
+  const linkage = ts.getJSDocTags(node).some((t) => t.tagName.text === "noinline") ? "call" : "inline";
+  if (linkage === "call" && !bpfCallSignatureOk(cx, node, params, returns)) return;
+  cx.functions.set(node, { name: node.name.text, params, returns, linkage });
   cx.functionNames.set(node, cx.names.global(node.name.text));
   cx.calls.set(node, new Set());
   out.functions.push(node);
+}
+
+/** A BPF-to-BPF call passes its arguments in registers r1-r5 and returns in r0: scalars only. */
+function bpfCallSignatureOk(cx: CheckContext, node: ts.FunctionDeclaration, params: TType[], returns: TType): boolean {
+  const scalar = (t: TType) => t.kind === "int" || t.kind === "bool" || t.kind === "enum";
+  const name = node.name!.text;
+  if (params.length > 5) cx.error(node.parameters[5]!, messages.bpfCallSignature(name, `it has ${params.length} parameters`));
+  else if (params.some((t) => !scalar(t))) {
+    const i = params.findIndex((t) => !scalar(t));
+    cx.error(node.parameters[i]!, messages.bpfCallSignature(name, `parameter '${node.parameters[i]!.name.getText()}' is a ${typeName(params[i]!)}`));
+  } else if (!scalar(returns) && returns.kind !== "void") cx.error(node.type!, messages.bpfCallSignature(name, `it returns a ${typeName(returns)}`));
+  else return true;
+  return false;
 }
 
 function declareClass(cx: CheckContext, node: ts.ClassDeclaration, out: ModuleDecls): void {

@@ -47,6 +47,7 @@ export const messages = {
   arrayShape: (why: string) => m("TSBPF1038", `invalid FixedArray: ${why}.`),
   arrayIndex: (length: number, how: string) => m("TSBPF1039", `the compiler cannot prove this index is below ${length}: ${how}.`),
   arrayValue: () => m("TSBPF1040", "a FixedArray is not copied or passed on its own; put it in a struct, which is copied whole."),
+  bpfCallSignature: (name: string, why: string) => m("TSBPF1041", `'${name}' is marked @noinline, so it is a BPF-to-BPF call, which passes at most 5 integers, bools or enums in registers and returns one of those or void: ${why}; pass fields one by one, or remove @noinline to inline it.`),
   programName: (name: string) => m("TSBPF1024", `'${name}' cannot name a program: a program's name is its ELF symbol, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*).`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 

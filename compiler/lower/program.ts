@@ -48,7 +48,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
         return { type: cType(b.type), name: b.cName };
       }),
       body: lowerBlock(lx, f.body!, sig.returns),
-      qualifiers: ["static", "__always_inline"],
+      qualifiers: sig.linkage === "call" ? ["static", "__attribute__((noinline))"] : ["static", "__always_inline"],
       at: lx.at(f.name!),
     };
   });
