@@ -1,5 +1,5 @@
 // The pipeline: load → check → lower → print → clang → manifest; each stage stops the run on error and nothing is written until all succeed.
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { printUnit } from "./c/printer.js";
 import { checkProbe, type CheckedProbe } from "./check/index.js";
@@ -9,6 +9,7 @@ import { loadProbe } from "./frontend/project.js";
 import { lowerProbe, type LowerOptions } from "./lower/program.js";
 import { buildManifest, type Manifest } from "./manifest/manifest.js";
 import { compileC } from "./toolchain/clang.js";
+import { findSymbol, readElf } from "./object/elf.js";
 
 export interface BuildOptions extends Partial<LowerOptions> {
   outDir?: string;
@@ -40,7 +41,7 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
   const stem = basename(checked.probe.path).replace(/\.ts$/, "");
   const outDir = resolve(options.outDir ?? "build");
   const names = { c: `${stem}.bpf.c`, o: `${stem}.bpf.o`, manifest: `${stem}.manifest.json` };
-  const manifest = buildManifest(basename(checked.probe.path), names.o, options.license ?? "GPL", programs);
+  const manifest = buildManifest(basename(checked.probe.path), names.o, options.license ?? "GPL", programs, checked.cx);
   let staging: string;
   try {
     mkdirSync(outDir, { recursive: true });
@@ -51,10 +52,22 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
   try {
     writeFileSync(join(staging, names.c), cSource);
     const { warnings } = await compileC({ cFile: join(staging, names.c), objectFile: join(staging, names.o), cwd: dirname(checked.probe.path), debugPrefixMap: [staging, outDir] });
+    locateConfig(manifest, readFileSync(join(staging, names.o)));
     writeFileSync(join(staging, names.manifest), JSON.stringify(manifest, null, 2) + "\n");
     for (const f of [names.c, names.o, names.manifest]) renameSync(join(staging, f), join(outDir, f));
     return { cFile: join(outDir, names.c), objectFile: join(outDir, names.o), manifestFile: join(outDir, names.manifest), manifest, cSource, clangWarnings: warnings };
   } finally {
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Records where each config object landed in .rodata, from the object's symbol table. */
+function locateConfig(manifest: Manifest, object: Uint8Array): void {
+  if (manifest.config.length === 0) return;
+  const elf = readElf(object);
+  for (const c of manifest.config) {
+    const sym = findSymbol(elf, c.symbol, c.section);
+    if (!sym || sym.size !== c.size) throw new Error(`internal: config '${c.name}' is not a ${c.size}-byte symbol in ${c.section} of the object`);
+    c.sectionOffset = sym.value;
   }
 }

@@ -39,3 +39,4 @@ type BuiltinIteratorReturn = intrinsic;
 interface ArrayIterator<T> extends IteratorObject<T, BuiltinIteratorReturn, unknown> { [Symbol.iterator](): ArrayIterator<T> }
 interface Array<T> { [Symbol.iterator](): ArrayIterator<T> }
 interface ReadonlyArray<T> { [Symbol.iterator](): ArrayIterator<T> }
+type Readonly<T> = { readonly [P in keyof T]: T[P] };

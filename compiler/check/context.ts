@@ -6,7 +6,7 @@ import { nodeLocation } from "../frontend/location.js";
 import { CNames } from "./names.js";
 import type { TType } from "../types/types.js";
 
-export type BindingKind = "local" | "param" | "constant" | "function" | "context";
+export type BindingKind = "local" | "param" | "constant" | "function" | "context" | "map" | "config";
 
 export interface Binding {
   kind: BindingKind;
@@ -38,6 +38,12 @@ export class CheckContext {
   readonly constantValues = new Map<ts.Node, bigint>();
   /** The probe's own structs by name. */
   readonly structs = new Map<string, import("./structs.js").StructInfo>();
+  /** The probe's maps by name (their C and ELF name). */
+  readonly maps = new Map<string, import("./maps.js").MapInfo>();
+  /** The probe's config() objects by name. */
+  readonly configs = new Map<string, import("./config.js").ConfigInfo>();
+  /** log.info/warn/error call sites, numbered in order. */
+  readonly logSites: import("./log.js").LogSite[] = [];
   /** The probe's own enums by name. */
   readonly enums = new Map<string, import("./enums.js").EnumInfo>();
   /** The values loop counters take inside their loop, [lowest, highest]. */

@@ -10,6 +10,8 @@ import { isStructDeclaration } from "./structs.js";
 import { isPlainIdentifier, isReservedInC } from "./names.js";
 import { programOptions, type ProgramOptions } from "./program-options.js";
 import { typeFromNode } from "./type-nodes.js";
+import { declareMap, mapKindOf } from "./maps.js";
+import { declareConfig, isConfigCall } from "./config.js";
 
 export interface ProgramDecl extends ProgramOptions {
   /** The method name: the program's ELF symbol. */
@@ -29,6 +31,7 @@ export interface ModuleDecls {
 export function collectModule(cx: CheckContext, file: ts.SourceFile, opts: { imported?: boolean } = {}): ModuleDecls {
   const out: ModuleDecls = { programs: [], functions: [], constants: [] };
   if (!opts.imported) reserveProgramNames(cx, file);
+  reserveObjectNames(cx, file);
   for (const s of file.statements) {
     if (ts.isFunctionDeclaration(s)) declareFunction(cx, s, out);
     else if (ts.isClassDeclaration(s)) {
@@ -54,6 +57,21 @@ function reserveProgramNames(cx: CheckContext, file: ts.SourceFile): void {
       if (!ts.isMethodDeclaration(m) || !ts.isIdentifier(m.name)) continue;
       const name = m.name.text;
       if (!isPlainIdentifier(name) || isReservedInC(name)) cx.error(m.name, messages.programName(name));
+      cx.names.reserveGlobal(name);
+    }
+  }
+}
+
+/** Map and config names are ELF symbols too (the loader finds them by name): reserved exactly, before other names are handed out. */
+function reserveObjectNames(cx: CheckContext, file: ts.SourceFile): void {
+  for (const s of file.statements) {
+    if (!ts.isVariableStatement(s)) continue;
+    for (const d of s.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+      const what = mapKindOf(cx, d.initializer) ? "map" : isConfigCall(cx, d.initializer) ? "config" : undefined;
+      if (!what) continue;
+      const name = d.name.text;
+      if (!isPlainIdentifier(name) || isReservedInC(name) || cx.names.isGlobal(name)) cx.error(d.name, messages.globalName(what, name));
       cx.names.reserveGlobal(name);
     }
   }
@@ -184,6 +202,7 @@ function declareConstants(cx: CheckContext, node: ts.VariableStatement, out: Mod
       continue;
     }
     if (shadowsRuntime(cx, decl.name)) continue;
+    if (declareObject(cx, decl as ts.VariableDeclaration & { name: ts.Identifier }, decl.initializer)) continue;
     const type = constantType(cx, decl, decl.initializer);
     const value = type && constantOf(cx, decl.initializer);
     if (!type || value === undefined) {
@@ -195,6 +214,25 @@ function declareConstants(cx: CheckContext, node: ts.VariableStatement, out: Mod
     cx.constantValues.set(decl, value);
     out.constants.push(decl);
   }
+}
+
+/** A map or config declaration: binds the name to it (true), or is not one (false). */
+function declareObject(cx: CheckContext, decl: ts.VariableDeclaration & { name: ts.Identifier }, init: ts.Expression): boolean {
+  const name = decl.name.text;
+  const kind = mapKindOf(cx, init);
+  if (kind) {
+    const info = declareMap(cx, decl, init as ts.NewExpression, kind);
+    if (info) cx.maps.set(name, info);
+    cx.bindings.set(decl, { kind: "map", cName: name, type: info ? { kind: "map", name } : { kind: "error" }, mutable: false });
+    return true;
+  }
+  if (isConfigCall(cx, init)) {
+    const info = declareConfig(cx, decl, init);
+    if (info) cx.configs.set(name, info);
+    cx.bindings.set(decl, { kind: "config", cName: name, type: info ? { kind: "config", name } : { kind: "error" }, mutable: false });
+    return true;
+  }
+  return false;
 }
 
 /**

@@ -11,6 +11,10 @@ import { unparen } from "./syntax.js";
 import { checkTrace } from "./trace.js";
 import { checkArrayLiteral, checkElementAccess } from "./arrays.js";
 import { unsupported } from "./unsupported.js";
+import { checkMapCall } from "./maps.js";
+import { checkLog, isLogCall } from "./log.js";
+import { checkHelperCall } from "./helpers.js";
+import { helperByName } from "../helpers/table.js";
 
 const K = ts.SyntaxKind;
 type Result = TType | undefined;
@@ -140,8 +144,17 @@ function identifier(cx: CheckContext, node: ts.Identifier): Result {
     return undefined;
   }
   if (!inCaseScope(cx, node, decl)) return undefined;
-  if (binding.type.kind === "header" && binding.type.nullable) return { ...binding.type, nullable: mayBeNull(cx, node) };
+  if ((binding.type.kind === "map" || binding.type.kind === "config") && !isReceiver(node)) {
+    cx.error(node, messages.mapValueUse(node.text));
+    return undefined;
+  }
+  if ((binding.type.kind === "header" || binding.type.kind === "ref") && binding.type.nullable) return { ...binding.type, nullable: mayBeNull(cx, node) };
   return binding.type.kind === "error" ? undefined : binding.type;
+}
+
+/** True for `x` in `x.name`: how maps (`m.get(k)`) and configs (`cfg.port`) are used. */
+function isReceiver(node: ts.Identifier): boolean {
+  return ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node && !node.parent.questionDotToken;
 }
 
 /** False (with a diagnostic) when a name declared in one case of a switch is used in another. */
@@ -183,8 +196,13 @@ function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Re
   if (!receiver) return undefined;
   const name = node.name.text;
   if (receiver.kind === "array" && name === "length") return constant(BigInt(receiver.length));
+  if (receiver.kind === "ref") return refField(cx, node, receiver);
   if (receiver.kind === "struct") {
     const field = cx.structs.get(receiver.name)?.fields.find((f) => f.name === name);
+    if (field) return field.type;
+  }
+  if (receiver.kind === "config") {
+    const field = cx.configs.get(receiver.name)?.fields.find((f) => f.name === name);
     if (field) return field.type;
   }
   if (receiver.kind === "header") {
@@ -195,6 +213,20 @@ function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Re
     return undefined;
   }
   cx.error(node.name, messages.unknownName(`${typeName(receiver)}.${name}`));
+  return undefined;
+}
+
+/** `r.value` of an integer reference, `r.field` of a struct reference: the map's value, read and written in place. */
+function refField(cx: CheckContext, node: ts.PropertyAccessExpression, ref: TType & { kind: "ref" }): Result {
+  if (ref.nullable) {
+    cx.error(node.expression, messages.untestedRef(node.expression.getText()));
+    return undefined;
+  }
+  const name = node.name.text;
+  if (ref.target.kind === "int" && name === "value") return ref.target;
+  const field = ref.target.kind === "struct" ? cx.structs.get(ref.target.name)?.fields.find((f) => f.name === name) : undefined;
+  if (field) return field.type;
+  cx.error(node.name, messages.unknownName(`${typeName(ref.target)}.${name}`));
   return undefined;
 }
 
@@ -224,6 +256,8 @@ function callFunction(cx: CheckContext, node: ts.CallExpression, callee: ts.Iden
   const decl = cx.declarationOf(callee);
   if (decl && cx.isAmbient(decl) && isIntName(callee.text)) return conversion(cx, node, callee.text);
   if (decl && cx.isAmbient(decl) && callee.text === "trace") return checkTrace(cx, node);
+  const helper = decl && cx.isAmbient(decl) ? helperByName(callee.text) : undefined;
+  if (helper) return checkHelperCall(cx, node, helper);
   const signature = decl && cx.functions.get(decl);
   if (!decl || !signature) {
     if (!decl || !ts.isFunctionDeclaration(decl) || cx.isAmbient(decl)) cx.error(callee, messages.notCallable(callee.text));
@@ -258,9 +292,14 @@ function conversion(cx: CheckContext, node: ts.CallExpression, target: IntName):
 
 /** `ctx.eth()`, `eth.ipv4()`, `ip.tcp()`: validating header accessors, null-tolerant so `?.` is free. */
 function callAccessor(cx: CheckContext, node: ts.CallExpression, callee: ts.PropertyAccessExpression): Result {
+  if (isLogCall(cx, callee)) return checkLog(cx, node, callee);
   const receiver = checkExpr(cx, callee.expression);
   if (!receiver) return undefined;
   const name = callee.name.text;
+  if (receiver.kind === "map") {
+    const map = cx.maps.get(receiver.name)!;
+    return checkMapCall(cx, node, callee, map);
+  }
   if (receiver.kind === "context" && name === "eth" && node.arguments.length === 0) {
     cx.usedProtocols.add("eth");
     return cx.record(callee, { kind: "header", proto: "Ethernet", nullable: true });
@@ -380,7 +419,7 @@ function comparison(cx: CheckContext, node: ts.BinaryExpression, l: TType, r: TT
   const opText = node.operatorToken.getText();
   if (l.kind === "null" || r.kind === "null") {
     const other = l.kind === "null" ? r : l;
-    if (other.kind !== "header" || !EQUALITY.has(op)) {
+    if ((other.kind !== "header" && other.kind !== "ref") || !EQUALITY.has(op)) {
       cx.error(node, other.kind === "null" ? messages.operandType(opText, "null") : messages.notNullable(typeName(other)));
       return undefined;
     }

@@ -27,6 +27,10 @@ export class CNames {
     this.globals.add(name);
   }
 
+  isGlobal(name: string): boolean {
+    return this.globals.has(name);
+  }
+
   global(name: string): string {
     const c = this.fresh(name, (n) => this.globals.has(n));
     this.globals.add(c);

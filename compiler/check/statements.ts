@@ -77,6 +77,10 @@ function declaredType(cx: CheckContext, decl: ts.VariableDeclaration, init: ts.E
     cx.error(init, messages.arrayValue());
     return undefined;
   }
+  if (t.kind === "ref" && !isConst) {
+    cx.error(decl, messages.refInLet());
+    return undefined;
+  }
   if (t.kind === "null" || t.kind === "void") {
     cx.error(decl, messages.missingType(`'${decl.name.getText()}'`));
     return undefined;
@@ -178,7 +182,8 @@ function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   const root = assignedRoot(target);
   const decl = root ? cx.declarationOf(root) : undefined;
   const binding = decl && cx.bindings.get(decl);
-  if (!binding || !binding.mutable || (target !== root && binding.type.kind !== "struct" && binding.type.kind !== "array") || (target === root && binding.type.kind === "array")) {
+  const throughRef = binding?.type.kind === "ref" && target !== root;
+  if (!binding || !(binding.mutable || throughRef) || (target !== root && binding.type.kind !== "struct" && binding.type.kind !== "array" && !throughRef) || (target === root && binding.type.kind === "array")) {
     cx.error(target, messages.assignmentTarget());
     return;
   }

@@ -12,6 +12,25 @@ export interface StructInfo {
   cName: string;
   fields: { name: string; type: TType }[];
   decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
+  /** A struct of the runtime (Ipv4Prefix, Ipv6Prefix) rather than the probe. */
+  builtin?: boolean;
+  /** Fields user space stores in network byte order, while the program reads and writes them in host order. */
+  networkOrder?: Set<string>;
+}
+
+/** The runtime's structs: LPM keys, whose address the map stores in network order so prefixes match bit by bit. */
+const BUILTIN_STRUCTS: Record<string, { cName: string; fields: { name: string; type: TType }[]; networkOrder?: string[] }> = {
+  Ipv4Prefix: { cName: "tsbpf_ipv4_prefix", fields: [{ name: "prefixLen", type: { kind: "int", name: "u32" } }, { name: "addr", type: { kind: "int", name: "u32" } }], networkOrder: ["addr"] },
+  Ipv6Prefix: { cName: "tsbpf_ipv6_prefix", fields: [{ name: "prefixLen", type: { kind: "int", name: "u32" } }, { name: "addr", type: { kind: "array", element: { kind: "int", name: "u8" }, length: 16 } }] },
+};
+
+/** Registers a runtime struct the first time a probe names it (so only used ones reach the C). */
+export function builtinStruct(cx: CheckContext, name: string, decl: ts.Node | undefined): StructInfo | undefined {
+  const b = BUILTIN_STRUCTS[name];
+  if (!b || !decl || !cx.isAmbient(decl) || !(ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl))) return undefined;
+  const info: StructInfo = { name, cName: b.cName, fields: b.fields, decl, builtin: true, networkOrder: new Set(b.networkOrder) };
+  cx.structs.set(name, info);
+  return info;
 }
 
 type StructDecl = ts.InterfaceDeclaration | (ts.TypeAliasDeclaration & { type: ts.TypeLiteralNode });

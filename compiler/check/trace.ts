@@ -1,4 +1,4 @@
-// trace("format", ...): a literal format with %d/%u/%x placeholders matching up to three integer arguments.
+// trace("format", ...) and log.info("format", ...): a literal format with %d/%i/%u/%x placeholders matching its integer arguments.
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
 import { typeName, VOID, type TType } from "../types/types.js";
@@ -8,8 +8,8 @@ import { unparen } from "./syntax.js";
 
 export const TRACE_MAX_ARGS = 3;
 
-/** The placeholders of a trace format, or a reason it is not valid. */
-export function tracePlaceholders(format: string): string[] | string {
+/** The placeholders of a trace or log format, or a reason it is not valid. */
+export function tracePlaceholders(format: string, max = TRACE_MAX_ARGS): string[] | string {
   if (!/^[\x20-\x7e]*$/.test(format)) return "printable ASCII only";
   const found: string[] = [];
   for (let i = 0; i < format.length; i++) {
@@ -26,30 +26,35 @@ export function tracePlaceholders(format: string): string[] | string {
     }
     return `'%${next ?? ""}' is not a placeholder tsbpf knows; use %d, %u, %x or %%`;
   }
-  return found.length > TRACE_MAX_ARGS ? `at most ${TRACE_MAX_ARGS} placeholders` : found;
+  return found.length > max ? `at most ${max} placeholders` : found;
 }
 
 export function checkTrace(cx: CheckContext, node: ts.CallExpression): TType | undefined {
+  return checkFormatted(cx, node, "trace()", TRACE_MAX_ARGS);
+}
+
+/** A call whose first argument is a literal format and the rest integers for its placeholders: trace(), log.info(). */
+export function checkFormatted(cx: CheckContext, node: ts.CallExpression, call: string, max: number): TType | undefined {
   const [format, ...args] = node.arguments;
   const literal = format && unparen(format);
   if (!literal || !(ts.isStringLiteral(literal) || ts.isNoSubstitutionTemplateLiteral(literal))) {
-    cx.error(format ?? node, messages.traceFormat("the format must be a string literal"));
+    cx.error(format ?? node, messages.traceFormat(call, "the format must be a string literal"));
     return undefined;
   }
-  const placeholders = tracePlaceholders(literal.text);
+  const placeholders = tracePlaceholders(literal.text, max);
   if (typeof placeholders === "string") {
-    cx.error(literal, messages.traceFormat(placeholders));
+    cx.error(literal, messages.traceFormat(call, placeholders));
     return undefined;
   }
   if (placeholders.length !== args.length) {
-    cx.error(node, messages.traceFormat(`${placeholders.length} placeholder(s) but ${args.length} argument(s)`));
+    cx.error(node, messages.traceFormat(call, `${placeholders.length} placeholder(s) but ${args.length} argument(s)`));
     return undefined;
   }
   let ok = true;
   for (const a of args) {
     const t = checkExpr(cx, a);
     if (t && t.kind !== "int" && t.kind !== "const" && t.kind !== "bool" && t.kind !== "enum") {
-      cx.error(a, messages.traceFormat(`a ${typeName(t)} cannot be traced; trace its fields`));
+      cx.error(a, messages.traceFormat(call, `a ${typeName(t)} cannot be formatted; pass its fields`));
       ok = false;
     }
   }

@@ -5,9 +5,10 @@ import { protocolByTsName } from "../protocols/index.js";
 import { isIntName } from "../types/int-types.js";
 import { BOOL, int, VOID, type TType } from "../types/types.js";
 import { arrayType } from "./arrays.js";
+import { builtinStruct } from "./structs.js";
 import type { CheckContext } from "./context.js";
 
-const ENUMS = new Set(["XdpAction"]);
+const ENUMS = new Set(["XdpAction", "MapUpdate"]);
 const CONTEXTS = new Set(["XdpContext"]);
 
 /** The tsbpf type an annotation denotes, or undefined (with a diagnostic) if it is not one. */
@@ -23,7 +24,7 @@ export function typeFromNode(cx: CheckContext, node: ts.TypeNode, opts: { allowV
     if (isIntName(name)) return int(name);
     if (name === "bool") return BOOL;
     if (ENUMS.has(name)) return { kind: "enum", name };
-    const struct = cx.structs.get(name);
+    const struct = cx.structs.get(name) ?? builtinStruct(cx, name, cx.declarationOf(node.typeName));
     if (struct) return { kind: "struct", name, cName: struct.cName };
     const own = cx.enums.get(name);
     if (own) return { kind: "enum", name, underlying: own.underlying };

@@ -21,6 +21,8 @@ export function cType(t: TType): string {
       return "struct xdp_md *";
     case "void":
       return "void";
+    case "ref":
+      return `${cType(t.target)} *`;
     default:
       throw new Error(`no C type for ${t.kind}`);
   }

@@ -8,6 +8,10 @@ import type { TType } from "../types/types.js";
 export class LowerContext {
   /** Runtime helpers the generated code calls (e.g. "div32"). */
   readonly helpers = new Set<string>();
+  /** Kernel BPF helpers called (compiler/helpers/kernel-helpers.ts names). */
+  readonly kernelHelpers = new Set<string>();
+  /** Generated inline functions by name (map accessors, helper bodies), defined before the probe's functions. */
+  readonly accessors = new Map<string, string>();
   /** The file name #line directives use: the probe's name relative to where clang runs (its own directory). */
   readonly lineFile: string;
 

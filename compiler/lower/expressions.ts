@@ -8,6 +8,9 @@ import { unparen } from "../check/syntax.js";
 import { intLiteral } from "./c-types.js";
 import type { LowerContext } from "./context.js";
 import { lowerAccessorCall, lowerFieldRead, NO_HEADER } from "./intrinsics/packet.js";
+import { lowerMapCall, lowerRefField } from "./maps.js";
+import { lowerHelperCall } from "./helpers.js";
+import { helperByName } from "../helpers/table.js";
 
 const K = ts.SyntaxKind;
 
@@ -19,6 +22,7 @@ export function lowerAs(lx: LowerContext, node: ts.Expression, expected?: TType)
     return intLiteral(t.value, expected?.kind === "int" ? expected.name : undefined, hex);
   }
   if (t.kind === "null") return NO_HEADER;
+  if (t.kind === "ref" && expected?.kind === "struct") return unary("*", lowerExpr(lx, node, expected)); // copies the struct out of the map
   const literal = unparen(node);
   if (t.kind === "struct" && ts.isObjectLiteralExpression(literal)) return structLiteral(lx, literal, t);
   if (t.kind === "array" && ts.isArrayLiteralExpression(literal)) return { k: "initList", items: literal.elements.length ? literal.elements.map((el) => lowerAs(lx, el, t.element)) : [num(0)] };
@@ -66,8 +70,11 @@ function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CEx
 function propertyAccess(lx: LowerContext, node: ts.PropertyAccessExpression): CExpr {
   const t = lx.typeOf(node);
   if (t.kind === "enum" && t.underlying) return intLiteral(lx.checked.cx.enums.get(t.name)!.values.get(node.name.text)!, t.underlying);
+  if (t.kind === "enum" && t.name !== "XdpAction") return num(lx.checked.cx.checker.getConstantValue(node) as number);
   if (t.kind === "enum") return id(enumConstant(t.name, node.name.text));
-  if (lx.typeOf(node.expression).kind === "struct") return member(lowerAs(lx, node.expression), node.name.text);
+  const receiver = lx.typeOf(node.expression);
+  if (receiver.kind === "ref") return lowerRefField(lx, node, receiver);
+  if (receiver.kind === "struct" || receiver.kind === "config") return member(lowerAs(lx, node.expression), node.name.text);
   return lowerFieldRead(lx, node, lowerAs(lx, node.expression));
 }
 
@@ -79,9 +86,15 @@ export function enumConstant(enumName: string, member: string): string {
 
 function callExpression(lx: LowerContext, node: ts.CallExpression): CExpr {
   const callee = node.expression;
-  if (ts.isPropertyAccessExpression(callee)) return lowerAccessorCall(lx, node, callee, lowerAs(lx, callee.expression));
+  if (ts.isPropertyAccessExpression(callee)) {
+    const receiver = lx.typeOf(callee.expression);
+    if (receiver.kind === "map") return lowerMapCall(lx, node, callee, lx.checked.cx.maps.get(receiver.name)!);
+    return lowerAccessorCall(lx, node, callee, lowerAs(lx, callee.expression));
+  }
   const name = (callee as ts.Identifier).text;
   const decl = lx.checked.cx.declarationOf(callee)!;
+  const helper = lx.checked.cx.isAmbient(decl) ? helperByName(name) : undefined;
+  if (helper) return lowerHelperCall(lx, node, helper);
   if (isIntName(name) && lx.checked.cx.isAmbient(decl)) {
     const arg = node.arguments[0]!;
     const argType = lx.typeOf(arg);
@@ -166,7 +179,8 @@ function comparison(lx: LowerContext, node: ts.BinaryExpression): CExpr {
   const op = node.operatorToken.kind;
   const negated = op === K.ExclamationEqualsToken || op === K.ExclamationEqualsEqualsToken;
   if (l.kind === "null" || r.kind === "null") {
-    const header = member(lowerAs(lx, l.kind === "null" ? node.right : node.left), "pos");
+    const other = l.kind === "null" ? node.right : node.left;
+    const header = lx.typeOf(other).kind === "ref" ? lowerAs(lx, other) : member(lowerAs(lx, other), "pos");
     return negated ? binary("!=", header, num(0)) : unary("!", header);
   }
   const text = negated ? "!=" : op === K.EqualsEqualsToken || op === K.EqualsEqualsEqualsToken ? "==" : ts.tokenToString(op)!;

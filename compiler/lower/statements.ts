@@ -7,6 +7,7 @@ import { compoundOperator } from "../check/statements.js";
 import type { TType } from "../types/types.js";
 import { cType, intLiteral } from "./c-types.js";
 import { isTraceCall, lowerTrace } from "./intrinsics/trace.js";
+import { logSiteOf, lowerLog } from "./log.js";
 import type { LowerContext } from "./context.js";
 import { arithmetic, lowerAs, lowerTest } from "./expressions.js";
 
@@ -24,6 +25,8 @@ function lowerStatement(lx: LowerContext, node: ts.Statement, returns: TType): C
   }
   if (ts.isReturnStatement(node)) return [{ k: "return", value: node.expression ? lowerAs(lx, node.expression, returns) : undefined, at }];
   if (ts.isExpressionStatement(node) && isTraceCall(lx, unparen(node.expression))) return [lowerTrace(lx, unparen(node.expression) as ts.CallExpression, at)];
+  const site = ts.isExpressionStatement(node) ? logSiteOf(lx, unparen(node.expression)) : undefined;
+  if (site) return [lowerLog(lx, site, at)];
   if (ts.isExpressionStatement(node)) return [{ k: "expr", expr: expressionStatement(lx, unparen(node.expression)), at }];
   if (ts.isEmptyStatement(node)) return [];
   const body = (s: ts.Statement) => (ts.isBlock(s) ? lowerBlock(lx, s, returns) : lowerStatement(lx, s, returns));

@@ -1,5 +1,34 @@
-// probe.manifest.json: what the object holds, for loaders and tools (programs with type, section and attach hints).
+// probe.manifest.json: what the object holds, for loaders and tools: programs with type, section and attach hints, maps with their layouts, config offsets.
+import type { CheckContext } from "../check/context.js";
 import type { LoweredProgram } from "../lower/program.js";
+import type { ConfigField } from "../object/config-patch.js";
+import { INTS } from "../types/int-types.js";
+import { layoutOf, type Layout } from "../types/layout.js";
+
+export interface ManifestMap {
+  name: string;
+  /** The tsbpf class (HashMap, LpmTrie, ...). */
+  kind: string;
+  /** enum bpf_map_type name and number. */
+  type: string;
+  typeId: number;
+  maxEntries: number;
+  flags: number;
+  perCpu: boolean;
+  /** How user space encodes keys and decodes values (null: a ring buffer has no key). */
+  key: Layout | null;
+  value: Layout;
+}
+
+export interface ManifestConfig {
+  name: string;
+  /** The ELF symbol and section holding the constants, and the symbol's offset in that section. */
+  symbol: string;
+  section: ".rodata";
+  sectionOffset: number;
+  size: number;
+  fields: (ConfigField & { type: string; default: string })[];
+}
 
 export interface Manifest {
   tsbpf: 1;
@@ -16,11 +45,11 @@ export interface Manifest {
     line: number;
     onError: string;
   }[];
-  maps: never[];
-  config: never[];
+  maps: ManifestMap[];
+  config: ManifestConfig[];
 }
 
-export function buildManifest(source: string, object: string, license: string, programs: LoweredProgram[]): Manifest {
+export function buildManifest(source: string, object: string, license: string, programs: LoweredProgram[], cx: CheckContext): Manifest {
   return {
     tsbpf: 1,
     source,
@@ -36,7 +65,31 @@ export function buildManifest(source: string, object: string, license: string, p
       line: p.line,
       onError: p.onError,
     })),
-    maps: [],
-    config: [],
+    maps: [...cx.maps.values()].map((m) => ({
+      name: m.name,
+      kind: m.kind.name,
+      type: m.kind.bpfType,
+      typeId: m.kind.typeId,
+      maxEntries: m.size,
+      flags: m.kind.flags,
+      perCpu: m.kind.perCpu,
+      key: m.key ? layoutOf(cx, m.key) : null,
+      value: layoutOf(cx, m.value),
+    })),
+    config: [...cx.configs.values()].map((c) => {
+      const layout = layoutOf(cx, { kind: "struct", name: c.name, cName: "" }, c.fields);
+      return {
+        name: c.name,
+        symbol: c.name,
+        section: ".rodata" as const,
+        sectionOffset: -1, // filled in from the object's symbol table after clang
+        size: layout.size,
+        fields: c.fields.map((f, i) => {
+          const at = layout.kind === "struct" ? layout.fields[i]! : undefined;
+          const signed = f.type.kind === "int" && INTS[f.type.name].signed;
+          return { name: f.name, offset: at!.offset, size: at!.layout.size as 1 | 2 | 4 | 8, signed, type: f.type.kind === "int" ? f.type.name : "bool", default: String(f.value) };
+        }),
+      };
+    }),
   };
 }

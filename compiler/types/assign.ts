@@ -18,6 +18,8 @@ export function assignError(from: TType, to: TType): MessageTemplate | undefined
     if (from.kind === "header" && from.proto === to.proto && (!from.nullable || to.nullable)) return undefined;
     return messages.typeMismatch(typeName(from), typeName(to));
   }
+  // a tested reference to a struct in a map copies the struct
+  if (from.kind === "ref" && to.kind === "struct" && sameType(from.target, to)) return from.nullable ? messages.typeMismatch(typeName(from), typeName(to)) : undefined;
   return sameType(from, to) ? undefined : messages.typeMismatch(typeName(from), typeName(to));
 }
 
@@ -51,4 +53,4 @@ export function constRange(t: TType & { kind: "const" }): [bigint, bigint] {
 export const isIntLike = (t: TType): boolean => t.kind === "int" || t.kind === "const";
 
 /** Types that may stand in a condition: bool, integers (non-zero), headers (present). */
-export const isTestable = (t: TType): boolean => t.kind === "bool" || isIntLike(t) || t.kind === "header";
+export const isTestable = (t: TType): boolean => t.kind === "bool" || isIntLike(t) || t.kind === "header" || t.kind === "ref";

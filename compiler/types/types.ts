@@ -17,6 +17,12 @@ export type TType =
   | { kind: "struct"; name: string; cName: string }
   /** FixedArray<T, N>: N elements stored inline. */
   | { kind: "array"; element: TType; length: number }
+  /** A BPF map declared at module level; used only through its methods. */
+  | { kind: "map"; name: string }
+  /** What a map's get() returns: a pointer to the stored value, null until tested (like headers). */
+  | { kind: "ref"; target: TType; nullable: boolean }
+  /** A config({...}) object: load-time constants read as `cfg.field`. */
+  | { kind: "config"; name: string }
   | { kind: "null" }
   | { kind: "void" }
   /** A value whose declaration already has a diagnostic; uses of it report nothing more. */
@@ -44,6 +50,12 @@ export function typeName(t: TType): string {
       return t.name;
     case "array":
       return `FixedArray<${typeName(t.element)}, ${t.length}>`;
+    case "map":
+      return `map '${t.name}'`;
+    case "ref":
+      return `reference to ${typeName(t.target)}${t.nullable ? " | null" : ""}`;
+    case "config":
+      return `config '${t.name}'`;
     case "null":
       return "null";
     case "void":

@@ -78,6 +78,8 @@ function summariseVerifierLog(log: string): string {
   return (end > 0 ? lines.slice(Math.max(0, end - 4), end) : lines.slice(-6)).join("\n");
 }
 
+export interface RawMapEntry { key: Buffer; value: Buffer; perCpu?: Buffer[] }
+
 export interface RunResult { retval: number; dataOut: Buffer; durationNs: number }
 export type ProgramInfo = { id: number; name: string; type: string; [key: string]: unknown };
 
@@ -88,6 +90,18 @@ export interface LoadedObject {
   run(program: string, packet: Buffer, opts?: { repeat?: number }): Promise<RunResult>;
   /** bpftool's JSON description of a loaded program (id, xlated/jited sizes, verified_insns...). */
   info(program: string): Promise<ProgramInfo>;
+  /** The object's maps by name (pinned under the private bpffs). */
+  readonly maps: string[];
+  /** Where a map is pinned (a path inside the private mount namespace: use exec() to reach it). */
+  mapPath(map: string): string;
+  /** Every entry of a map, as raw bytes; per-CPU maps give one value per possible CPU. */
+  mapDump(map: string): Promise<RawMapEntry[]>;
+  /** Writes one entry (`bpftool map update`); `value` may name another pinned object with { pinned: path }. */
+  mapUpdate(map: string, key: Buffer, value: Buffer | { pinned: string }): Promise<void>;
+  /** The pin path of a program, for map updates that refer to it (ProgArray). */
+  programPath(program: string): string;
+  /** Runs a command inside the private mount namespace, where the pins are visible. */
+  exec(cmd: string, args: string[]): ReturnType<typeof execa>;
   /** Unpins the programs (freeing them), unmounts the bpffs and deletes the temporary files. Idempotent. */
   close(): Promise<void>;
 }
@@ -110,7 +124,7 @@ class PrivateBpffs {
   async start(): Promise<void> {
     mkdirSync(this.mountPoint);
     open.add(this);
-    const script = 'trap "" INT TERM HUP; mount -t bpf bpf "$1" || exit 1; echo ready; cat >/dev/null; rm -rf "$1/progs"; umount "$1"; rm -rf "$2"';
+    const script = 'trap "" INT TERM HUP; mount -t bpf bpf "$1" || exit 1; echo ready; cat >/dev/null; rm -rf "$1/progs" "$1/maps"; umount "$1"; rm -rf "$2"';
     const helper = execa("unshare", ["--mount", "--propagation", "private", "sh", "-c", script, "sh", this.mountPoint, this.work], { stdin: "pipe", stdout: "pipe", stderr: "pipe", buffer: false, reject: false });
     this.helper = helper;
     let stderr = "";
@@ -155,10 +169,17 @@ export async function loadObject(objPath: string, opts: LoadOptions): Promise<Lo
   try {
     await fs.start();
     const pins = join(fs.mountPoint, "progs");
-    const load = await fs.exec("bpftool", ["prog", "loadall", obj, pins, "type", opts.type]);
+    const mapPins = join(fs.mountPoint, "maps");
+    const load = await fs.exec("bpftool", ["prog", "loadall", obj, pins, "type", opts.type, "pinmaps", mapPins]);
     if (load.failed) throw new BpfLoadError(objPath, `${load.stderr}\n${load.stdout}`.trim());
     const ls = await fs.exec("ls", ["-1", pins]);
     const programs = ls.stdout.split("\n").filter(Boolean);
+    const mapLs = await fs.exec("ls", ["-1", mapPins]);
+    const maps = mapLs.failed ? [] : mapLs.stdout.split("\n").filter(Boolean);
+    const mapPin = (map: string) => {
+      if (!maps.includes(map)) throw new Error(`no map "${map}" in ${objPath} (it has: ${maps.join(", ") || "none"})`);
+      return join(mapPins, map);
+    };
     let runs = 0;
 
     const pin = (program: string) => {
@@ -191,12 +212,35 @@ export async function loadObject(objPath: string, opts: LoadOptions): Promise<Lo
         if (r.failed || !json) throw new Error(`bpftool prog show ${program} failed: ${oneLine(r.stderr || r.stdout)}`);
         return json as ProgramInfo;
       },
+      maps,
+      mapPath: mapPin,
+      programPath: pin,
+      async mapDump(map) {
+        const r = await fs.exec("bpftool", ["-j", "map", "dump", "pinned", mapPin(map)]);
+        const json = parseJson(r.stdout);
+        if (r.failed || !Array.isArray(json)) throw new Error(`bpftool map dump ${map} failed: ${oneLine(r.stderr || r.stdout)}`);
+        return json.map((e: { key: string[]; value?: string[]; values?: { cpu: number; value: string[] }[] }) => {
+          const perCpu = e.values?.map((v) => hexBytes(v.value));
+          return { key: hexBytes(e.key), value: perCpu ? perCpu[0]! : hexBytes(e.value!), perCpu };
+        });
+      },
+      async mapUpdate(map, key, value) {
+        const v = Buffer.isBuffer(value) ? ["value", "hex", ...[...value].map((b) => b.toString(16).padStart(2, "0"))] : ["value", "pinned", value.pinned];
+        const r = await fs.exec("bpftool", ["map", "update", "pinned", mapPin(map), "key", "hex", ...[...key].map((b) => b.toString(16).padStart(2, "0")), ...v]);
+        if (r.failed) throw new Error(`bpftool map update ${map} failed: ${oneLine(r.stderr || r.stdout)}`);
+      },
+      exec: (cmd, args) => fs.exec(cmd, args),
       close: () => fs.stop(),
     };
   } catch (e) {
     await fs.stop();
     throw e;
   }
+}
+
+/** bpftool's -j byte lists ("0x0a", ...) as a Buffer. */
+function hexBytes(bytes: string[]): Buffer {
+  return Buffer.from(bytes.map((b) => parseInt(b, 16)));
 }
 
 function parseJson(text: string): Record<string, any> | undefined {

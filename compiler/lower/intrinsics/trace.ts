@@ -6,9 +6,6 @@ import { INTS } from "../../types/int-types.js";
 import type { LowerContext } from "../context.js";
 import { lowerAs } from "../expressions.js";
 
-/** bpf_trace_printk is helper number 6 in the kernel's enum bpf_func_id. */
-export const TRACE_RUNTIME = "static long (*const tsbpf_trace_printk)(const char *fmt, __u32 fmt_size, ...) = (void *)6;";
-
 export function isTraceCall(lx: LowerContext, e: ts.Expression): boolean {
   if (!ts.isCallExpression(e) || !ts.isIdentifier(unparen(e.expression))) return false;
   const decl = lx.checked.cx.declarationOf(unparen(e.expression));
@@ -16,7 +13,7 @@ export function isTraceCall(lx: LowerContext, e: ts.Expression): boolean {
 }
 
 export function lowerTrace(lx: LowerContext, node: ts.CallExpression, at: SourceLine): CStmt {
-  lx.helpers.add("trace");
+  lx.kernelHelpers.add("trace_printk");
   const literal = unparen(node.arguments[0]!) as ts.StringLiteral;
   // %d → %lld and so on: every argument is passed as a 64-bit value, so the format always matches
   const format = literal.text.replace(/%(%|[diux])/g, (_, c: string) => (c === "%" ? "%%" : `%ll${c === "i" ? "d" : c}`));

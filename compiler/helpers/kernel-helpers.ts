@@ -1,0 +1,33 @@
+// The kernel's BPF helper functions tsbpf calls, by their number in enum bpf_func_id: declared as constant function pointers, no libbpf headers needed.
+
+interface KernelHelper {
+  id: number;
+  returns: string;
+  params: string;
+}
+
+export const KERNEL_HELPERS: Record<string, KernelHelper> = {
+  map_lookup_elem: { id: 1, returns: "void *", params: "void *map, const void *key" },
+  map_update_elem: { id: 2, returns: "long", params: "void *map, const void *key, const void *value, __u64 flags" },
+  map_delete_elem: { id: 3, returns: "long", params: "void *map, const void *key" },
+  ktime_get_ns: { id: 5, returns: "__u64", params: "void" },
+  trace_printk: { id: 6, returns: "long", params: "const char *fmt, __u32 fmt_size, ..." },
+  get_prandom_u32: { id: 7, returns: "__u32", params: "void" },
+  get_smp_processor_id: { id: 8, returns: "__u32", params: "void" },
+  tail_call: { id: 12, returns: "long", params: "void *ctx, void *prog_array_map, __u32 index" },
+  redirect: { id: 23, returns: "long", params: "__u32 ifindex, __u64 flags" },
+  redirect_map: { id: 51, returns: "long", params: "void *map, __u32 key, __u64 flags" },
+  ktime_get_boot_ns: { id: 125, returns: "__u64", params: "void" },
+  ringbuf_output: { id: 130, returns: "long", params: "void *ringbuf, void *data, __u64 size, __u64 flags" },
+};
+
+export type KernelHelperName = keyof typeof KERNEL_HELPERS;
+
+/** `static long (*const tsbpf_redirect)(__u32 ifindex, __u64 flags) = (void *)23;` for each helper used. */
+export function kernelHelperDeclarations(used: Iterable<string>): string[] {
+  return [...new Set(used)].sort().map((name) => {
+    const h = KERNEL_HELPERS[name];
+    if (!h) throw new Error(`internal: unknown kernel helper ${name}`);
+    return `static ${h.returns} (*const tsbpf_${name})(${h.params}) = (void *)${h.id};`;
+  });
+}

@@ -1,0 +1,44 @@
+// The helper functions a probe can call, described once: signature, minimum kernel and the C they lower to.
+import type { IntName } from "../types/int-types.js";
+
+export type HelperType = IntName | "XdpAction";
+
+export interface HelperSpec {
+  name: string;
+  params: { name: string; type: HelperType; optional?: { default: bigint } }[];
+  returns: HelperType;
+  minKernel: string;
+  doc: string;
+  /** The kernel helper it calls (the C is `tsbpf_<kernel>(args)`), or an inline C function body over the parameters. */
+  lower: { kernel: string } | { body: string };
+}
+
+export const HELPERS: readonly HelperSpec[] = [
+  { name: "ktimeNs", params: [], returns: "u64", minKernel: "4.1", lower: { kernel: "ktime_get_ns" }, doc: "Nanoseconds since boot, not counting time suspended (CLOCK_MONOTONIC)." },
+  { name: "bootNs", params: [], returns: "u64", minKernel: "5.8", lower: { kernel: "ktime_get_boot_ns" }, doc: "Nanoseconds since boot, counting time suspended (CLOCK_BOOTTIME)." },
+  { name: "randomU32", params: [], returns: "u32", minKernel: "4.1", lower: { kernel: "get_prandom_u32" }, doc: "A pseudo-random number (not for cryptography)." },
+  { name: "cpuId", params: [], returns: "u32", minKernel: "4.1", lower: { kernel: "get_smp_processor_id" }, doc: "The number of the CPU running the program." },
+  {
+    name: "redirect", params: [{ name: "ifindex", type: "u32" }, { name: "flags", type: "u64", optional: { default: 0n } }], returns: "XdpAction", minKernel: "4.14", lower: { kernel: "redirect" },
+    doc: "Sends the frame out of interface ifindex: returns XdpAction.Redirect (XdpAction.Aborted if flags are invalid).",
+  },
+  {
+    name: "csumFold", params: [{ name: "sum", type: "u32" }], returns: "u16", minKernel: "any",
+    lower: { body: "sum = (sum & 0xffff) + (sum >> 16); sum = (sum & 0xffff) + (sum >> 16); return (__u16)~sum;" },
+    doc: "Folds a 32-bit one's-complement sum to 16 bits and complements it: the Internet checksum of the summed data.",
+  },
+  {
+    name: "csumReplace16", params: [{ name: "check", type: "u16" }, { name: "from", type: "u16" }, { name: "to", type: "u16" }], returns: "u16", minKernel: "any",
+    lower: { body: "__u32 s = (__u16)~check + (__u32)(__u16)~from + to; s = (s & 0xffff) + (s >> 16); s = (s & 0xffff) + (s >> 16); return (__u16)~s;" },
+    doc: "The Internet checksum check after a 16-bit word of the data changes from `from` to `to` (RFC 1624: ~(~check + ~from + to)).",
+  },
+  {
+    name: "csumReplace32", params: [{ name: "check", type: "u16" }, { name: "from", type: "u32" }, { name: "to", type: "u32" }], returns: "u16", minKernel: "any",
+    lower: { body: "__u64 s = (__u16)~check + (__u64)(__u16)~(from >> 16) + (__u16)~from + (to >> 16) + (to & 0xffff); s = (s & 0xffff) + (s >> 16); s = (s & 0xffff) + (s >> 16); s = (s & 0xffff) + (s >> 16); return (__u16)~s;" },
+    doc: "The Internet checksum check after a 32-bit word of the data (an IPv4 address) changes from `from` to `to`.",
+  },
+];
+
+export function helperByName(name: string): HelperSpec | undefined {
+  return HELPERS.find((h) => h.name === name);
+}

@@ -1,0 +1,30 @@
+// Lowers calls of the runtime's helper functions: kernel helpers through their function pointers, the rest as inline C.
+import { ts } from "ts-morph";
+import { call, cast, type CExpr } from "../c/ast.js";
+import { helperType } from "../check/helpers.js";
+import type { HelperSpec, HelperType } from "../helpers/table.js";
+import { INTS } from "../types/int-types.js";
+import { intLiteral } from "./c-types.js";
+import type { LowerContext } from "./context.js";
+import { lowerAs } from "./expressions.js";
+
+const cTypeOf = (t: HelperType) => (t === "XdpAction" ? "enum xdp_action" : INTS[t].c);
+
+export function lowerHelperCall(lx: LowerContext, node: ts.CallExpression, helper: HelperSpec): CExpr {
+  const args = helper.params.map((p, i) => {
+    const arg = node.arguments[i];
+    if (arg) return lowerAs(lx, arg, helperType(p.type));
+    return intLiteral(p.optional!.default, p.type === "XdpAction" ? "u32" : p.type);
+  });
+  if ("kernel" in helper.lower) {
+    lx.kernelHelpers.add(helper.lower.kernel);
+    const result = call(`tsbpf_${helper.lower.kernel}`, args);
+    return helper.returns === "XdpAction" ? cast("enum xdp_action", result) : result;
+  }
+  const name = `tsbpf_${helper.name}`;
+  if (!lx.accessors.has(name)) {
+    const params = helper.params.map((p) => `${cTypeOf(p.type)} ${p.name}`).join(", ") || "void";
+    lx.accessors.set(name, `static __always_inline ${cTypeOf(helper.returns)} ${name}(${params})\n{\n\t${helper.lower.body}\n}`);
+  }
+  return call(name, args);
+}

@@ -1,0 +1,111 @@
+// Lowers maps: BTF-defined map definitions in ".maps", and one small inline accessor per map method a probe uses.
+import { ts } from "ts-morph";
+import { call, num, unary, type CExpr } from "../c/ast.js";
+import type { MapInfo } from "../check/maps.js";
+import { MAP_METHODS, type ParamRole } from "../maps/methods.js";
+import { INTS } from "../types/int-types.js";
+import type { TType } from "../types/types.js";
+import { cType } from "./c-types.js";
+import type { LowerContext } from "./context.js";
+import { lowerAs } from "./expressions.js";
+
+/** `struct { int (*type)[1]; ... } counts SEC(".maps");`: the map's attributes encoded in BTF, as libbpf reads them. */
+export function mapDefinition(map: MapInfo): string {
+  const k = map.kind;
+  const attrs = [`\tint (*type)[${k.typeId}]; /* ${k.bpfType} */`, `\tint (*max_entries)[${map.size}];`];
+  if (k.flags) attrs.push(`\tint (*map_flags)[${k.flags}];`);
+  if (k.value === "fixed") attrs.push("\tint (*key_size)[4];", "\tint (*value_size)[4];");
+  else if (map.key) attrs.push(`\t${cType(map.key)} *key;`, `\t${cType(map.value)} *value;`);
+  return `/* ${map.name}: ${k.name} */\nstruct {\n${attrs.join("\n")}\n} ${map.name} SEC(".maps");`;
+}
+
+/** `m.get(k)` → `tsbpf_m_get(k)`, with the accessor defined once. */
+export function lowerMapCall(lx: LowerContext, node: ts.CallExpression, callee: ts.PropertyAccessExpression, map: MapInfo): CExpr {
+  const method = callee.name.text as keyof typeof MAP_METHODS;
+  const spec = MAP_METHODS[method];
+  const name = `tsbpf_${map.name}_${method}`;
+  if (!lx.accessors.has(name)) lx.accessors.set(name, accessor(lx, map, method, name));
+  const args = spec.params.map((p, i) => {
+    const arg = node.arguments[i];
+    if (arg) return lowerAs(lx, arg, roleType(map, p.role));
+    return p.role === "by" ? num(1) : num(0); // increment by 1; update flags BPF_ANY; redirect fallback XDP_ABORTED
+  });
+  return call(name, args);
+}
+
+function roleType(map: MapInfo, role: ParamRole): TType | undefined {
+  switch (role) {
+    case "key":
+      return map.key;
+    case "value":
+    case "by":
+      return map.value;
+    case "index":
+      return { kind: "int", name: "u32" };
+    case "flags":
+      return { kind: "enum", name: "MapUpdate" };
+    case "fallback":
+      return { kind: "enum", name: "XdpAction" };
+    case "ctx":
+      return undefined;
+  }
+}
+
+/** The C of one accessor: keys are passed by value (the accessor is inlined) and taken by address for the helper. */
+function accessor(lx: LowerContext, map: MapInfo, method: keyof typeof MAP_METHODS, name: string): string {
+  const K = map.key ? cType(map.key) : "";
+  const V = cType(map.value);
+  const m = `&${map.name}`;
+  const fix = keyToMapOrder(lx, map);
+  const use = (h: string) => lx.kernelHelpers.add(h);
+  const fn = (ret: string, params: string, body: string[]) => `static __always_inline ${ret} ${name}(${params})\n{\n${body.map((l) => `\t${l}`).join("\n")}\n}`;
+  switch (method) {
+    case "get":
+      use("map_lookup_elem");
+      return fn(`${V} *`, `${K} key`, [...fix, `return tsbpf_map_lookup_elem(${m}, &key);`]);
+    case "set":
+      use("map_update_elem");
+      return fn("_Bool", `${K} key, ${V} value, __u64 flags`, [...fix, `return tsbpf_map_update_elem(${m}, &key, &value, flags) == 0;`]);
+    case "delete":
+      use("map_delete_elem");
+      return fn("_Bool", `${K} key`, [...fix, `return tsbpf_map_delete_elem(${m}, &key) == 0;`]);
+    case "increment": {
+      use("map_lookup_elem");
+      const add = map.kind.perCpu ? "*v += by;" : "__sync_fetch_and_add(v, by);";
+      const body = [...fix, `${V} *v = tsbpf_map_lookup_elem(${m}, &key);`];
+      if (map.kind.key === "index") body.push("if (v)", `\t${add}`);
+      else {
+        use("map_update_elem");
+        // absent: insert `by` unless another CPU inserted the key first, then add to that entry
+        body.push("if (!v) {", "\tif (tsbpf_map_update_elem(" + m + ", &key, &by, 1 /* BPF_NOEXIST */) == 0)", "\t\treturn;", `\tv = tsbpf_map_lookup_elem(${m}, &key);`, "\tif (!v)", "\t\treturn;", "}", add);
+      }
+      return fn("void", `${K} key, ${V} by`, body);
+    }
+    case "output":
+      use("ringbuf_output");
+      return fn("_Bool", `${V} record`, [`return tsbpf_ringbuf_output(${m}, &record, sizeof(record), 0) == 0;`]);
+    case "redirect":
+      use("redirect_map");
+      return fn("enum xdp_action", "__u32 index, __u64 fallback", [`return (enum xdp_action)tsbpf_redirect_map(${m}, index, fallback);`]);
+    case "tailCall":
+      use("tail_call");
+      return fn("void", "struct xdp_md *ctx, __u32 index", [`tsbpf_tail_call(ctx, ${m}, index);`]);
+  }
+}
+
+/** LPM keys hold host-order addresses in the program and network-order ones in the map. */
+function keyToMapOrder(lx: LowerContext, map: MapInfo): string[] {
+  if (map.key?.kind !== "struct") return [];
+  const info = lx.checked.cx.structs.get(map.key.name)!;
+  return info.fields.filter((f) => info.networkOrder?.has(f.name) && f.type.kind === "int" && INTS[f.type.name].bits > 8).map((f) => {
+    const bits = INTS[(f.type as { name: keyof typeof INTS }).name].bits;
+    return `key.${f.name} = __builtin_bswap${bits}(key.${f.name});`;
+  });
+}
+
+/** `r.value` → `*r`, `r.count` → `r->count`. */
+export function lowerRefField(lx: LowerContext, node: ts.PropertyAccessExpression, ref: TType & { kind: "ref" }): CExpr {
+  const pointer = lowerAs(lx, node.expression);
+  return ref.target.kind === "struct" ? { k: "member", object: pointer, field: node.name.text, arrow: true } : unary("*", pointer);
+}
+
