@@ -40,6 +40,15 @@ node_modules/.package-lock.json: package-lock.json | node-check
 build: deps
 	$(BIN)/tsc -p tsconfig.json
 
+# build also builds the native ring buffer reader (compiler/loader/ringbuf.ts runs it).
+build: dist/native/tsbpf-ringbuf-reader
+
+## dist/native/tsbpf-ringbuf-reader: prints the records of a pinned BPF ring buffer; built under a temporary name, then renamed.
+dist/native/tsbpf-ringbuf-reader: native/ringbuf-reader.c | system-deps
+	@mkdir -p $(@D)
+	clang -O2 -Wall -o $@.tmp $< -lbpf
+	@mv $@.tmp $@
+
 ## test: unit, golden and kernel tests (kernel tests need root; with CI=true they fail instead of skipping).
 test: build
 	$(BIN)/vitest run $(VITEST_ARGS)

@@ -218,10 +218,7 @@ function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Re
 
 /** `r.value` of an integer reference, `r.field` of a struct reference: the map's value, read and written in place. */
 function refField(cx: CheckContext, node: ts.PropertyAccessExpression, ref: TType & { kind: "ref" }): Result {
-  if (ref.nullable) {
-    cx.error(node.expression, messages.untestedRef(node.expression.getText()));
-    return undefined;
-  }
+  if (ref.nullable) return undefined; // TypeScript reports it: "'r' is possibly 'null'"
   const name = node.name.text;
   if (ref.target.kind === "int" && name === "value") return ref.target;
   const field = ref.target.kind === "struct" ? cx.structs.get(ref.target.name)?.fields.find((f) => f.name === name) : undefined;

@@ -4,6 +4,8 @@ import type { LoweredProgram } from "../lower/program.js";
 import type { ConfigField } from "../object/config-patch.js";
 import { INTS } from "../types/int-types.js";
 import { layoutOf, type Layout } from "../types/layout.js";
+import { LOG_HEADER_BYTES, LOG_MAP } from "../lower/log.js";
+import { relative } from "node:path";
 
 export interface ManifestMap {
   name: string;
@@ -30,6 +32,14 @@ export interface ManifestConfig {
   fields: (ConfigField & { type: string; default: string })[];
 }
 
+/** Where log.info/warn/error events come from: the ring buffer and, per call site, what the event's arguments mean. */
+export interface ManifestLog {
+  map: string;
+  /** Bytes before the arguments in each event: u32 site, u32 reserved, u64 ktime_get_ns() timestamp. */
+  headerBytes: number;
+  sites: { id: number; level: "info" | "warn" | "error"; format: string; args: string[]; file: string; line: number; function: string }[];
+}
+
 export interface Manifest {
   tsbpf: 1;
   source: string;
@@ -47,9 +57,10 @@ export interface Manifest {
   }[];
   maps: ManifestMap[];
   config: ManifestConfig[];
+  log: ManifestLog | null;
 }
 
-export function buildManifest(source: string, object: string, license: string, programs: LoweredProgram[], cx: CheckContext): Manifest {
+export function buildManifest(source: string, object: string, license: string, programs: LoweredProgram[], cx: CheckContext, probeDir: string): Manifest {
   return {
     tsbpf: 1,
     source,
@@ -91,5 +102,12 @@ export function buildManifest(source: string, object: string, license: string, p
         }),
       };
     }),
+    log: cx.logSites.length
+      ? {
+          map: LOG_MAP,
+          headerBytes: LOG_HEADER_BYTES,
+          sites: cx.logSites.map((s) => ({ id: s.id, level: s.level, format: s.format, args: s.args, file: relative(probeDir, s.file), line: s.line, function: s.function })),
+        }
+      : null,
   };
 }
