@@ -139,8 +139,15 @@ function checkArgument(cx: CheckContext, arg: ts.Expression, role: ParamRole, ma
       return !!checkAssignable(cx, arg, U32);
     case "flags":
       return !!checkAssignable(cx, arg, { kind: "enum", name: "MapUpdate" });
-    case "fallback":
+    case "fallback": {
+      // the kernel takes the fallback from the two low bits of the flags: Aborted, Drop, Pass or Tx
+      const e = ts.isPropertyAccessExpression(arg) ? arg : undefined;
+      if (e && ts.isIdentifier(e.expression) && e.expression.text === "XdpAction" && e.name.text === "Redirect") {
+        cx.error(arg, messages.mapCall(label, "the fallback is XdpAction.Aborted, Drop, Pass or Tx"));
+        return false;
+      }
       return !!checkAssignable(cx, arg, { kind: "enum", name: "XdpAction" });
+    }
     case "ctx": {
       const t = checkExpr(cx, arg);
       if (t && t.kind !== "context") cx.error(arg, messages.mapCall(label, "the first argument is the program's context"));
