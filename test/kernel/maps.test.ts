@@ -2,6 +2,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execa } from "execa";
+import { drainRingbuf } from "../../compiler/loader/ringbuf.js";
+import { decode } from "../../compiler/object/codec.js";
 import { patchConfig } from "../../compiler/object/config-patch.js";
 import { buildProbe, type BuiltProbe } from "../support/build-probe.js";
 import { describeKernel, loadObject, XdpVerdict, type LoadedObject } from "../support/kernel.js";
@@ -33,6 +36,29 @@ describeKernel("maps", () => {
     expect(flows).toMatchObject({ kind: "HashMap", type: "BPF_MAP_TYPE_HASH", maxEntries: 1024 });
     expect(flows.key).toMatchObject({ kind: "struct", size: 12, fields: [{ name: "saddr", offset: 0 }, { name: "daddr", offset: 4 }, { name: "sport", offset: 8 }, { name: "dport", offset: 10 }] });
     expect(flows.value).toMatchObject({ kind: "struct", size: 16 });
+  });
+
+  it("lays out structs as the C compiler did (the object's BTF)", async () => {
+    const { stdout } = await execa("bpftool", ["btf", "dump", "file", built.objectFile, "-j"]);
+    const btf = JSON.parse(stdout).types as { kind: string; name: string; size: number; members?: { name: string; bits_offset: number }[] }[];
+    const flows = built.manifest.maps.find((m) => m.name === "flows")!;
+    for (const layout of [flows.key!, flows.value]) {
+      if (layout.kind !== "struct") throw new Error("expected struct layouts");
+      const struct = btf.find((t) => t.kind === "STRUCT" && t.name === layout.name)!;
+      expect(struct.size).toBe(layout.size);
+      expect(struct.members!.map((m) => [m.name, m.bits_offset / 8])).toEqual(layout.fields.map((f) => [f.name, f.offset]));
+    }
+  });
+
+  it("RingBuf: one record per packet, decoded with the manifest's layout", async () => {
+    const before = process.hrtime.bigint();
+    for (const [sport, seq] of [[1000, 7], [2000, 8], [3000, 0xfffffff0]] as const) {
+      expect(await run("ring", tcpPacket("10.0.0.1", "10.0.0.2", sport, 53, { seq }))).toBe(XdpVerdict.Drop);
+    }
+    const layout = built.manifest.maps.find((m) => m.name === "events")!.value;
+    const records = (await drainRingbuf(obj.mapPath("events"), (cmd, args) => obj.exec(cmd, args))).map((r) => decode(layout, r) as Record<string, bigint>);
+    expect(records.map((r) => [r.sport, r.dport, r.seq])).toEqual([[1000n, 53n, 7n], [2000n, 53n, 8n], [3000n, 53n, 0xfffffff0n]]);
+    for (const r of records) expect(r.stamp).toBeGreaterThanOrEqual(before);
   });
 
   describe("hash, LRU, per-CPU and array maps", () => {
