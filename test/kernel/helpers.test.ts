@@ -1,28 +1,19 @@
 // Helpers run in the kernel: values checked against user space's clock, the CPU count, and checksums recomputed from scratch.
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildProbe, type BuiltProbe } from "../support/build-probe.js";
-import { describeKernel, loadObject, XdpVerdict, type LoadedObject } from "../support/kernel.js";
+import { expect, it } from "vitest";
+import { useProbe } from "../support/build-probe.js";
+import { describeKernel, XdpVerdict } from "../support/kernel.js";
 import { readMap } from "../support/maps.js";
 import { eth, internetChecksum } from "../support/packets.js";
 
 describeKernel("helpers", () => {
-  let built: BuiltProbe;
-  let obj: LoadedObject;
-  beforeAll(async () => {
-    built = await buildProbe(join(import.meta.dirname, "helpers.ts"));
-    obj = await loadObject(built.objectFile, { type: "xdp" });
-  });
-  afterAll(async () => {
-    await obj?.close();
-    built?.remove();
-  });
-  const slots = async () => (await readMap(obj, built.manifest, "out")).map((e) => e.value as bigint);
+  const probe = useProbe(join(import.meta.dirname, "helpers.ts"));
+  const slots = async () => (await readMap(probe.obj, probe.built.manifest, "out")).map((e) => e.value as bigint);
 
   it("ktimeNs is CLOCK_MONOTONIC, bootNs is at least that, randomU32 varies, cpuId is a CPU", async () => {
     const before = process.hrtime.bigint();
-    expect((await obj.run("clocks", eth().build())).retval).toBe(XdpVerdict.Pass);
+    expect((await probe.obj.run("clocks", eth().build())).retval).toBe(XdpVerdict.Pass);
     const after = process.hrtime.bigint();
     const [ktime, boot, r1, r2, cpu] = await slots();
     expect(ktime).toBeGreaterThanOrEqual(before);
@@ -35,7 +26,7 @@ describeKernel("helpers", () => {
   it.each([1, 2, 64, 255])("csumReplace16 and csumReplace32 equal a full recomputation (ttl %i)", async (ttl) => {
     for (let id = 0; id < 40; id++) {
       const packet = eth().ipv4({ ttl, id: id * 1637, src: `10.${id}.0.1` }).tcp({ seq: 0x1234 + id * 0x10001 }).build();
-      expect((await obj.run("checksums", packet)).retval).toBe(XdpVerdict.Pass);
+      expect((await probe.obj.run("checksums", packet)).retval).toBe(XdpVerdict.Pass);
       const [, , , , , ttlSum, addrSum, folded] = await slots();
       const header = Buffer.from(packet.subarray(14, 34));
       header.writeUInt16BE(0, 10);
@@ -53,7 +44,7 @@ describeKernel("helpers", () => {
   });
 
   it("redirect(ifindex) gives Redirect, and Aborted for flags it does not know", async () => {
-    expect((await obj.run("toLoopback", eth().build())).retval).toBe(XdpVerdict.Redirect);
-    expect((await obj.run("badFlags", eth().build())).retval).toBe(XdpVerdict.Aborted);
+    expect((await probe.obj.run("toLoopback", eth().build())).retval).toBe(XdpVerdict.Redirect);
+    expect((await probe.obj.run("badFlags", eth().build())).retval).toBe(XdpVerdict.Aborted);
   });
 });

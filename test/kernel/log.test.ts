@@ -1,27 +1,18 @@
 // log.* events in the kernel: drained from the ring buffer by the native reader and decoded through the manifest.
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { decodeLogEvent } from "../../compiler/loader/log-events.js";
 import { drainRingbuf } from "../../compiler/loader/ringbuf.js";
-import { buildProbe, type BuiltProbe } from "../support/build-probe.js";
-import { describeKernel, loadObject, XdpVerdict, type LoadedObject } from "../support/kernel.js";
+import { useProbe } from "../support/build-probe.js";
+import { describeKernel, XdpVerdict } from "../support/kernel.js";
 import { eth, TcpFlags } from "../support/packets.js";
 
 describeKernel("log", () => {
-  let built: BuiltProbe;
-  let obj: LoadedObject;
-  beforeAll(async () => {
-    built = await buildProbe(join(import.meta.dirname, "log.ts"));
-    obj = await loadObject(built.objectFile, { type: "xdp" });
-  });
-  afterAll(async () => {
-    await obj?.close();
-    built?.remove();
-  });
-  const drain = async () => (await drainRingbuf(obj.mapPath("tsbpf_log"), (cmd, args) => obj.exec(cmd, args))).map((r) => decodeLogEvent(built.manifest.log!, r));
+  const probe = useProbe(join(import.meta.dirname, "log.ts"));
+  const drain = async () => (await drainRingbuf(probe.obj.mapPath("tsbpf_log"), (cmd, args) => probe.obj.exec(cmd, args))).map((r) => decodeLogEvent(probe.built.manifest.log!, r));
 
   it("keeps formats in the manifest, not in the events", () => {
-    expect(built.manifest.log?.sites.map((s) => [s.level, s.format, s.function, s.line])).toEqual([
+    expect(probe.built.manifest.log?.sites.map((s) => [s.level, s.format, s.function, s.line])).toEqual([
       ["warn", "helper saw port %u (%x)", "note", 4],
       ["error", "not TCP over IPv4", "logged", 13],
       ["info", "tcp %u -> %u ttl=%d", "logged", 16],
@@ -32,8 +23,8 @@ describeKernel("log", () => {
 
   it("decodes every event with its arguments, in order", async () => {
     const before = process.hrtime.bigint();
-    expect((await obj.run("logged", eth().ipv4({ ttl: 7 }).tcp({ sport: 1234, dport: 0xbeef, flags: TcpFlags.SYN }).build())).retval).toBe(XdpVerdict.Drop);
-    expect((await obj.run("logged", eth().ipv6().build())).retval).toBe(XdpVerdict.Pass);
+    expect((await probe.obj.run("logged", eth().ipv4({ ttl: 7 }).tcp({ sport: 1234, dport: 0xbeef, flags: TcpFlags.SYN }).build())).retval).toBe(XdpVerdict.Drop);
+    expect((await probe.obj.run("logged", eth().ipv6().build())).retval).toBe(XdpVerdict.Pass);
     const events = await drain();
     expect(events.map((e) => [e.level, e.message])).toEqual([
       ["info", "tcp 1234 -> 48879 ttl=7"],

@@ -17,11 +17,14 @@ export async function buildProbe(probe: string, options: BuildOptions = {}): Pro
   return { ...result, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/**
- * In a describe block: builds the probe and loads its programs before the tests, unloads and removes them after.
- * The returned getter gives the loaded object inside tests.
- */
-export function useLoadedProbe(probe: string): () => LoadedObject {
+/** What useProbe gives tests: the build (files, manifest) and the loaded object, available once beforeAll has run. */
+export interface ProbeUnderTest {
+  readonly built: BuiltProbe;
+  readonly obj: LoadedObject;
+}
+
+/** In a describe block: builds the probe and loads its programs before the tests, unloads and removes them after. */
+export function useProbe(probe: string): ProbeUnderTest {
   let built: BuiltProbe | undefined;
   let loaded: LoadedObject | undefined;
   beforeAll(async () => {
@@ -32,5 +35,18 @@ export function useLoadedProbe(probe: string): () => LoadedObject {
     await loaded?.close();
     built?.remove();
   });
-  return () => loaded!;
+  return {
+    get built() {
+      return built!;
+    },
+    get obj() {
+      return loaded!;
+    },
+  };
+}
+
+/** useProbe for tests that need only the loaded object. */
+export function useLoadedProbe(probe: string): () => LoadedObject {
+  const p = useProbe(probe);
+  return () => p.obj;
 }
