@@ -6,10 +6,42 @@ interface Ethernet {
   readonly etherType: u16;
   /** How many VLAN tags precede the EtherType (0 to 2). */
   readonly vlanCount: u8;
+  /** The ARP packet that follows, validated, or null. */
+  arp(): Arp | null;
   /** The IPv4 header that follows, validated, or null. */
   ipv4(): Ipv4 | null;
   /** The IPv6 header that follows, validated, or null. */
   ipv6(): Ipv6 | null;
+  /** The VLAN tag at index (0: outermost), or null when the frame has fewer tags. */
+  vlan(index: u32): Vlan | null;
+}
+
+/** A VLAN tag (802.1Q or 802.1ad) of an Ethernet header: its TPID and tag control information. */
+interface Vlan {
+  /** Tag protocol identifier: 0x8100 (802.1Q) or 0x88a8 (802.1ad). */
+  readonly tpid: u16;
+  /** Tag control information: PCP, DEI and VID. */
+  readonly tci: u16;
+  /** VLAN identifier (12 bits). */
+  readonly vid: u16;
+  /** Priority code point (3 bits). */
+  readonly pcp: u8;
+  /** Drop eligible indicator. */
+  readonly dei: bool;
+}
+
+/** An ARP packet for IPv4 over Ethernet (hardware type 1, protocol type 0x0800, address lengths 6 and 4). */
+interface Arp {
+  /** Always 1 (Ethernet). */
+  readonly hardwareType: u16;
+  /** Always 0x0800 (IPv4). */
+  readonly protocolType: u16;
+  /** 1 for a request, 2 for a reply. */
+  readonly operation: u16;
+  /** Sender protocol address, host byte order. */
+  readonly senderIp: u32;
+  /** Target protocol address, host byte order. */
+  readonly targetIp: u32;
 }
 
 /** An IPv4 header whose version is 4, whose IHL is at least 5 and whose options lie inside the packet. */
@@ -28,6 +60,10 @@ interface Ipv4 {
   readonly id: u16;
   /** True when the More Fragments flag is set or the fragment offset is not 0. */
   readonly isFragment: bool;
+  /** The Don't Fragment flag. */
+  readonly dontFragment: bool;
+  /** The More Fragments flag. */
+  readonly moreFragments: bool;
   /** Fragment offset in 8-byte units. */
   readonly fragmentOffset: u16;
   /** The flags and fragment offset as one 16-bit field. */
@@ -42,13 +78,21 @@ interface Ipv4 {
   readonly saddr: u32;
   /** Destination address, host byte order. */
   readonly daddr: u32;
+  /** The IPv4 header that follows, validated, or null. */
+  ipip(): Ipv4 | null;
+  /** The IPv6 header that follows, validated, or null. */
+  ipv6in4(): Ipv6 | null;
   /** The TCP header that follows, validated, or null. */
   tcp(): Tcp | null;
   /** The UDP header that follows, validated, or null. */
   udp(): Udp | null;
+  /** The ICMP header that follows, validated, or null. */
+  icmp(): Icmp | null;
+  /** The GRE header (IP protocol 47) that follows, validated, or null. */
+  gre(): Gre | null;
 }
 
-/** An IPv6 header whose version is 6. */
+/** An IPv6 header whose version is 6; its upper-layer accessors look past up to 8 extension headers (hop-by-hop, routing, fragment, destination options, AH). */
 interface Ipv6 {
   /** Always 6. */
   readonly version: u8;
@@ -62,10 +106,22 @@ interface Ipv6 {
   readonly nextHeader: u8;
   /** Hop limit. */
   readonly hopLimit: u8;
+  /** The upper-layer protocol after the extension headers (IpProto), or 59 (no next header) when the chain is malformed, longer than 8, or the packet is a non-first fragment. */
+  readonly l4Protocol: u8;
+  /** The bytes of extension headers between the fixed header and the upper layer. */
+  readonly extensionLength: u16;
+  /** The IPv4 header that follows, validated, or null. */
+  ipip(): Ipv4 | null;
+  /** The IPv6 header that follows, validated, or null. */
+  ipv6in6(): Ipv6 | null;
   /** The TCP header that follows, validated, or null. */
   tcp(): Tcp | null;
   /** The UDP header that follows, validated, or null. */
   udp(): Udp | null;
+  /** The ICMPv6 header that follows, validated, or null. */
+  icmpv6(): Icmpv6 | null;
+  /** The GRE header (IP protocol 47) that follows, validated, or null. */
+  gre(): Gre | null;
 }
 
 /** A TCP header whose data offset is at least 5 and whose options lie inside the packet. */
@@ -112,4 +168,96 @@ interface Udp {
   readonly length: u16;
   /** Checksum (0 when unused over IPv4). */
   readonly checksum: u16;
+  /** The VXLAN header (UDP destination port 4789) that follows, validated, or null. */
+  vxlan(): Vxlan | null;
+  /** The Geneve header (UDP destination port 6081) that follows, validated, or null. */
+  geneve(): Geneve | null;
+}
+
+/** An ICMP message header (8 bytes). */
+interface Icmp {
+  /** Message type. */
+  readonly type: u8;
+  /** Message code. */
+  readonly code: u8;
+  /** Checksum. */
+  readonly checksum: u16;
+  /** Identifier of an echo request or reply. */
+  readonly id: u16;
+  /** Sequence number of an echo request or reply. */
+  readonly sequence: u16;
+}
+
+/** An ICMPv6 message header (8 bytes). */
+interface Icmpv6 {
+  /** Message type. */
+  readonly type: u8;
+  /** Message code. */
+  readonly code: u8;
+  /** Checksum. */
+  readonly checksum: u16;
+  /** Identifier of an echo request or reply. */
+  readonly id: u16;
+  /** Sequence number of an echo request or reply. */
+  readonly sequence: u16;
+}
+
+/** A VXLAN header (UDP destination port 4789) whose I flag is set; an Ethernet frame follows. */
+interface Vxlan {
+  /** Flags; 0x08 (I: the VNI is valid) is always set. */
+  readonly flags: u8;
+  /** VXLAN network identifier (24 bits). */
+  readonly vni: u32;
+  /** The Ethernet header that follows, validated, or null. */
+  eth(): Ethernet | null;
+}
+
+/** A Geneve header (UDP destination port 6081) of version 0 whose options lie inside the packet. */
+interface Geneve {
+  /** Always 0. */
+  readonly version: u8;
+  /** Length of the options in 4-byte words. */
+  readonly optionsLength: u8;
+  /** O flag: an OAM (control) packet. */
+  readonly oam: bool;
+  /** C flag: critical options are present. */
+  readonly critical: bool;
+  /** The EtherType of the inner packet (0x6558: Ethernet). */
+  readonly protocolType: u16;
+  /** Virtual network identifier (24 bits). */
+  readonly vni: u32;
+  /** The Ethernet header that follows, validated, or null. */
+  eth(): Ethernet | null;
+  /** The IPv4 header that follows, validated, or null. */
+  ipv4(): Ipv4 | null;
+  /** The IPv6 header that follows, validated, or null. */
+  ipv6(): Ipv6 | null;
+}
+
+/** A GRE header of version 0 whose optional checksum, key and sequence fields lie inside the packet. */
+interface Gre {
+  /** C flag: the checksum field is present. */
+  readonly hasChecksum: bool;
+  /** K flag: the key field is present. */
+  readonly hasKey: bool;
+  /** S flag: the sequence number field is present. */
+  readonly hasSequence: bool;
+  /** The flags and version word. */
+  readonly flagsVersion: u16;
+  /** Always 0. */
+  readonly version: u8;
+  /** The EtherType of the payload (0x6558: Ethernet). */
+  readonly protocolType: u16;
+  /** The checksum, or 0 when absent. */
+  readonly checksum: u16;
+  /** The key, or 0 when absent. */
+  readonly key: u32;
+  /** The sequence number, or 0 when absent. */
+  readonly sequence: u32;
+  /** The Ethernet header that follows, validated, or null. */
+  eth(): Ethernet | null;
+  /** The IPv4 header that follows, validated, or null. */
+  ipv4(): Ipv4 | null;
+  /** The IPv6 header that follows, validated, or null. */
+  ipv6(): Ipv6 | null;
 }

@@ -1,7 +1,7 @@
 // Types every expression of a probe and rejects what the subset does not allow.
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
-import { childrenOf, fieldOf, protocolByTsName } from "../protocols/index.js";
+import { childrenOf, fieldOf, indexedChild, protocolByTsName } from "../protocols/index.js";
 import { assignError, constRange, isIntLike, isTestable, unifyInts } from "../types/assign.js";
 import { fits, INTS, isIntName, MAX_CONSTANT_BITS, type IntName } from "../types/int-types.js";
 import { BOOL, constant, int, NULL, typeName, type TType } from "../types/types.js";
@@ -301,13 +301,14 @@ function callAccessor(cx: CheckContext, node: ts.CallExpression, callee: ts.Prop
     cx.usedProtocols.add("eth");
     return cx.record(callee, { kind: "header", proto: "Ethernet", nullable: true });
   }
-  if (receiver.kind === "header" && node.arguments.length === 0) {
+  if (receiver.kind === "header") {
     const parent = protocolByTsName(receiver.proto)!;
-    const child = childrenOf(parent).find((c) => c.child.name === name)?.child;
-    if (child) {
+    const child = node.arguments.length === 0 ? childrenOf(parent).find((c) => c.accessor === name)?.child : indexedChild(parent, name);
+    if (child && (!child.indexed || checkAssignable(cx, node.arguments[0]!, int("u32")))) {
       cx.usedProtocols.add(parent.name).add(child.name);
       return cx.record(callee, { kind: "header", proto: child.tsName, nullable: true });
     }
+    if (child) return undefined;
   }
   cx.error(callee.name, messages.notCallable(`${typeName(receiver)}.${name}`));
   return undefined;

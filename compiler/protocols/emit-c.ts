@@ -1,6 +1,6 @@
 // Generates the C packet runtime (getter macros, validating parsers, child accessors) from the protocol descriptions.
-import { childrenOf, PROTOCOLS } from "./index.js";
-import type { FieldSpec, LoadedField, ProtocolSpec } from "./schema.js";
+import { childrenOf, PROTOCOLS, protocolByName } from "./index.js";
+import type { ChainSpec, FieldSpec, LoadedField, ProtocolSpec } from "./schema.js";
 
 const C_TYPES = { u8: "__u8", u16: "__u16", u32: "__u32", u64: "__u64", bool: "_Bool" } as const;
 
@@ -35,12 +35,20 @@ function expand(p: ProtocolSpec, template: string, h: string): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === "length") return `((__u32)((${h}).next - (${h}).pos))`;
     if (name === "nextProto") return `(${h}).next_proto`;
+    if (name === "pos") return `(${h}).pos`;
+    if (name === "index") return "index";
     if (!p.fields.some((f) => f.name === name)) throw new Error(`protocol ${p.name}: unknown field {${name}}`);
     return `${getterName(p, name)}(${h})`;
   });
 }
 
-function loadExpr(read: LoadedField, h: string): string {
+function loadExpr(p: ProtocolSpec, read: LoadedField, h: string): string {
+  if (typeof read.at === "string") {
+    // a field at a computed place: checked against the packet end on its own, 0 when the header lacks it
+    const at = `(${h}).pos + (${expand(p, read.at, h)})`;
+    const present = read.present ? `(${expand(p, read.present, h)}) && ` : "";
+    return `(${present}${at} + ${read.width} <= (${h}).end ? tsbpf_be${read.width * 8}(${at}) : 0)`;
+  }
   let e = `tsbpf_be${read.width * 8}((${h}).pos + ${read.at})`;
   if (read.shift) e = `(${e} >> ${read.shift})`;
   if (read.mask !== undefined) e = `(${e} & ${hex(read.mask)})`;
@@ -48,7 +56,7 @@ function loadExpr(read: LoadedField, h: string): string {
 }
 
 function getterMacro(p: ProtocolSpec, f: FieldSpec): string {
-  const body = "at" in f.read ? loadExpr(f.read, "h") : expand(p, f.read.expr, "h");
+  const body = "at" in f.read ? loadExpr(p, f.read, "h") : expand(p, f.read.expr, "h");
   return `#define ${getterName(p, f.name)}(h) ((${C_TYPES[f.type]})(${body})) /* ${f.doc} */`;
 }
 
@@ -88,8 +96,54 @@ function parser(p: ProtocolSpec): string {
   } else if (p.nextSelector) {
     lines.push(`\th.next_proto = ${expand(p, p.nextSelector, "h")};`);
   }
+  if (p.chain) lines.push(...chainWalk(p, p.chain));
   lines.push("\treturn h;", "}");
   return lines.join("\n");
+}
+
+/**
+ * The bounded walk over extension headers: each known one moves the offset on; anything malformed ends the chain with
+ * no next header. The offset is a masked scalar (below 4096) rather than a pointer, so the verifier sees one range of
+ * offsets per iteration instead of one state per combination of header lengths, and prunes.
+ */
+function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
+  const isExtension = chain.headers.flatMap((x) => x.selectors).map((s) => `h.next_proto != ${s}`).join(" && ");
+  const lines = [`\t__u32 off = ${p.minLength};`, "#pragma unroll", `\tfor (int i = 0; i < ${chain.max}; i++) {`, "\t\t__u8 *b = pos + off;", "\t\t__u32 len;", ""];
+  lines.push(`\t\tif (${isExtension}) {`, "\t\t\th.next = b;", "\t\t\treturn h;", "\t\t}", `\t\tif (b + ${chain.minLength} > end)`, "\t\t\tbreak;");
+  chain.headers.forEach((x, i) => {
+    const test = x.selectors.map((s) => `h.next_proto == ${s}`).join(" || ");
+    lines.push(`\t\t${i ? "else " : ""}if (${test}) { /* ${x.doc} */`, `\t\t\tlen = ${x.length};`, `\t\t\th.next_proto = ${x.next};`, "\t\t}");
+  });
+  lines.push(
+    "\t\telse {",
+    "\t\t\tlen = 8;",
+    "\t\t}",
+    "\t\toff = (off + len) & 0xfff;",
+    "\t\tif (h.next_proto == TSBPF_NO_NEXT) {",
+    "\t\t\th.next = pos + off;",
+    "\t\t\ttsbpf_opaque(h.next);",
+    "\t\t\treturn h.next > end ? (h.next = pos + " + p.minLength + ", h) : h;",
+    "\t\t}",
+    "\t}",
+    `\t/* a truncated chain, or more than ${chain.max} extension headers: nothing follows that can be parsed */`,
+    `\th.next = pos + ${p.minLength};`,
+    "\th.next_proto = TSBPF_NO_NEXT;",
+  );
+  return lines;
+}
+
+/** `eth.vlan(i)`: the i-th fixed-size item after the parent's start, when the parent has more than i of them. */
+function indexedAccessor(child: ProtocolSpec): string {
+  const ix = child.indexed!;
+  const parent = protocolByName(ix.parent)!;
+  return [
+    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, child)}(struct tsbpf_hdr parent, __u32 index)`,
+    "{",
+    `\tif (!parent.pos || index >= ${ix.max} || index >= (${expand(parent, ix.count, "parent")}))`,
+    "\t\treturn TSBPF_NO_HDR;",
+    `\treturn ${parserName(child)}(parent.pos + ${expand(parent, ix.offset, "parent")}, parent.end);`,
+    "}",
+  ].join("\n");
 }
 
 function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: number): string {
@@ -116,5 +170,6 @@ export function emitProtocolRuntime(used: ReadonlySet<string>): string {
       if (used.has(child.name)) parts.push(childAccessor(parent, child, selector));
     }
   }
+  for (const child of chosen) if (child.indexed && used.has(child.indexed.parent)) parts.push(indexedAccessor(child));
   return parts.join("\n\n");
 }

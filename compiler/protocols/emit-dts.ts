@@ -7,8 +7,11 @@ const TS_TYPES = { u8: "u8", u16: "u16", u32: "u32", u64: "u64", bool: "bool" } 
 function headerInterface(p: ProtocolSpec): string {
   const lines = [`/** ${p.doc} */`, `interface ${p.tsName} {`];
   for (const f of p.fields) lines.push(`  /** ${f.doc} */`, `  readonly ${f.name}: ${TS_TYPES[f.type]};`);
-  for (const { child } of childrenOf(p)) {
-    lines.push(`  /** ${child.accessorDoc} that follows, validated, or null. */`, `  ${child.name}(): ${child.tsName} | null;`);
+  for (const { child, accessor } of childrenOf(p)) {
+    lines.push(`  /** ${child.accessorDoc} that follows, validated, or null. */`, `  ${accessor}(): ${child.tsName} | null;`);
+  }
+  for (const child of PROTOCOLS.filter((c) => c.indexed?.parent === p.name)) {
+    lines.push(`  /** ${child.accessorDoc}. */`, `  ${child.indexed!.accessor}(index: u32): ${child.tsName} | null;`);
   }
   lines.push("}");
   return lines.join("\n");

@@ -5,8 +5,14 @@ import { ipv6 } from "./ipv6.js";
 import type { FieldSpec, ProtocolSpec } from "./schema.js";
 import { tcp } from "./tcp.js";
 import { udp } from "./udp.js";
+import { vlan } from "./vlan.js";
+import { arp } from "./arp.js";
+import { icmp, icmpv6 } from "./icmp.js";
+import { geneve, vxlan } from "./udp-tunnels.js";
+import { gre } from "./gre.js";
 
-export const PROTOCOLS: readonly ProtocolSpec[] = [ethernet, ipv4, ipv6, tcp, udp];
+/** In C dependency order: a header's parser precedes the accessors that reach it, which follow all parsers. */
+export const PROTOCOLS: readonly ProtocolSpec[] = [ethernet, vlan, arp, ipv4, ipv6, tcp, udp, icmp, icmpv6, vxlan, geneve, gre];
 
 export function protocolByTsName(tsName: string): ProtocolSpec | undefined {
   return PROTOCOLS.find((p) => p.tsName === tsName);
@@ -20,12 +26,23 @@ export function fieldOf(p: ProtocolSpec, name: string): FieldSpec | undefined {
   return p.fields.find((f) => f.name === name);
 }
 
-/** The headers a parent offers accessors for, e.g. ipv4 → [tcp, udp], with the selector value of each. */
-export function childrenOf(parent: ProtocolSpec): { child: ProtocolSpec; selector: number }[] {
-  return PROTOCOLS.flatMap((child) => (parent.name in child.carriedBy ? [{ child, selector: child.carriedBy[parent.name]! }] : []));
+export interface ChildAccessor {
+  child: ProtocolSpec;
+  selector: number;
+  /** The method name on the parent: the child's name, or the carrier's own (`ipip` for IPv4 in IPv4). */
+  accessor: string;
 }
 
-/** The accessor method name for a child header, e.g. "ipv4" or "tcp". */
-export function accessorName(child: ProtocolSpec): string {
-  return child.name;
+/** The headers a parent offers accessors for, e.g. ipv4 → [tcp, udp, ...], with the selector value of each. */
+export function childrenOf(parent: ProtocolSpec): ChildAccessor[] {
+  return PROTOCOLS.flatMap((child) => {
+    const by = child.carriedBy[parent.name];
+    if (by === undefined) return [];
+    return [typeof by === "number" ? { child, selector: by, accessor: child.name } : { child, selector: by.selector, accessor: by.accessor }];
+  });
+}
+
+/** The child a parent reaches by index (`eth.vlan(i)`), if `accessor` names one. */
+export function indexedChild(parent: ProtocolSpec, accessor: string): ProtocolSpec | undefined {
+  return PROTOCOLS.find((c) => c.indexed?.parent === parent.name && c.indexed.accessor === accessor);
 }

@@ -15,6 +15,8 @@ export const ipv4: ProtocolSpec = {
     { name: "totalLength", type: "u16", doc: "Length of the datagram in bytes, header included.", read: { at: 2, width: 2 } },
     { name: "id", type: "u16", doc: "Identification, for fragment reassembly.", read: { at: 4, width: 2 } },
     { name: "isFragment", type: "bool", doc: "True when the More Fragments flag is set or the fragment offset is not 0.", read: { expr: "({fragmentField} & 0x3fff) != 0" } },
+    { name: "dontFragment", type: "bool", doc: "The Don't Fragment flag.", read: { expr: "({fragmentField} & 0x4000) != 0" } },
+    { name: "moreFragments", type: "bool", doc: "The More Fragments flag.", read: { expr: "({fragmentField} & 0x2000) != 0" } },
     { name: "fragmentOffset", type: "u16", doc: "Fragment offset in 8-byte units.", read: { expr: "{fragmentField} & 0x1fff" } },
     { name: "fragmentField", type: "u16", doc: "The flags and fragment offset as one 16-bit field.", read: { at: 6, width: 2 } },
     { name: "ttl", type: "u8", doc: "Time to live.", read: { at: 8, width: 1 } },
@@ -29,5 +31,5 @@ export const ipv4: ProtocolSpec = {
   ],
   length: "{ihl} * 4",
   nextSelector: "({fragmentOffset} != 0 ? TSBPF_NO_NEXT : {protocol})",
-  carriedBy: { eth: 0x0800 },
+  carriedBy: { eth: 0x0800, ipv4: { selector: 4, accessor: "ipip" }, ipv6: { selector: 4, accessor: "ipip" }, gre: 0x0800, geneve: 0x0800 },
 };

@@ -1,10 +1,10 @@
-// IPv6 (RFC 8200): the fixed 40-byte header.
+// IPv6 (RFC 8200): the fixed 40-byte header, then up to 8 extension headers walked to find the upper-layer protocol.
 import type { ProtocolSpec } from "./schema.js";
 
 export const ipv6: ProtocolSpec = {
   name: "ipv6",
   tsName: "Ipv6",
-  doc: "An IPv6 header whose version is 6.",
+  doc: "An IPv6 header whose version is 6; its upper-layer accessors look past up to 8 extension headers (hop-by-hop, routing, fragment, destination options, AH).",
   accessorDoc: "The IPv6 header",
   minLength: 40,
   fields: [
@@ -14,8 +14,19 @@ export const ipv6: ProtocolSpec = {
     { name: "payloadLength", type: "u16", doc: "Length of the payload in bytes, extension headers included.", read: { at: 4, width: 2 } },
     { name: "nextHeader", type: "u8", doc: "The header that follows (IpProto).", read: { at: 6, width: 1 } },
     { name: "hopLimit", type: "u8", doc: "Hop limit.", read: { at: 7, width: 1 } },
+    { name: "l4Protocol", type: "u8", doc: "The upper-layer protocol after the extension headers (IpProto), or 59 (no next header) when the chain is malformed, longer than 8, or the packet is a non-first fragment.", read: { expr: "({nextProto} == TSBPF_NO_NEXT ? 59 : {nextProto})" } },
+    { name: "extensionLength", type: "u16", doc: "The bytes of extension headers between the fixed header and the upper layer.", read: { expr: "{length} - 40" } },
   ],
   validity: [{ expr: "{version} == 6", doc: "version is 6" }],
   nextSelector: "{nextHeader}",
-  carriedBy: { eth: 0x86dd },
+  chain: {
+    max: 8,
+    minLength: 8,
+    headers: [
+      { selectors: [0, 43, 60], length: "(tsbpf_be8(b + 1) + 1) * 8", next: "tsbpf_be8(b)", doc: "hop-by-hop, routing, destination options: (length + 1) * 8 bytes" },
+      { selectors: [51], length: "(tsbpf_be8(b + 1) + 2) * 4", next: "tsbpf_be8(b)", doc: "authentication header: (length + 2) * 4 bytes" },
+      { selectors: [44], length: "8", next: "((tsbpf_be16(b + 2) & 0xfff8) ? TSBPF_NO_NEXT : tsbpf_be8(b))", doc: "fragment: 8 bytes; a non-first fragment has no upper-layer header" },
+    ],
+  },
+  carriedBy: { eth: 0x86dd, ipv4: { selector: 41, accessor: "ipv6in4" }, ipv6: { selector: 41, accessor: "ipv6in6" }, gre: 0x86dd, geneve: 0x86dd },
 };

@@ -2,17 +2,23 @@
 
 export type FieldType = "u8" | "u16" | "u32" | "u64" | "bool";
 
-/** A big-endian load of `width` bytes at byte offset `at` of the header, then `>> shift` and `& mask`. */
+/**
+ * A big-endian load of `width` bytes at byte offset `at` of the header, then `>> shift` and `& mask`.
+ * `at` may be a C template over `{field}` for fields whose place depends on others (GRE's key); such a read is
+ * bounds-checked on its own and gives 0 when the field is absent.
+ */
 export interface LoadedField {
-  at: number;
+  at: number | string;
   width: 1 | 2 | 4 | 8;
+  /** For a field at a computed place: C over `{field}` saying whether the header has it. */
+  present?: string;
   shift?: number;
   mask?: number;
 }
 
 /**
  * A value computed by a C expression in which `{field}` names another field of the same header,
- * `{length}` is the header's length in bytes and `{nextProto}` the selector of the following header.
+ * `{length}` is the header's length in bytes, `{nextProto}` the selector of the following header and `{pos}` its first byte.
  */
 export interface DerivedField {
   expr: string;
@@ -42,8 +48,23 @@ export interface ProtocolSpec {
   tags?: { tpids: number[]; size: number; max: number; selectorAt: number; tagSelectorAt: number };
   /** C over `{field}` choosing the protocol that follows; absent means nothing is parsed after this header. */
   nextSelector?: string;
-  /** Headers that carry this one, with the selector value that announces it. */
-  carriedBy: Record<string, number>;
+  /** Reached by an indexed accessor on a parent (`eth.vlan(i)`) rather than by a selector. */
+  indexed?: { parent: string; accessor: string; max: number; offset: string; count: string };
+  /** A chain of extension headers walked after the fixed part (IPv6), each found by the selector of the one before. */
+  chain?: ChainSpec;
+  /** Headers that carry this one, with the selector value that announces it (and the accessor's name there, when not `name`). */
+  carriedBy: Record<string, number | { selector: number; accessor: string }>;
   /** How the accessor on a parent is documented, e.g. "The TCP header". */
   accessorDoc: string;
+}
+
+/**
+ * Extension headers between a fixed header and its payload: at most `max` of them, each at least `minLength` bytes,
+ * recognised by the selector announcing it. `length` and `next` are C over `b`, the extension header's first byte;
+ * `next` may give TSBPF_NO_NEXT (a non-first fragment). A malformed chain leaves the header valid with nothing after it.
+ */
+export interface ChainSpec {
+  max: number;
+  minLength: number;
+  headers: { selectors: number[]; length: string; next: string; doc: string }[];
 }

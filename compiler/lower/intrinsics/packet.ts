@@ -4,6 +4,7 @@ import { call, type CExpr } from "../../c/ast.js";
 import { childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
+import { lowerAs } from "../expressions.js";
 
 export const NO_HEADER: CExpr = { k: "id", name: "TSBPF_NO_HDR" };
 
@@ -20,7 +21,8 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   const parent = protocolByTsName(receiverType.proto)!;
   const child = lx.typeOf(node);
   if (child.kind !== "header") throw new Error("internal: accessor without a header type");
-  return call(childAccessorName(parent, protocolByTsName(child.proto)!), [receiver]);
+  const args = node.arguments.length ? [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" })] : [receiver];
+  return call(childAccessorName(parent, protocolByTsName(child.proto)!), args);
 }
 
 export function lowerFieldRead(lx: LowerContext, node: ts.PropertyAccessExpression, receiver: CExpr): CExpr {

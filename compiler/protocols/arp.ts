@@ -1,0 +1,23 @@
+// ARP (RFC 826) for IPv4 over Ethernet: hardware type 1, protocol 0x0800, address lengths 6 and 4.
+import type { ProtocolSpec } from "./schema.js";
+
+export const arp: ProtocolSpec = {
+  name: "arp",
+  tsName: "Arp",
+  doc: "An ARP packet for IPv4 over Ethernet (hardware type 1, protocol type 0x0800, address lengths 6 and 4).",
+  accessorDoc: "The ARP packet",
+  minLength: 28,
+  fields: [
+    { name: "hardwareType", type: "u16", doc: "Always 1 (Ethernet).", read: { at: 0, width: 2 } },
+    { name: "protocolType", type: "u16", doc: "Always 0x0800 (IPv4).", read: { at: 2, width: 2 } },
+    { name: "operation", type: "u16", doc: "1 for a request, 2 for a reply.", read: { at: 6, width: 2 } },
+    { name: "senderIp", type: "u32", doc: "Sender protocol address, host byte order.", read: { at: 14, width: 4 } },
+    { name: "targetIp", type: "u32", doc: "Target protocol address, host byte order.", read: { at: 24, width: 4 } },
+  ],
+  validity: [
+    { expr: "{hardwareType} == 1", doc: "hardware type is Ethernet" },
+    { expr: "{protocolType} == 0x0800", doc: "protocol type is IPv4" },
+    { expr: "tsbpf_be16({pos} + 4) == 0x0604", doc: "address lengths are 6 and 4" },
+  ],
+  carriedBy: { eth: 0x0806 },
+};

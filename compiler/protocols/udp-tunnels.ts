@@ -1,0 +1,38 @@
+// Tunnels over UDP: VXLAN (RFC 7348, port 4789) and Geneve (RFC 8926, port 6081), each carrying an inner frame.
+import type { ProtocolSpec } from "./schema.js";
+
+export const vxlan: ProtocolSpec = {
+  name: "vxlan",
+  tsName: "Vxlan",
+  doc: "A VXLAN header (UDP destination port 4789) whose I flag is set; an Ethernet frame follows.",
+  accessorDoc: "The VXLAN header (UDP destination port 4789)",
+  minLength: 8,
+  fields: [
+    { name: "flags", type: "u8", doc: "Flags; 0x08 (I: the VNI is valid) is always set.", read: { at: 0, width: 1 } },
+    { name: "vni", type: "u32", doc: "VXLAN network identifier (24 bits).", read: { at: 4, width: 4, shift: 8 } },
+  ],
+  validity: [{ expr: "({flags} & 0x08) != 0", doc: "the I flag is set" }],
+  // an Ethernet frame follows, announced as Transparent Ethernet Bridging like GRE and Geneve do
+  nextSelector: "0x6558",
+  carriedBy: { udp: 4789 },
+};
+
+export const geneve: ProtocolSpec = {
+  name: "geneve",
+  tsName: "Geneve",
+  doc: "A Geneve header (UDP destination port 6081) of version 0 whose options lie inside the packet.",
+  accessorDoc: "The Geneve header (UDP destination port 6081)",
+  minLength: 8,
+  fields: [
+    { name: "version", type: "u8", doc: "Always 0.", read: { at: 0, width: 1, shift: 6 } },
+    { name: "optionsLength", type: "u8", doc: "Length of the options in 4-byte words.", read: { at: 0, width: 1, mask: 0x3f } },
+    { name: "oam", type: "bool", doc: "O flag: an OAM (control) packet.", read: { expr: "(tsbpf_be8({pos} + 1) & 0x80) != 0" } },
+    { name: "critical", type: "bool", doc: "C flag: critical options are present.", read: { expr: "(tsbpf_be8({pos} + 1) & 0x40) != 0" } },
+    { name: "protocolType", type: "u16", doc: "The EtherType of the inner packet (0x6558: Ethernet).", read: { at: 2, width: 2 } },
+    { name: "vni", type: "u32", doc: "Virtual network identifier (24 bits).", read: { at: 4, width: 4, shift: 8 } },
+  ],
+  validity: [{ expr: "{version} == 0", doc: "version is 0" }],
+  length: "8 + {optionsLength} * 4",
+  nextSelector: "{protocolType}",
+  carriedBy: { udp: 6081 },
+};
