@@ -1,5 +1,43 @@
 // The packet API: header types with host-order getters and validating accessors. Generated from compiler/protocols; do not edit.
 
+/** A position in the packet: the payload of a header. Every parser accepts it, so any payload parses as a new packet; u8/u16/u32/u64(off) read big-endian values at an offset and end the program with its onError verdict when the read falls outside the packet. */
+interface Cursor {
+  /** The bytes from here to the end of the packet. */
+  readonly length: u32;
+  /** The Ethernet header at this position, validated, or null. */
+  eth(): Ethernet | null;
+  /** The ARP packet at this position, validated, or null. */
+  arp(): Arp | null;
+  /** The IPv4 header at this position, validated, or null. */
+  ipv4(): Ipv4 | null;
+  /** The IPv6 header at this position, validated, or null. */
+  ipv6(): Ipv6 | null;
+  /** The TCP header at this position, validated, or null. */
+  tcp(): Tcp | null;
+  /** The UDP header at this position, validated, or null. */
+  udp(): Udp | null;
+  /** The ICMP header at this position, validated, or null. */
+  icmp(): Icmp | null;
+  /** The ICMPv6 header at this position, validated, or null. */
+  icmpv6(): Icmpv6 | null;
+  /** The VXLAN header (UDP destination port 4789) at this position, validated, or null. */
+  vxlan(): Vxlan | null;
+  /** The Geneve header (UDP destination port 6081) at this position, validated, or null. */
+  geneve(): Geneve | null;
+  /** The GRE header (IP protocol 47) at this position, validated, or null. */
+  gre(): Gre | null;
+  /** The big-endian u8 at byte offset off, in host order; a read outside the packet ends the program with its onError verdict. */
+  u8(off: u32): u8;
+  /** The big-endian u16 at byte offset off, in host order; a read outside the packet ends the program with its onError verdict. */
+  u16(off: u32): u16;
+  /** The big-endian u32 at byte offset off, in host order; a read outside the packet ends the program with its onError verdict. */
+  u32(off: u32): u32;
+  /** The big-endian u64 at byte offset off, in host order; a read outside the packet ends the program with its onError verdict. */
+  u64(off: u32): u64;
+  /** A copy of the n bytes at offset off (n a constant); outside the packet the program ends with its onError verdict. */
+  bytes<N extends number>(off: u32, n: N): FixedArray<u8, N>;
+}
+
 /** An Ethernet II header; VLAN tags (802.1Q, 802.1ad, at most two) are looked through. */
 interface Ethernet {
   /** The EtherType after any VLAN tags. */
@@ -12,6 +50,8 @@ interface Ethernet {
   ipv4(): Ipv4 | null;
   /** The IPv6 header that follows, validated, or null. */
   ipv6(): Ipv6 | null;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
   /** The VLAN tag at index (0: outermost), or null when the frame has fewer tags. */
   vlan(index: u32): Vlan | null;
 }
@@ -28,6 +68,8 @@ interface Vlan {
   readonly pcp: u8;
   /** Drop eligible indicator. */
   readonly dei: bool;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }
 
 /** An ARP packet for IPv4 over Ethernet (hardware type 1, protocol type 0x0800, address lengths 6 and 4). */
@@ -42,6 +84,8 @@ interface Arp {
   readonly senderIp: u32;
   /** Target protocol address, host byte order. */
   readonly targetIp: u32;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }
 
 /** An IPv4 header whose version is 4, whose IHL is at least 5 and whose options lie inside the packet. */
@@ -90,6 +134,8 @@ interface Ipv4 {
   icmp(): Icmp | null;
   /** The GRE header (IP protocol 47) that follows, validated, or null. */
   gre(): Gre | null;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }
 
 /** An IPv6 header whose version is 6; its upper-layer accessors look past up to 8 extension headers (hop-by-hop, routing, fragment, destination options, AH). */
@@ -122,6 +168,8 @@ interface Ipv6 {
   icmpv6(): Icmpv6 | null;
   /** The GRE header (IP protocol 47) that follows, validated, or null. */
   gre(): Gre | null;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }
 
 /** A TCP header whose data offset is at least 5 and whose options lie inside the packet. */
@@ -156,6 +204,8 @@ interface Tcp {
   readonly checksum: u16;
   /** Urgent pointer. */
   readonly urgentPointer: u16;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }
 
 /** A UDP header. */
@@ -172,6 +222,8 @@ interface Udp {
   vxlan(): Vxlan | null;
   /** The Geneve header (UDP destination port 6081) that follows, validated, or null. */
   geneve(): Geneve | null;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }
 
 /** An ICMP message header (8 bytes). */
@@ -186,6 +238,8 @@ interface Icmp {
   readonly id: u16;
   /** Sequence number of an echo request or reply. */
   readonly sequence: u16;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }
 
 /** An ICMPv6 message header (8 bytes). */
@@ -200,6 +254,8 @@ interface Icmpv6 {
   readonly id: u16;
   /** Sequence number of an echo request or reply. */
   readonly sequence: u16;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }
 
 /** A VXLAN header (UDP destination port 4789) whose I flag is set; an Ethernet frame follows. */
@@ -210,6 +266,8 @@ interface Vxlan {
   readonly vni: u32;
   /** The Ethernet header that follows, validated, or null. */
   eth(): Ethernet | null;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }
 
 /** A Geneve header (UDP destination port 6081) of version 0 whose options lie inside the packet. */
@@ -232,6 +290,8 @@ interface Geneve {
   ipv4(): Ipv4 | null;
   /** The IPv6 header that follows, validated, or null. */
   ipv6(): Ipv6 | null;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }
 
 /** A GRE header of version 0 whose optional checksum, key and sequence fields lie inside the packet. */
@@ -260,4 +320,6 @@ interface Gre {
   ipv4(): Ipv4 | null;
   /** The IPv6 header that follows, validated, or null. */
   ipv6(): Ipv6 | null;
+  /** The bytes after this header: a cursor that parses them as a new packet. */
+  payload(): Cursor;
 }

@@ -28,7 +28,9 @@ export type CStmt =
   | { k: "while"; test: CExpr; body: CStmt[]; at?: SourceLine }
   | { k: "switch"; test: CExpr; cases: { values: CExpr[]; isDefault: boolean; body: CStmt[] }[]; at?: SourceLine }
   | { k: "break"; at?: SourceLine }
-  | { k: "continue"; at?: SourceLine };
+  | { k: "continue"; at?: SourceLine }
+  /** A label followed by the statement it labels. */
+  | { k: "label"; name: string; body: CStmt; at?: SourceLine };
 
 export interface CParam {
   type: string;

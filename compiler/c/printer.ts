@@ -112,6 +112,10 @@ function printStmt(w: Writer, s: CStmt, depth: number): void {
       for (const c of s.body) printStmt(w, c, depth + 1);
       w.line("}", depth);
       return;
+    case "label":
+      w.line(`${s.name}:`, Math.max(0, depth - 1));
+      printStmt(w, s.body, depth);
+      return;
     case "break":
     case "continue":
       w.line(`${s.k};`, depth);

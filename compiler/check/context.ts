@@ -44,6 +44,8 @@ export class CheckContext {
   readonly configs = new Map<string, import("./config.js").ConfigInfo>();
   /** log.info/warn/error call sites, numbered in order. */
   readonly logSites: import("./log.js").LogSite[] = [];
+  /** Raw cursor reads (u8()..u64(), bytes()): their programs get an exit with the onError verdict. */
+  readonly usedRawReads = new Set<ts.Node>();
   /** The probe's own enums by name. */
   readonly enums = new Map<string, import("./enums.js").EnumInfo>();
   /** The values loop counters take inside their loop, [lowest, highest]. */

@@ -13,6 +13,8 @@ import { checkArrayLiteral, checkElementAccess } from "./arrays.js";
 import { unsupported } from "./unsupported.js";
 import { checkMapCall } from "./maps.js";
 import { checkLog, isLogCall } from "./log.js";
+import { checkRawRead } from "./raw-reads.js";
+import { CURSOR_READS } from "../protocols/cursor.js";
 import { checkHelperCall } from "./helpers.js";
 import { helperByName } from "../helpers/table.js";
 
@@ -303,10 +305,16 @@ function callAccessor(cx: CheckContext, node: ts.CallExpression, callee: ts.Prop
   }
   if (receiver.kind === "header") {
     const parent = protocolByTsName(receiver.proto)!;
-    const child = node.arguments.length === 0 ? childrenOf(parent).find((c) => c.accessor === name)?.child : indexedChild(parent, name);
+    if (parent.name === "cursor" && name in CURSOR_READS) return checkRawRead(cx, node, callee);
+    if (parent.name === "cursor" && name === "bytes") {
+      cx.error(node, messages.rawRead("bytes() gives a FixedArray, which initialises a local: `const b = c.bytes(off, 4);`"));
+      return undefined;
+    }
+    const found = node.arguments.length === 0 ? childrenOf(parent).find((c) => c.accessor === name) : undefined;
+    const child = found?.child ?? (node.arguments.length === 1 ? indexedChild(parent, name) : undefined);
     if (child && (!child.indexed || checkAssignable(cx, node.arguments[0]!, int("u32")))) {
       cx.usedProtocols.add(parent.name).add(child.name);
-      return cx.record(callee, { kind: "header", proto: child.tsName, nullable: true });
+      return cx.record(callee, { kind: "header", proto: child.tsName, nullable: !found?.alwaysPresent });
     }
     if (child) return undefined;
   }

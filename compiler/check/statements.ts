@@ -3,7 +3,7 @@ import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
 import { assignError } from "../types/assign.js";
 import { defaultIntFor, fits, isIntName, type IntName } from "../types/int-types.js";
-import { constant, int, typeName, type TType } from "../types/types.js";
+import { constant, int, sameType, typeName, type TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
 import { constRange } from "../types/assign.js";
 import { checkAssignable, checkCondition, checkExpr, inCaseScope } from "./expressions.js";
@@ -12,6 +12,7 @@ import { constantOf } from "./constants.js";
 import { checkFor, checkForOf, checkWhile } from "./loops.js";
 import { unparen } from "./syntax.js";
 import { unsupported } from "./unsupported.js";
+import { checkBytesCopy, isBytesCopy } from "./raw-reads.js";
 
 const K = ts.SyntaxKind;
 
@@ -66,6 +67,12 @@ function variableStatement(cx: CheckContext, node: ts.VariableStatement): void {
 
 /** The type of a local: its annotation, or the initialiser's (an untyped constant defaults to u32/u64/i32/i64 in a `let`). */
 function declaredType(cx: CheckContext, decl: ts.VariableDeclaration, init: ts.Expression, isConst: boolean): TType | undefined {
+  if (isBytesCopy(cx, init)) {
+    const t = checkBytesCopy(cx, init);
+    const annotated = decl.type ? typeFromNode(cx, decl.type) : undefined;
+    if (t && annotated && !sameType(t, annotated)) cx.error(decl.type!, messages.typeMismatch(typeName(t), typeName(annotated)));
+    return t;
+  }
   if (decl.type) {
     const t = typeFromNode(cx, decl.type);
     if (t) checkAssignable(cx, init, t);

@@ -56,6 +56,7 @@ export const messages = {
   refInLet: () => m("TSBPF1047", "the reference get() returns is held in a `const`: it points into the map. To copy a struct value, annotate: `let copy: Stats = ref;` after testing ref."),
   atomicWidth: (type: string) => m("TSBPF1048", `increment() on a map shared by all CPUs is an atomic add, which BPF has for 32- and 64-bit values only, not ${type}; use a u32 or u64 value, or a per-CPU map.`),
   configDeclaration: (why: string) => m("TSBPF1049", `invalid config(): ${why}.`),
+  rawRead: (why: string) => m("TSBPF1050", `invalid raw packet read: ${why}.`),
   programName: (name: string) => m("TSBPF1024", `'${name}' cannot name a program: a program's name is its ELF symbol, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*).`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 

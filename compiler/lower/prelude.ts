@@ -1,4 +1,6 @@
 // The fixed C every probe starts with (fixed-width types, SEC, the XDP context) and the arithmetic helpers lowering may ask for.
+import { RAW_READ_RUNTIME } from "./intrinsics/packet.js";
+
 export const PRELUDE = `typedef unsigned char __u8;
 typedef unsigned short __u16;
 typedef unsigned int __u32;
@@ -33,6 +35,7 @@ const HELPERS: Record<string, string> = {
 
 export function helperDefinitions(used: ReadonlySet<string>): string[] {
   const defs = Object.keys(HELPERS).filter((h) => used.has(h)).map((h) => HELPERS[h]!);
+  if (used.has("rawRead")) defs.push(RAW_READ_RUNTIME);
   if (used.has("index")) defs.push('#define tsbpf_index(i) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); tsbpf_i_; })');
   return defs.length ? [defs.join("\n")] : [];
 }

@@ -1,5 +1,8 @@
 // Assembles the C translation unit: prelude, packet runtime, constants, helper functions and programs.
-import type { CFunction, CGlobal, CUnit } from "../c/ast.js";
+import { id, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
+import type { ts } from "ts-morph";
+import { enumConstant } from "./expressions.js";
+import { ON_ERROR_LABEL } from "./intrinsics/packet.js";
 import type { CheckedProbe } from "../check/index.js";
 import { emitProtocolRuntime } from "../protocols/emit-c.js";
 import { INTS } from "../types/int-types.js";
@@ -28,6 +31,13 @@ export interface LoweredProgram {
   section: string;
   line: number;
   onError: string;
+}
+
+/** Where raw reads out of bounds go: `tsbpf_on_error: return <onError>;`, in programs that have raw reads. */
+function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number]): CStmt[] {
+  const inside = (n: ts.Node) => n.pos >= p.node.pos && n.end <= p.node.end && n.getSourceFile() === p.node.getSourceFile();
+  if (![...checked.cx.usedRawReads].some(inside)) return [];
+  return [{ k: "label", name: ON_ERROR_LABEL, body: { k: "return", value: id(enumConstant("XdpAction", p.onError ?? "Pass")) } }];
 }
 
 export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
@@ -67,7 +77,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
       name: p.name,
       returnType: "int",
       params: [{ type: "struct xdp_md *", name: param.cName }],
-      body: lowerBlock(lx, p.node.body!, { kind: "enum", name: "XdpAction" }),
+      body: [...lowerBlock(lx, p.node.body!, { kind: "enum", name: "XdpAction" }), ...onErrorExit(checked, p)],
       qualifiers: [`SEC(${JSON.stringify(section)})`],
       comment: `XDP program ${p.className}.${p.name}`,
       at: lx.at(p.node.name),

@@ -1,6 +1,6 @@
 // Lowers statements; every C statement keeps the TypeScript line it came from.
 import { ts } from "ts-morph";
-import { binary, id, num, type CExpr, type CStmt } from "../c/ast.js";
+import { binary, call, id, num, type CExpr, type CStmt } from "../c/ast.js";
 import { unparen } from "../check/syntax.js";
 import { INTS, type IntName } from "../types/int-types.js";
 import { compoundOperator } from "../check/statements.js";
@@ -49,6 +49,17 @@ function lowerStatement(lx: LowerContext, node: ts.Statement, returns: TType): C
 function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
   const binding = lx.bindingOfDecl(decl)!;
   if (binding.type.kind === "const") return []; // an untyped local constant is substituted where it is used
+  if (binding.type.kind === "array" && lx.checked.cx.usedRawReads.has(decl.initializer!)) {
+    // const b = c.bytes(off, n): declare the array, then copy into it (or leave through the onError exit)
+    const copy = decl.initializer as ts.CallExpression;
+    const cursor = lowerAs(lx, (copy.expression as ts.PropertyAccessExpression).expression);
+    const args = [id(binding.cName), cursor, lowerAs(lx, copy.arguments[0]!, { kind: "int", name: "u32" }), num(binding.type.length)];
+    lx.helpers.add("rawRead");
+    return [
+      { k: "decl", type: "__u8", name: `${binding.cName}[${binding.type.length}]`, at: lx.at(decl) },
+      { k: "expr", expr: call("tsbpf_copy", args), at: lx.at(decl) },
+    ];
+  }
   const name = binding.type.kind === "array" ? `${binding.cName}[${binding.type.length}]` : binding.cName;
   return [{ k: "decl", type: cType(binding.type), name, init: lowerAs(lx, decl.initializer!, binding.type), at: lx.at(decl) }];
 }

@@ -1,5 +1,5 @@
 // Generates the C packet runtime (getter macros, validating parsers, child accessors) from the protocol descriptions.
-import { childrenOf, PROTOCOLS, protocolByName } from "./index.js";
+import { ANY_SELECTOR, childrenOf, PROTOCOLS, protocolByName } from "./index.js";
 import type { ChainSpec, FieldSpec, LoadedField, ProtocolSpec } from "./schema.js";
 
 const C_TYPES = { u8: "__u8", u16: "__u16", u32: "__u32", u64: "__u64", bool: "_Bool" } as const;
@@ -147,10 +147,11 @@ function indexedAccessor(child: ProtocolSpec): string {
 }
 
 function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: number): string {
+  const announced = selector === ANY_SELECTOR ? "" : ` || parent.next_proto != ${hex(selector)}`;
   return [
     `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, child)}(struct tsbpf_hdr parent)`,
     "{",
-    `\tif (!parent.pos || parent.next_proto != ${hex(selector)})`,
+    `\tif (!parent.pos${announced})`,
     "\t\treturn TSBPF_NO_HDR;",
     `\treturn ${parserName(child)}(parent.next, parent.end);`,
     "}",

@@ -1,5 +1,12 @@
 // Generates runtime-types/packet.d.ts, the packet API users' probes are checked against, from the protocol descriptions.
 import { childrenOf, PROTOCOLS } from "./index.js";
+import { CURSOR_READS } from "./cursor.js";
+
+const CURSOR_DTS = [
+  ...Object.keys(CURSOR_READS).map((t) => `  /** The big-endian ${t} at byte offset off, in host order; a read outside the packet ends the program with its onError verdict. */\n  ${t}(off: u32): ${t};`),
+  "  /** A copy of the n bytes at offset off (n a constant); outside the packet the program ends with its onError verdict. */",
+  "  bytes<N extends number>(off: u32, n: N): FixedArray<u8, N>;",
+];
 import type { ProtocolSpec } from "./schema.js";
 
 const TS_TYPES = { u8: "u8", u16: "u16", u32: "u32", u64: "u64", bool: "bool" } as const;
@@ -7,9 +14,11 @@ const TS_TYPES = { u8: "u8", u16: "u16", u32: "u32", u64: "u64", bool: "bool" } 
 function headerInterface(p: ProtocolSpec): string {
   const lines = [`/** ${p.doc} */`, `interface ${p.tsName} {`];
   for (const f of p.fields) lines.push(`  /** ${f.doc} */`, `  readonly ${f.name}: ${TS_TYPES[f.type]};`);
-  for (const { child, accessor } of childrenOf(p)) {
-    lines.push(`  /** ${child.accessorDoc} that follows, validated, or null. */`, `  ${accessor}(): ${child.tsName} | null;`);
+  for (const { child, accessor, alwaysPresent } of childrenOf(p)) {
+    if (alwaysPresent) lines.push(`  /** ${child.accessorDoc}: a cursor that parses them as a new packet. */`, `  ${accessor}(): ${child.tsName};`);
+    else lines.push(`  /** ${child.accessorDoc}${p.name === "cursor" ? " at this position" : " that follows"}, validated, or null. */`, `  ${accessor}(): ${child.tsName} | null;`);
   }
+  if (p.name === "cursor") lines.push(...CURSOR_DTS);
   for (const child of PROTOCOLS.filter((c) => c.indexed?.parent === p.name)) {
     lines.push(`  /** ${child.accessorDoc}. */`, `  ${child.indexed!.accessor}(index: u32): ${child.tsName} | null;`);
   }

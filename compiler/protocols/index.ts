@@ -10,9 +10,13 @@ import { arp } from "./arp.js";
 import { icmp, icmpv6 } from "./icmp.js";
 import { geneve, vxlan } from "./udp-tunnels.js";
 import { gre } from "./gre.js";
+import { cursor } from "./cursor.js";
 
 /** In C dependency order: a header's parser precedes the accessors that reach it, which follow all parsers. */
-export const PROTOCOLS: readonly ProtocolSpec[] = [ethernet, vlan, arp, ipv4, ipv6, tcp, udp, icmp, icmpv6, vxlan, geneve, gre];
+export const PROTOCOLS: readonly ProtocolSpec[] = [cursor, ethernet, vlan, arp, ipv4, ipv6, tcp, udp, icmp, icmpv6, vxlan, geneve, gre];
+
+/** A child reached without a selector: every header's payload(), and every parser on a cursor. */
+export const ANY_SELECTOR = -1;
 
 export function protocolByTsName(tsName: string): ProtocolSpec | undefined {
   return PROTOCOLS.find((p) => p.tsName === tsName);
@@ -31,15 +35,20 @@ export interface ChildAccessor {
   selector: number;
   /** The method name on the parent: the child's name, or the carrier's own (`ipip` for IPv4 in IPv4). */
   accessor: string;
+  /** True for payload(): given a header, its payload always exists (perhaps empty). */
+  alwaysPresent?: boolean;
 }
 
 /** The headers a parent offers accessors for, e.g. ipv4 → [tcp, udp, ...], with the selector value of each. */
 export function childrenOf(parent: ProtocolSpec): ChildAccessor[] {
-  return PROTOCOLS.flatMap((child) => {
+  const payload: ChildAccessor = { child: cursor, selector: ANY_SELECTOR, accessor: "payload", alwaysPresent: true };
+  if (parent === cursor) return [...PROTOCOLS.filter((c) => c !== cursor && !c.indexed).map((child) => ({ child, selector: ANY_SELECTOR, accessor: child.name }))];
+  const carried = PROTOCOLS.flatMap((child) => {
     const by = child.carriedBy[parent.name];
     if (by === undefined) return [];
     return [typeof by === "number" ? { child, selector: by, accessor: child.name } : { child, selector: by.selector, accessor: by.accessor }];
   });
+  return [...carried, payload];
 }
 
 /** The child a parent reaches by index (`eth.vlan(i)`), if `accessor` names one. */

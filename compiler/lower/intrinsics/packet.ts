@@ -1,6 +1,7 @@
 // Lowers the packet API: ctx.eth(), header accessors and field getters, all generated from compiler/protocols.
 import { ts } from "ts-morph";
-import { call, type CExpr } from "../../c/ast.js";
+import { call, num, type CExpr } from "../../c/ast.js";
+import { CURSOR_READS } from "../../protocols/cursor.js";
 import { childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
@@ -14,8 +15,25 @@ export const XDP_PACKET_RUNTIME = `static __always_inline struct tsbpf_hdr tsbpf
 	return tsbpf_parse_eth((__u8 *)(long)ctx->data, (__u8 *)(long)ctx->data_end);
 }`;
 
+/** Raw reads and copies at a cursor: out of bounds (or at an offset over 64 KiB) they jump to the program's onError exit. */
+export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u32 tsbpf_o_ = (off); \\
+	if (tsbpf_o_ > 0xffff) goto tsbpf_on_error; \\
+	__u8 *tsbpf_p_ = tsbpf_c_.pos + tsbpf_o_; \\
+	if (tsbpf_p_ + (n) > tsbpf_c_.end) goto tsbpf_on_error; \\
+	tsbpf_p_; })
+#define tsbpf_read(c, off, bits) tsbpf_be##bits(tsbpf_at(c, off, bits / 8))
+#define tsbpf_copy(dst, c, off, n) __builtin_memcpy(dst, tsbpf_at(c, off, n), n)`;
+
+/** The label every program with raw reads ends with. */
+export const ON_ERROR_LABEL = "tsbpf_on_error";
+
 export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, callee: ts.PropertyAccessExpression, receiver: CExpr): CExpr {
   const receiverType = lx.typeOf(callee.expression);
+  const width = receiverType.kind === "header" && receiverType.proto === "Cursor" ? CURSOR_READS[callee.name.text] : undefined;
+  if (width) {
+    lx.helpers.add("rawRead");
+    return call("tsbpf_read", [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), num(width * 8)]);
+  }
   if (receiverType.kind === "context") return call("tsbpf_xdp_eth", [receiver]);
   if (receiverType.kind !== "header") throw new Error(`internal: accessor on ${receiverType.kind}`);
   const parent = protocolByTsName(receiverType.proto)!;

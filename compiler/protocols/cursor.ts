@@ -1,0 +1,15 @@
+// The cursor: any header's payload (or any place in the packet) as a new packet that every parser accepts and raw reads address.
+import type { ProtocolSpec } from "./schema.js";
+
+export const cursor: ProtocolSpec = {
+  name: "cursor",
+  tsName: "Cursor",
+  doc: "A position in the packet: the payload of a header. Every parser accepts it, so any payload parses as a new packet; u8/u16/u32/u64(off) read big-endian values at an offset and end the program with its onError verdict when the read falls outside the packet.",
+  accessorDoc: "The bytes after this header",
+  minLength: 0,
+  fields: [{ name: "length", type: "u32", doc: "The bytes from here to the end of the packet.", read: { expr: "((__u32)((h).end - (h).pos))" } }],
+  carriedBy: {},
+};
+
+/** Raw reads on a cursor: method name and width in bytes. */
+export const CURSOR_READS: Record<string, 1 | 2 | 4 | 8> = { u8: 1, u16: 2, u32: 4, u64: 8 };

@@ -1,0 +1,42 @@
+// Cursors in the kernel: raw reads give host-order values, out-of-bounds reads end the program with onError, payloads parse as packets.
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { useProbe } from "../support/build-probe.js";
+import { describeKernel, XdpVerdict } from "../support/kernel.js";
+import { readMap } from "../support/maps.js";
+import { eth, parseIpv4 } from "../support/packets.js";
+
+describeKernel("cursors", () => {
+  const probe = useProbe(join(import.meta.dirname, "cursors.ts"));
+  const slots = async () => (await readMap(probe.obj, probe.built.manifest, "got")).map((e) => e.value as bigint);
+  const udpWith = (payload: Buffer) => eth().ipv4().udp({ dport: 9 }).payload(payload).build();
+
+  it("reads big-endian values at offsets and copies bytes", async () => {
+    // byte 0: offset 11 for the second read; bytes 1..2, 3..6, 7..14: values
+    const payload = Buffer.from([11, 0xab, 0xcd, 0x01, 0x02, 0x03, 0x04, 0x10, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70, 0x80]);
+    expect((await probe.obj.run("reads", udpWith(payload))).retval).toBe(XdpVerdict.Drop);
+    const s = await slots();
+    expect(s.slice(0, 7)).toEqual([BigInt(payload.length), 11n, 0xabcdn, 0x01020304n, 0x1020304050607080n, BigInt(payload.readUInt16BE(11)), BigInt(payload.readUInt32BE(1))]);
+  });
+
+  it.each([0, 1, 2, 6, 14])("a read past the end of a %i-byte payload ends the program with onError (Aborted)", async (cut) => {
+    const full = Buffer.from([11, 0xab, 0xcd, 0x01, 0x02, 0x03, 0x04, 0x10, 0x20, 0x30, 0x40, 0x50, 0x60, 0x70, 0x80]);
+    expect((await probe.obj.run("reads", udpWith(full.subarray(0, cut)))).retval).toBe(XdpVerdict.Aborted);
+  });
+
+  it("an offset read from the packet that points outside it ends the program", async () => {
+    const payload = Buffer.alloc(15, 0);
+    payload[0] = 14; // u16 at 14 needs bytes 14 and 15: one past the end
+    expect((await probe.obj.run("reads", udpWith(payload))).retval).toBe(XdpVerdict.Aborted);
+    payload[0] = 13;
+    expect((await probe.obj.run("reads", udpWith(payload))).retval).toBe(XdpVerdict.Drop);
+  });
+
+  it("parses a payload as a new packet", async () => {
+    const inner = eth().ipv4({ dst: "192.0.2.7" }).tcp({ dport: 4242 }).payload(Buffer.alloc(5)).build().subarray(14);
+    expect((await probe.obj.run("reparse", eth().ipv4().udp().payload(inner).build())).retval).toBe(XdpVerdict.Drop);
+    const s = await slots();
+    expect(s.slice(8, 11)).toEqual([BigInt(parseIpv4("192.0.2.7").readUInt32BE(0)), 4242n, 5n]);
+    expect((await probe.obj.run("reparse", eth().ipv4().udp().payload(inner.subarray(0, 30)).build())).retval).toBe(XdpVerdict.Pass);
+  });
+});

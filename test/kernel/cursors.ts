@@ -1,0 +1,34 @@
+// Cursors: payloads parsed as new packets, raw big-endian reads, byte copies, and the onError exit when a read falls outside.
+const got = new ArrayMap<u64>(16);
+
+export class Cursors {
+  /** The UDP payload holds a raw read table: offset of the value to read first, then values. */
+  @xdp({ onError: XdpAction.Aborted })
+  static reads(ctx: XdpContext): XdpAction {
+    const udp = ctx.eth()?.ipv4()?.udp();
+    if (!udp) return XdpAction.Pass;
+    const c = udp.payload();
+    got.set(0, u64(c.length));
+    got.set(1, u64(c.u8(0)));
+    got.set(2, u64(c.u16(1)));
+    got.set(3, u64(c.u32(3)));
+    got.set(4, c.u64(7));
+    // an offset taken from the packet: outside the packet, the program ends with Aborted
+    got.set(5, u64(c.u16(u32(c.u8(0)))));
+    const b = c.bytes(1, 4);
+    got.set(6, u64(b[0]) << 24 | u64(b[1]) << 16 | u64(b[2]) << 8 | u64(b[3]));
+    return XdpAction.Drop;
+  }
+
+  /** Any payload is a packet: IPv4 carried in a UDP payload, then its TCP header. */
+  @xdp
+  static reparse(ctx: XdpContext): XdpAction {
+    const inner = ctx.eth()?.ipv4()?.udp()?.payload().ipv4();
+    const tcp = inner?.tcp();
+    if (!inner || !tcp) return XdpAction.Pass;
+    got.set(8, u64(inner.daddr));
+    got.set(9, u64(tcp.dport));
+    got.set(10, u64(tcp.payload().length));
+    return XdpAction.Drop;
+  }
+}
