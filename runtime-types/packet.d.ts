@@ -58,70 +58,70 @@ interface Ethernet {
 
 /** A VLAN tag (802.1Q or 802.1ad) of an Ethernet header: its TPID and tag control information. */
 interface Vlan {
-  /** Tag protocol identifier: 0x8100 (802.1Q) or 0x88a8 (802.1ad). */
-  readonly tpid: u16;
-  /** Tag control information: PCP, DEI and VID. */
-  readonly tci: u16;
-  /** VLAN identifier (12 bits). */
-  readonly vid: u16;
-  /** Priority code point (3 bits). */
-  readonly pcp: u8;
-  /** Drop eligible indicator. */
-  readonly dei: bool;
+  /** Tag protocol identifier: 0x8100 (802.1Q) or 0x88a8 (802.1ad). Assigning it writes network order and keeps the checksums that cover it valid. */
+  tpid: u16;
+  /** Tag control information: PCP, DEI and VID. Assigning it writes network order and keeps the checksums that cover it valid. */
+  tci: u16;
+  /** VLAN identifier (12 bits). Assigning it writes network order and keeps the checksums that cover it valid. */
+  vid: u16;
+  /** Priority code point (3 bits). Assigning it writes network order and keeps the checksums that cover it valid. */
+  pcp: u8;
+  /** Drop eligible indicator. Assigning it writes network order and keeps the checksums that cover it valid. */
+  dei: bool;
   /** The bytes after this header: a cursor that parses them as a new packet. */
   payload(): Cursor;
 }
 
 /** An ARP packet for IPv4 over Ethernet (hardware type 1, protocol type 0x0800, address lengths 6 and 4). */
 interface Arp {
-  /** Always 1 (Ethernet). */
-  readonly hardwareType: u16;
-  /** Always 0x0800 (IPv4). */
-  readonly protocolType: u16;
-  /** 1 for a request, 2 for a reply. */
-  readonly operation: u16;
-  /** Sender protocol address, host byte order. */
-  readonly senderIp: u32;
-  /** Target protocol address, host byte order. */
-  readonly targetIp: u32;
+  /** Always 1 (Ethernet). Assigning it writes network order and keeps the checksums that cover it valid. */
+  hardwareType: u16;
+  /** Always 0x0800 (IPv4). Assigning it writes network order and keeps the checksums that cover it valid. */
+  protocolType: u16;
+  /** 1 for a request, 2 for a reply. Assigning it writes network order and keeps the checksums that cover it valid. */
+  operation: u16;
+  /** Sender protocol address, host byte order. Assigning it writes network order and keeps the checksums that cover it valid. */
+  senderIp: u32;
+  /** Target protocol address, host byte order. Assigning it writes network order and keeps the checksums that cover it valid. */
+  targetIp: u32;
   /** The bytes after this header: a cursor that parses them as a new packet. */
   payload(): Cursor;
 }
 
 /** An IPv4 header whose version is 4, whose IHL is at least 5 and whose options lie inside the packet. */
 interface Ipv4 {
-  /** Always 4. */
-  readonly version: u8;
-  /** Header length in 32-bit words (5 to 15). */
-  readonly ihl: u8;
+  /** Always 4. Assigning it writes network order and keeps the checksums that cover it valid. */
+  version: u8;
+  /** Header length in 32-bit words (5 to 15). Assigning it writes network order and keeps the checksums that cover it valid. */
+  ihl: u8;
   /** Header length in bytes, options included. */
   readonly headerLength: u8;
-  /** Type of service (DSCP and ECN). */
-  readonly tos: u8;
-  /** Length of the datagram in bytes, header included. */
-  readonly totalLength: u16;
-  /** Identification, for fragment reassembly. */
-  readonly id: u16;
+  /** Type of service (DSCP and ECN). Assigning it writes network order and keeps the checksums that cover it valid. */
+  tos: u8;
+  /** Length of the datagram in bytes, header included. Assigning it writes network order and keeps the checksums that cover it valid. */
+  totalLength: u16;
+  /** Identification, for fragment reassembly. Assigning it writes network order and keeps the checksums that cover it valid. */
+  id: u16;
   /** True when the More Fragments flag is set or the fragment offset is not 0. */
   readonly isFragment: bool;
-  /** The Don't Fragment flag. */
-  readonly dontFragment: bool;
-  /** The More Fragments flag. */
-  readonly moreFragments: bool;
+  /** The Don't Fragment flag. Assigning it writes network order and keeps the checksums that cover it valid. */
+  dontFragment: bool;
+  /** The More Fragments flag. Assigning it writes network order and keeps the checksums that cover it valid. */
+  moreFragments: bool;
   /** Fragment offset in 8-byte units. */
   readonly fragmentOffset: u16;
-  /** The flags and fragment offset as one 16-bit field. */
-  readonly fragmentField: u16;
-  /** Time to live. */
-  readonly ttl: u8;
-  /** The protocol that follows (IpProto). */
-  readonly protocol: u8;
-  /** Header checksum. */
-  readonly checksum: u16;
-  /** Source address, host byte order. */
-  readonly saddr: u32;
-  /** Destination address, host byte order. */
-  readonly daddr: u32;
+  /** The flags and fragment offset as one 16-bit field. Assigning it writes network order and keeps the checksums that cover it valid. */
+  fragmentField: u16;
+  /** Time to live. Assigning it writes network order and keeps the checksums that cover it valid. */
+  ttl: u8;
+  /** The protocol that follows (IpProto). Assigning it writes network order and keeps the checksums that cover it valid. */
+  protocol: u8;
+  /** Header checksum. Assigning it writes network order and keeps the checksums that cover it valid. */
+  checksum: u16;
+  /** Source address, host byte order. Assigning it writes network order and keeps the checksums that cover it valid. */
+  saddr: u32;
+  /** Destination address, host byte order. Assigning it writes network order and keeps the checksums that cover it valid. */
+  daddr: u32;
   /** The IPv4 header that follows, validated, or null. */
   ipip(): Ipv4 | null;
   /** The IPv6 header that follows, validated, or null. */
@@ -140,18 +140,18 @@ interface Ipv4 {
 
 /** An IPv6 header whose version is 6; its upper-layer accessors look past up to 8 extension headers (hop-by-hop, routing, fragment, destination options, AH). */
 interface Ipv6 {
-  /** Always 6. */
-  readonly version: u8;
-  /** Traffic class (DSCP and ECN). */
-  readonly trafficClass: u8;
-  /** Flow label (20 bits). */
-  readonly flowLabel: u32;
-  /** Length of the payload in bytes, extension headers included. */
-  readonly payloadLength: u16;
-  /** The header that follows (IpProto). */
-  readonly nextHeader: u8;
-  /** Hop limit. */
-  readonly hopLimit: u8;
+  /** Always 6. Assigning it writes network order and keeps the checksums that cover it valid. */
+  version: u8;
+  /** Traffic class (DSCP and ECN). Assigning it writes network order and keeps the checksums that cover it valid. */
+  trafficClass: u8;
+  /** Flow label (20 bits). Assigning it writes network order and keeps the checksums that cover it valid. */
+  flowLabel: u32;
+  /** Length of the payload in bytes, extension headers included. Assigning it writes network order and keeps the checksums that cover it valid. */
+  payloadLength: u16;
+  /** The header that follows (IpProto). Assigning it writes network order and keeps the checksums that cover it valid. */
+  nextHeader: u8;
+  /** Hop limit. Assigning it writes network order and keeps the checksums that cover it valid. */
+  hopLimit: u8;
   /** The upper-layer protocol after the extension headers (IpProto), or 59 (no next header) when the chain is malformed, longer than 8, or the packet is a non-first fragment. */
   readonly l4Protocol: u8;
   /** The bytes of extension headers between the fixed header and the upper layer. */
@@ -174,50 +174,50 @@ interface Ipv6 {
 
 /** A TCP header whose data offset is at least 5 and whose options lie inside the packet. */
 interface Tcp {
-  /** Source port. */
-  readonly sport: u16;
-  /** Destination port. */
-  readonly dport: u16;
-  /** Sequence number. */
-  readonly seq: u32;
-  /** Acknowledgement number. */
-  readonly ackSeq: u32;
-  /** Header length in 32-bit words (5 to 15). */
-  readonly dataOffset: u8;
-  /** The eight flag bits (CWR ECE URG ACK PSH RST SYN FIN). */
-  readonly flags: u8;
-  /** FIN flag. */
-  readonly fin: bool;
-  /** SYN flag. */
-  readonly syn: bool;
-  /** RST flag. */
-  readonly rst: bool;
-  /** PSH flag. */
-  readonly psh: bool;
-  /** ACK flag. */
-  readonly ack: bool;
-  /** URG flag. */
-  readonly urg: bool;
-  /** Receive window. */
-  readonly window: u16;
-  /** Checksum. */
-  readonly checksum: u16;
-  /** Urgent pointer. */
-  readonly urgentPointer: u16;
+  /** Source port. Assigning it writes network order and keeps the checksums that cover it valid. */
+  sport: u16;
+  /** Destination port. Assigning it writes network order and keeps the checksums that cover it valid. */
+  dport: u16;
+  /** Sequence number. Assigning it writes network order and keeps the checksums that cover it valid. */
+  seq: u32;
+  /** Acknowledgement number. Assigning it writes network order and keeps the checksums that cover it valid. */
+  ackSeq: u32;
+  /** Header length in 32-bit words (5 to 15). Assigning it writes network order and keeps the checksums that cover it valid. */
+  dataOffset: u8;
+  /** The eight flag bits (CWR ECE URG ACK PSH RST SYN FIN). Assigning it writes network order and keeps the checksums that cover it valid. */
+  flags: u8;
+  /** FIN flag. Assigning it writes network order and keeps the checksums that cover it valid. */
+  fin: bool;
+  /** SYN flag. Assigning it writes network order and keeps the checksums that cover it valid. */
+  syn: bool;
+  /** RST flag. Assigning it writes network order and keeps the checksums that cover it valid. */
+  rst: bool;
+  /** PSH flag. Assigning it writes network order and keeps the checksums that cover it valid. */
+  psh: bool;
+  /** ACK flag. Assigning it writes network order and keeps the checksums that cover it valid. */
+  ack: bool;
+  /** URG flag. Assigning it writes network order and keeps the checksums that cover it valid. */
+  urg: bool;
+  /** Receive window. Assigning it writes network order and keeps the checksums that cover it valid. */
+  window: u16;
+  /** Checksum. Assigning it writes network order and keeps the checksums that cover it valid. */
+  checksum: u16;
+  /** Urgent pointer. Assigning it writes network order and keeps the checksums that cover it valid. */
+  urgentPointer: u16;
   /** The bytes after this header: a cursor that parses them as a new packet. */
   payload(): Cursor;
 }
 
 /** A UDP header. */
 interface Udp {
-  /** Source port. */
-  readonly sport: u16;
-  /** Destination port. */
-  readonly dport: u16;
-  /** Length of header and payload in bytes. */
-  readonly length: u16;
-  /** Checksum (0 when unused over IPv4). */
-  readonly checksum: u16;
+  /** Source port. Assigning it writes network order and keeps the checksums that cover it valid. */
+  sport: u16;
+  /** Destination port. Assigning it writes network order and keeps the checksums that cover it valid. */
+  dport: u16;
+  /** Length of header and payload in bytes. Assigning it writes network order and keeps the checksums that cover it valid. */
+  length: u16;
+  /** Checksum (0 when unused over IPv4). Assigning it writes network order and keeps the checksums that cover it valid. */
+  checksum: u16;
   /** The VXLAN header (UDP destination port 4789) that follows, validated, or null. */
   vxlan(): Vxlan | null;
   /** The Geneve header (UDP destination port 6081) that follows, validated, or null. */
@@ -228,42 +228,42 @@ interface Udp {
 
 /** An ICMP message header (8 bytes). */
 interface Icmp {
-  /** Message type. */
-  readonly type: u8;
-  /** Message code. */
-  readonly code: u8;
-  /** Checksum. */
-  readonly checksum: u16;
-  /** Identifier of an echo request or reply. */
-  readonly id: u16;
-  /** Sequence number of an echo request or reply. */
-  readonly sequence: u16;
+  /** Message type. Assigning it writes network order and keeps the checksums that cover it valid. */
+  type: u8;
+  /** Message code. Assigning it writes network order and keeps the checksums that cover it valid. */
+  code: u8;
+  /** Checksum. Assigning it writes network order and keeps the checksums that cover it valid. */
+  checksum: u16;
+  /** Identifier of an echo request or reply. Assigning it writes network order and keeps the checksums that cover it valid. */
+  id: u16;
+  /** Sequence number of an echo request or reply. Assigning it writes network order and keeps the checksums that cover it valid. */
+  sequence: u16;
   /** The bytes after this header: a cursor that parses them as a new packet. */
   payload(): Cursor;
 }
 
 /** An ICMPv6 message header (8 bytes). */
 interface Icmpv6 {
-  /** Message type. */
-  readonly type: u8;
-  /** Message code. */
-  readonly code: u8;
-  /** Checksum. */
-  readonly checksum: u16;
-  /** Identifier of an echo request or reply. */
-  readonly id: u16;
-  /** Sequence number of an echo request or reply. */
-  readonly sequence: u16;
+  /** Message type. Assigning it writes network order and keeps the checksums that cover it valid. */
+  type: u8;
+  /** Message code. Assigning it writes network order and keeps the checksums that cover it valid. */
+  code: u8;
+  /** Checksum. Assigning it writes network order and keeps the checksums that cover it valid. */
+  checksum: u16;
+  /** Identifier of an echo request or reply. Assigning it writes network order and keeps the checksums that cover it valid. */
+  id: u16;
+  /** Sequence number of an echo request or reply. Assigning it writes network order and keeps the checksums that cover it valid. */
+  sequence: u16;
   /** The bytes after this header: a cursor that parses them as a new packet. */
   payload(): Cursor;
 }
 
 /** A VXLAN header (UDP destination port 4789) whose I flag is set; an Ethernet frame follows. */
 interface Vxlan {
-  /** Flags; 0x08 (I: the VNI is valid) is always set. */
-  readonly flags: u8;
-  /** VXLAN network identifier (24 bits). */
-  readonly vni: u32;
+  /** Flags; 0x08 (I: the VNI is valid) is always set. Assigning it writes network order and keeps the checksums that cover it valid. */
+  flags: u8;
+  /** VXLAN network identifier (24 bits). Assigning it writes network order and keeps the checksums that cover it valid. */
+  vni: u32;
   /** The Ethernet header that follows, validated, or null. */
   eth(): Ethernet | null;
   /** The bytes after this header: a cursor that parses them as a new packet. */
@@ -272,18 +272,18 @@ interface Vxlan {
 
 /** A Geneve header (UDP destination port 6081) of version 0 whose options lie inside the packet. */
 interface Geneve {
-  /** Always 0. */
-  readonly version: u8;
-  /** Length of the options in 4-byte words. */
-  readonly optionsLength: u8;
+  /** Always 0. Assigning it writes network order and keeps the checksums that cover it valid. */
+  version: u8;
+  /** Length of the options in 4-byte words. Assigning it writes network order and keeps the checksums that cover it valid. */
+  optionsLength: u8;
   /** O flag: an OAM (control) packet. */
   readonly oam: bool;
   /** C flag: critical options are present. */
   readonly critical: bool;
-  /** The EtherType of the inner packet (0x6558: Ethernet). */
-  readonly protocolType: u16;
-  /** Virtual network identifier (24 bits). */
-  readonly vni: u32;
+  /** The EtherType of the inner packet (0x6558: Ethernet). Assigning it writes network order and keeps the checksums that cover it valid. */
+  protocolType: u16;
+  /** Virtual network identifier (24 bits). Assigning it writes network order and keeps the checksums that cover it valid. */
+  vni: u32;
   /** The Ethernet header that follows, validated, or null. */
   eth(): Ethernet | null;
   /** The IPv4 header that follows, validated, or null. */
@@ -302,12 +302,12 @@ interface Gre {
   readonly hasKey: bool;
   /** S flag: the sequence number field is present. */
   readonly hasSequence: bool;
-  /** The flags and version word. */
-  readonly flagsVersion: u16;
-  /** Always 0. */
-  readonly version: u8;
-  /** The EtherType of the payload (0x6558: Ethernet). */
-  readonly protocolType: u16;
+  /** The flags and version word. Assigning it writes network order and keeps the checksums that cover it valid. */
+  flagsVersion: u16;
+  /** Always 0. Assigning it writes network order and keeps the checksums that cover it valid. */
+  version: u8;
+  /** The EtherType of the payload (0x6558: Ethernet). Assigning it writes network order and keeps the checksums that cover it valid. */
+  protocolType: u16;
   /** The checksum, or 0 when absent. */
   readonly checksum: u16;
   /** The key, or 0 when absent. */

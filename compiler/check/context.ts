@@ -44,6 +44,8 @@ export class CheckContext {
   readonly configs = new Map<string, import("./config.js").ConfigInfo>();
   /** log.info/warn/error call sites, numbered in order. */
   readonly logSites: import("./log.js").LogSite[] = [];
+  /** Header fields assigned somewhere ("ipv4.ttl"): their setters are generated. */
+  readonly usedSetters = new Set<string>();
   /** Raw cursor reads (u8()..u64(), bytes()): their programs get an exit with the onError verdict. */
   readonly usedRawReads = new Set<ts.Node>();
   /** The probe's own enums by name. */

@@ -13,6 +13,8 @@ import { checkFor, checkForOf, checkWhile } from "./loops.js";
 import { unparen } from "./syntax.js";
 import { unsupported } from "./unsupported.js";
 import { checkBytesCopy, isBytesCopy } from "./raw-reads.js";
+import { fieldOf, protocolByTsName } from "../protocols/index.js";
+import { isWritable } from "../protocols/emit-setters.js";
 
 const K = ts.SyntaxKind;
 
@@ -189,6 +191,7 @@ function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   const root = assignedRoot(target);
   const decl = root ? cx.declarationOf(root) : undefined;
   const binding = decl && cx.bindings.get(decl);
+  if (binding?.type.kind === "header" && ts.isPropertyAccessExpression(target) && target.expression === root) return headerFieldAssignment(cx, e, target, binding.type);
   const throughRef = binding?.type.kind === "ref" && target !== root;
   if (!binding || !(binding.mutable || throughRef) || (target !== root && binding.type.kind !== "struct" && binding.type.kind !== "array" && !throughRef) || (target === root && binding.type.kind === "array")) {
     cx.error(target, messages.assignmentTarget());
@@ -213,6 +216,30 @@ function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   const error = assignError(result, targetType);
   if (error) cx.error(e, error);
   else cx.record(e, targetType);
+}
+
+/** `ip.ttl = v`, `tcp.syn = true`: a header field written in network order, its checksums kept valid. */
+function headerFieldAssignment(cx: CheckContext, e: ts.BinaryExpression, target: ts.PropertyAccessExpression, header: TType & { kind: "header" }): void {
+  const proto = protocolByTsName(header.proto)!;
+  const field = fieldOf(proto, target.name.text);
+  if (!field || !isWritable(proto, field)) {
+    cx.error(target, messages.assignmentTarget()); // runtime-types marks these readonly, so TypeScript has said why
+    return;
+  }
+  if (!checkExpr(cx, target)) return;
+  const fieldType = cx.types.get(target)!;
+  cx.usedSetters.add(`${proto.name}.${field.name}`);
+  const op = e.operatorToken.kind;
+  if (op === K.EqualsToken) {
+    checkAssignable(cx, e.right, fieldType);
+    return;
+  }
+  const result = compoundOperator(op) && checkCompound(cx, e, compoundOperator(op)!);
+  if (!compoundOperator(op)) cx.error(e.operatorToken, messages.unsupportedOperator(e.operatorToken.getText()));
+  if (!result) return;
+  const error = assignError(result, fieldType);
+  if (error) cx.error(e, error);
+  else cx.record(e, fieldType);
 }
 
 function checkCompound(cx: CheckContext, e: ts.BinaryExpression, op: ts.BinaryOperator): TType | undefined {

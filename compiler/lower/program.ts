@@ -91,7 +91,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     PRELUDE,
     ...helperDefinitions(lx.helpers),
     ...kernelHelperDeclarations(lx.kernelHelpers),
-    emitProtocolRuntime(checked.cx.usedProtocols),
+    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters),
     ...(checked.cx.usedProtocols.has("eth") ? [XDP_PACKET_RUNTIME] : []),
     `char _license[] SEC("license") = ${JSON.stringify(options.license)};`,
   ];

@@ -8,6 +8,7 @@ import type { TType } from "../types/types.js";
 import { cType, intLiteral } from "./c-types.js";
 import { isTraceCall, lowerTrace } from "./intrinsics/trace.js";
 import { logSiteOf, lowerLog } from "./log.js";
+import { lowerFieldWrite } from "./intrinsics/packet.js";
 import type { LowerContext } from "./context.js";
 import { arithmetic, lowerAs, lowerTest } from "./expressions.js";
 
@@ -96,9 +97,10 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
   if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
     const left = unparen(e.left);
     const targetType = lx.typeOf(left);
+    const view = compoundOperator(e.operatorToken.kind) ? lx.checked.cx.compoundViews.get(e)! : undefined;
+    if (ts.isPropertyAccessExpression(left) && lx.typeOf(left.expression).kind === "header") return lowerFieldWrite(lx, left, lowerAs(lx, view ?? e.right, targetType));
     const target = ts.isIdentifier(left) ? id(lx.bindingOf(left)!.cName) : lowerAs(lx, left);
     // x op= y was checked as the synthetic x op y; lower that same view
-    const view = compoundOperator(e.operatorToken.kind) ? lx.checked.cx.compoundViews.get(e)! : undefined;
     return binary("=", target, lowerAs(lx, view ?? e.right, targetType));
   }
   return lowerAs(lx, e);

@@ -1,6 +1,7 @@
 // Generates the C packet runtime (getter macros, validating parsers, child accessors) from the protocol descriptions.
 import { ANY_SELECTOR, childrenOf, PROTOCOLS, protocolByName } from "./index.js";
 import type { ChainSpec, FieldSpec, LoadedField, ProtocolSpec } from "./schema.js";
+import { CHECKSUM_RUNTIME, setter } from "./emit-setters.js";
 
 const C_TYPES = { u8: "__u8", u16: "__u16", u32: "__u32", u64: "__u64", bool: "_Bool" } as const;
 
@@ -158,8 +159,8 @@ function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: numb
   ].join("\n");
 }
 
-/** The C for the given protocols (by name), in dependency order, with the accessors between them. */
-export function emitProtocolRuntime(used: ReadonlySet<string>): string {
+/** The C for the given protocols (by name), in dependency order, with the accessors between them and the setters used ("ipv4.ttl"). */
+export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set()): string {
   const chosen = PROTOCOLS.filter((p) => used.has(p.name));
   const parts = [HEADER_RUNTIME];
   for (const p of chosen) {
@@ -172,5 +173,11 @@ export function emitProtocolRuntime(used: ReadonlySet<string>): string {
     }
   }
   for (const child of chosen) if (child.indexed && used.has(child.indexed.parent)) parts.push(indexedAccessor(child));
+  if (setters.size) parts.push(CHECKSUM_RUNTIME);
+  for (const p of chosen) {
+    // a bit setter calls the setter of the field holding the bit: that one first
+    const wanted = p.fields.filter((f) => setters.has(`${p.name}.${f.name}`) || p.fields.some((g) => g.bit?.field === f.name && setters.has(`${p.name}.${g.name}`)));
+    parts.push(...wanted.filter((f) => !f.bit).map((f) => setter(p, f)), ...wanted.filter((f) => f.bit).map((f) => setter(p, f)));
+  }
   return parts.join("\n\n");
 }

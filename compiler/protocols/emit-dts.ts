@@ -1,6 +1,9 @@
 // Generates runtime-types/packet.d.ts, the packet API users' probes are checked against, from the protocol descriptions.
 import { childrenOf, PROTOCOLS } from "./index.js";
 import { CURSOR_READS } from "./cursor.js";
+import { isWritable } from "./emit-setters.js";
+
+const WRITE_DOC = " Assigning it writes network order and keeps the checksums that cover it valid.";
 
 const CURSOR_DTS = [
   ...Object.keys(CURSOR_READS).map((t) => `  /** The big-endian ${t} at byte offset off, in host order; a read outside the packet ends the program with its onError verdict. */\n  ${t}(off: u32): ${t};`),
@@ -13,7 +16,7 @@ const TS_TYPES = { u8: "u8", u16: "u16", u32: "u32", u64: "u64", bool: "bool" } 
 
 function headerInterface(p: ProtocolSpec): string {
   const lines = [`/** ${p.doc} */`, `interface ${p.tsName} {`];
-  for (const f of p.fields) lines.push(`  /** ${f.doc} */`, `  readonly ${f.name}: ${TS_TYPES[f.type]};`);
+  for (const f of p.fields) lines.push(`  /** ${f.doc}${isWritable(p, f) ? WRITE_DOC : ""} */`, `  ${isWritable(p, f) ? "" : "readonly "}${f.name}: ${TS_TYPES[f.type]};`);
   for (const { child, accessor, alwaysPresent } of childrenOf(p)) {
     if (alwaysPresent) lines.push(`  /** ${child.accessorDoc}: a cursor that parses them as a new packet. */`, `  ${accessor}(): ${child.tsName};`);
     else lines.push(`  /** ${child.accessorDoc}${p.name === "cursor" ? " at this position" : " that follows"}, validated, or null. */`, `  ${accessor}(): ${child.tsName} | null;`);

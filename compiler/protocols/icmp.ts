@@ -16,6 +16,7 @@ export const icmp: ProtocolSpec = {
   accessorDoc: "The ICMP header",
   minLength: 8,
   fields,
+  checksum: { at: 2 },
   carriedBy: { ipv4: 1 },
 };
 
@@ -26,5 +27,6 @@ export const icmpv6: ProtocolSpec = {
   accessorDoc: "The ICMPv6 header",
   minLength: 8,
   fields,
+  checksum: { at: 2, pseudoHeader: true },
   carriedBy: { ipv6: 58 },
 };

@@ -18,6 +18,7 @@ export const ipv6: ProtocolSpec = {
     { name: "extensionLength", type: "u16", doc: "The bytes of extension headers between the fixed header and the upper layer.", read: { expr: "{length} - 40" } },
   ],
   validity: [{ expr: "{version} == 6", doc: "version is 6" }],
+  pseudoHeader: ["saddr", "daddr"],
   nextSelector: "{nextHeader}",
   chain: {
     max: 8,

@@ -29,6 +29,18 @@ export interface FieldSpec {
   type: FieldType;
   doc: string;
   read: LoadedField | DerivedField;
+  /** A bool that is one bit of another field: assigning it sets or clears `mask` in `field`. */
+  bit?: { field: string; mask: number };
+}
+
+/** A header's own 16-bit Internet checksum, which setters keep valid. */
+export interface ChecksumSpec {
+  /** Its offset in the header. */
+  at: number;
+  /** It also covers the carrier's pseudo-header (addresses), so changing those updates it (TCP, UDP, ICMPv6). */
+  pseudoHeader?: boolean;
+  /** 0 means "no checksum" (UDP): left at 0, and a computed 0 is written as 0xffff. */
+  zeroMeansNone?: boolean;
 }
 
 export interface ProtocolSpec {
@@ -50,6 +62,10 @@ export interface ProtocolSpec {
   nextSelector?: string;
   /** Reached by an indexed accessor on a parent (`eth.vlan(i)`) rather than by a selector. */
   indexed?: { parent: string; accessor: string; max: number; offset: string; count: string };
+  /** The header's own checksum, if it has one. */
+  checksum?: ChecksumSpec;
+  /** Fields that are part of the pseudo-header its upper-layer checksums cover (IP addresses). */
+  pseudoHeader?: string[];
   /** A chain of extension headers walked after the fixed part (IPv6), each found by the selector of the one before. */
   chain?: ChainSpec;
   /** Headers that carry this one, with the selector value that announces it (and the accessor's name there, when not `name`). */

@@ -13,6 +13,7 @@ export const udp: ProtocolSpec = {
     { name: "length", type: "u16", doc: "Length of header and payload in bytes.", read: { at: 4, width: 2 } },
     { name: "checksum", type: "u16", doc: "Checksum (0 when unused over IPv4).", read: { at: 6, width: 2 } },
   ],
+  checksum: { at: 6, pseudoHeader: true, zeroMeansNone: true },
   nextSelector: "{dport}",
   carriedBy: { ipv4: 17, ipv6: 17 },
 };

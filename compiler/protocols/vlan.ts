@@ -12,7 +12,7 @@ export const vlan: ProtocolSpec = {
     { name: "tci", type: "u16", doc: "Tag control information: PCP, DEI and VID.", read: { at: 2, width: 2 } },
     { name: "vid", type: "u16", doc: "VLAN identifier (12 bits).", read: { at: 2, width: 2, mask: 0xfff } },
     { name: "pcp", type: "u8", doc: "Priority code point (3 bits).", read: { at: 2, width: 1, shift: 5 } },
-    { name: "dei", type: "bool", doc: "Drop eligible indicator.", read: { expr: "({tci} & 0x1000) != 0" } },
+    { name: "dei", type: "bool", doc: "Drop eligible indicator.", read: { expr: "({tci} & 0x1000) != 0" }, bit: { field: "tci", mask: 0x1000 } },
   ],
   indexed: { parent: "eth", accessor: "vlan", max: 2, offset: "12 + 4 * {index}", count: "{vlanCount}" },
   carriedBy: {},

@@ -16,7 +16,8 @@ export interface ClangJob {
 }
 
 export const CLANG = process.env.TSBPF_CLANG ?? "clang";
-export const CLANG_FLAGS = ["-O2", "-g", "-gno-inline-line-tables", "-target", "bpf", "-mcpu=v3", "-Wall", "-Wno-unused-function", "-Wno-unused-variable", "-Wno-unused-but-set-variable"];
+/** -fno-strict-aliasing: setters read a header's 16-bit words around a wider store to fix checksums, and must see the store. */
+export const CLANG_FLAGS = ["-O2", "-g", "-fno-strict-aliasing", "-gno-inline-line-tables", "-target", "bpf", "-mcpu=v3", "-Wall", "-Wno-unused-function", "-Wno-unused-variable", "-Wno-unused-but-set-variable"];
 
 export async function compileC(job: ClangJob): Promise<{ warnings: string }> {
   const args = [...CLANG_FLAGS, "-c", job.cFile, "-o", job.objectFile];

@@ -2,6 +2,7 @@
 import { ts } from "ts-morph";
 import { call, num, type CExpr } from "../../c/ast.js";
 import { CURSOR_READS } from "../../protocols/cursor.js";
+import { setterName } from "../../protocols/emit-setters.js";
 import { childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
@@ -47,4 +48,11 @@ export function lowerFieldRead(lx: LowerContext, node: ts.PropertyAccessExpressi
   const receiverType = lx.typeOf(node.expression);
   if (receiverType.kind !== "header") throw new Error(`internal: field read on ${receiverType.kind}`);
   return call(getterName(protocolByTsName(receiverType.proto)!, node.name.text), [receiver]);
+}
+
+/** `ip.ttl = v` → `tsbpf_ipv4_set_ttl(ip, v)`: the setter writes network order and fixes the checksums. */
+export function lowerFieldWrite(lx: LowerContext, target: ts.PropertyAccessExpression, value: CExpr): CExpr {
+  const header = lx.typeOf(target.expression);
+  if (header.kind !== "header") throw new Error("internal: field write on a non-header");
+  return call(setterName(protocolByTsName(header.proto)!, target.name.text), [lowerAs(lx, target.expression), value]);
 }

@@ -1,0 +1,79 @@
+// Generates field setters from the protocol descriptions: network-order writes that keep every checksum covering the field valid, incrementally.
+import { childrenOf, fieldOf } from "./index.js";
+import type { ChecksumSpec, FieldSpec, LoadedField, ProtocolSpec } from "./schema.js";
+
+const C_TYPES = { u8: "__u8", u16: "__u16", u32: "__u32", u64: "__u64", bool: "_Bool" } as const;
+
+export const setterName = (p: ProtocolSpec, field: string) => `tsbpf_${p.name}_set_${field}`;
+
+/** A field a program may assign: loaded from a fixed place, or one bit of such a field. */
+export function isWritable(p: ProtocolSpec, f: FieldSpec): boolean {
+  if (f.bit) return !!fieldOf(p, f.bit.field) && isWritable(p, fieldOf(p, f.bit.field)!);
+  return "at" in f.read && typeof f.read.at === "number";
+}
+
+/** One's-complement arithmetic on raw (memory-order) 16-bit words: byte order does not matter as long as it is the same throughout. */
+export const CHECKSUM_RUNTIME = `/* RFC 1624: the checksum after one 16-bit word changes from 'from' to 'to' (~(~check + ~from + to)). */
+static __always_inline __u16 tsbpf_csum_replace(__u16 check, __u16 from, __u16 to)
+{
+	__u32 s = (__u16)~check + (__u32)(__u16)~from + to;
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	return (__u16)~s;
+}
+#define tsbpf_raw16(p) (*(__u16 *)(p))`;
+
+function write(read: LoadedField, type: FieldSpec["type"]): string[] {
+  const bits = read.width * 8;
+  const p = `h.pos + ${read.at}`;
+  if (read.shift === undefined && read.mask === undefined) {
+    return [bits === 8 ? `*(__u8 *)(${p}) = value;` : `*(__u${bits} *)(${p}) = __builtin_bswap${bits}(value);`];
+  }
+  const shift = read.shift ?? 0;
+  const mask = read.mask ?? (2 ** (bits - shift) - 1);
+  const load = bits === 8 ? `*(__u8 *)(${p})` : `__builtin_bswap${bits}(*(__u${bits} *)(${p}))`;
+  const field = `((__u${bits})(value & 0x${mask.toString(16)}) << ${shift})`;
+  const merged = `(${load} & ~((__u${bits})0x${mask.toString(16)} << ${shift})) | ${field}`;
+  void type;
+  return bits === 8 ? [`*(__u8 *)(${p}) = ${merged};`] : [`*(__u${bits} *)(${p}) = __builtin_bswap${bits}(${merged});`];
+}
+
+/** Updates a checksum at `at` (a pointer expression) for the words that changed. */
+function updateChecksum(at: string, spec: ChecksumSpec, words: number): string[] {
+  const lines = [`{`, `\t__u16 check = tsbpf_raw16(${at});`];
+  if (spec.zeroMeansNone) lines.push("\tif (check != 0) {");
+  const ind = spec.zeroMeansNone ? "\t\t" : "\t";
+  for (let i = 0; i < words; i++) lines.push(`${ind}check = tsbpf_csum_replace(check, before[${i}], after[${i}]);`);
+  if (spec.zeroMeansNone) lines.push(`${ind}tsbpf_raw16(${at}) = check ? check : 0xffff;`, "\t}");
+  else lines.push(`\ttsbpf_raw16(${at}) = check;`);
+  lines.push("}");
+  return lines;
+}
+
+export function setter(p: ProtocolSpec, f: FieldSpec): string {
+  const head = `static __always_inline void ${setterName(p, f.name)}(struct tsbpf_hdr h, ${C_TYPES[f.type]} value)`;
+  if (f.bit) {
+    const target = fieldOf(p, f.bit.field)!;
+    const get = `tsbpf_${p.name}_${target.name}(h)`;
+    return `${head}\n{\n\t${setterName(p, target.name)}(h, value ? (${get} | 0x${f.bit.mask.toString(16)}) : (${get} & ~0x${f.bit.mask.toString(16)}));\n}`;
+  }
+  const read = f.read as LoadedField & { at: number };
+  const first = read.at & ~1;
+  const words = ((read.at + read.width + 1) & ~1) - first >> 1;
+  const own = p.checksum && !(read.at === p.checksum.at && read.width === 2) ? p.checksum : undefined;
+  const pseudo = p.pseudoHeader?.includes(f.name) ? childrenOf(p).filter((c) => c.child.checksum?.pseudoHeader) : [];
+  const body: string[] = [];
+  const covered = own || pseudo.length;
+  if (covered) body.push(`__u16 before[${words}], after[${words}];`, ...range(words).map((i) => `before[${i}] = tsbpf_raw16(h.pos + ${first + 2 * i});`));
+  body.push(...write(read, f.type));
+  if (covered) body.push(...range(words).map((i) => `after[${i}] = tsbpf_raw16(h.pos + ${first + 2 * i});`));
+  if (own) body.push(...updateChecksum(`h.pos + ${own.at}`, own, words));
+  for (const { child, selector } of pseudo) {
+    const c = child.checksum!;
+    // the upper layer's checksum covers these words through its pseudo-header
+    body.push(`if (h.next_proto == ${selector} && h.next + ${c.at + 2} <= h.end)`, ...updateChecksum(`h.next + ${c.at}`, c, words));
+  }
+  return `${head}\n{\n${body.map((l) => `\t${l}`).join("\n")}\n}`;
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
