@@ -1,5 +1,11 @@
 // The packet API: header types with host-order getters and validating accessors. Generated from compiler/protocols; do not edit.
 
+/** A MAC address: its 6 bytes in packet order. Assigning one to a header field writes it into the packet. */
+interface MacAddr { bytes: FixedArray<u8, 6> }
+
+/** An IPv6 address: its 16 bytes in packet order. Assigning one to a header field writes it and fixes the checksums that cover it. */
+interface Ipv6Addr { bytes: FixedArray<u8, 16> }
+
 /** A position in the packet: the payload of a header. Every parser accepts it, so any payload parses as a new packet; u8/u16/u32/u64(off) read big-endian values at an offset and end the program with its onError verdict when the read falls outside the packet. */
 interface Cursor {
   /** The bytes from here to the end of the packet. */
@@ -40,6 +46,10 @@ interface Cursor {
 
 /** An Ethernet II header; VLAN tags (802.1Q, 802.1ad, at most two) are looked through. */
 interface Ethernet {
+  /** Destination MAC address. Assigning it writes network order and keeps the checksums that cover it valid. */
+  dst: MacAddr;
+  /** Source MAC address. Assigning it writes network order and keeps the checksums that cover it valid. */
+  src: MacAddr;
   /** The EtherType after any VLAN tags. */
   readonly etherType: u16;
   /** How many VLAN tags precede the EtherType (0 to 2). */
@@ -80,6 +90,10 @@ interface Arp {
   protocolType: u16;
   /** 1 for a request, 2 for a reply. Assigning it writes network order and keeps the checksums that cover it valid. */
   operation: u16;
+  /** Sender hardware address. Assigning it writes network order and keeps the checksums that cover it valid. */
+  senderMac: MacAddr;
+  /** Target hardware address. Assigning it writes network order and keeps the checksums that cover it valid. */
+  targetMac: MacAddr;
   /** Sender protocol address, host byte order. Assigning it writes network order and keeps the checksums that cover it valid. */
   senderIp: u32;
   /** Target protocol address, host byte order. Assigning it writes network order and keeps the checksums that cover it valid. */
@@ -152,6 +166,10 @@ interface Ipv6 {
   nextHeader: u8;
   /** Hop limit. Assigning it writes network order and keeps the checksums that cover it valid. */
   hopLimit: u8;
+  /** Source address. Assigning it writes network order and keeps the checksums that cover it valid. */
+  saddr: Ipv6Addr;
+  /** Destination address. Assigning it writes network order and keeps the checksums that cover it valid. */
+  daddr: Ipv6Addr;
   /** The upper-layer protocol after the extension headers (IpProto), or 59 (no next header) when the chain is malformed, longer than 8, or the packet is a non-first fragment. */
   readonly l4Protocol: u8;
   /** The bytes of extension headers between the fixed header and the upper layer. */

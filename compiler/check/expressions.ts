@@ -11,6 +11,8 @@ import { unparen } from "./syntax.js";
 import { checkTrace } from "./trace.js";
 import { checkArrayLiteral, checkElementAccess } from "./arrays.js";
 import { unsupported } from "./unsupported.js";
+import { builtinStruct } from "./structs.js";
+import { ADDRESS_TYPES } from "../protocols/schema.js";
 import { checkMapCall } from "./maps.js";
 import { checkLog, isLogCall } from "./log.js";
 import { checkRawRead } from "./raw-reads.js";
@@ -210,12 +212,19 @@ function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Re
   if (receiver.kind === "header") {
     const proto = protocolByTsName(receiver.proto)!;
     const field = fieldOf(proto, name);
+    if (field?.type === "mac" || field?.type === "ipv6addr") return addressType(cx, node, ADDRESS_TYPES[field.type].ts);
     if (field) return field.type === "bool" ? BOOL : int(field.type);
     cx.error(node, messages.notAValue(`'${receiver.proto}.${name}'`));
     return undefined;
   }
   cx.error(node.name, messages.unknownName(`${typeName(receiver)}.${name}`));
   return undefined;
+}
+
+/** MacAddr, Ipv6Addr: the runtime's value structs (registered the first time a probe meets one). */
+function addressType(cx: CheckContext, node: ts.Node, name: string): Result {
+  const info = cx.structs.get(name) ?? builtinStruct(cx, name, cx.checker.getTypeAtLocation(node).getSymbol()?.declarations?.[0]);
+  return info ? { kind: "struct", name, cName: info.cName } : undefined;
 }
 
 /** `r.value` of an integer reference, `r.field` of a struct reference: the map's value, read and written in place. */

@@ -14,13 +14,17 @@ export interface StructInfo {
   decl: ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
   /** A struct of the runtime (Ipv4Prefix, Ipv6Prefix) rather than the probe. */
   builtin?: boolean;
+  /** Defined by the packet runtime's C (the address structs), not emitted with the probe's structs. */
+  inRuntime?: boolean;
   /** Fields user space stores in network byte order, while the program reads and writes them in host order. */
   networkOrder?: Set<string>;
 }
 
 /** The runtime's structs: LPM keys, whose address the map stores in network order so prefixes match bit by bit. */
-const BUILTIN_STRUCTS: Record<string, { cName: string; fields: { name: string; type: TType }[]; networkOrder?: string[] }> = {
+const BUILTIN_STRUCTS: Record<string, { cName: string; fields: { name: string; type: TType }[]; networkOrder?: string[]; inRuntime?: boolean }> = {
   Ipv4Prefix: { cName: "tsbpf_ipv4_prefix", fields: [{ name: "prefixLen", type: { kind: "int", name: "u32" } }, { name: "addr", type: { kind: "int", name: "u32" } }], networkOrder: ["addr"] },
+  MacAddr: { cName: "tsbpf_mac", inRuntime: true, fields: [{ name: "bytes", type: { kind: "array", element: { kind: "int", name: "u8" }, length: 6 } }] },
+  Ipv6Addr: { cName: "tsbpf_ipv6_addr", inRuntime: true, fields: [{ name: "bytes", type: { kind: "array", element: { kind: "int", name: "u8" }, length: 16 } }] },
   Ipv6Prefix: { cName: "tsbpf_ipv6_prefix", fields: [{ name: "prefixLen", type: { kind: "int", name: "u32" } }, { name: "addr", type: { kind: "array", element: { kind: "int", name: "u8" }, length: 16 } }] },
 };
 
@@ -28,7 +32,7 @@ const BUILTIN_STRUCTS: Record<string, { cName: string; fields: { name: string; t
 export function builtinStruct(cx: CheckContext, name: string, decl: ts.Node | undefined): StructInfo | undefined {
   const b = BUILTIN_STRUCTS[name];
   if (!b || !decl || !cx.isAmbient(decl) || !(ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl))) return undefined;
-  const info: StructInfo = { name, cName: b.cName, fields: b.fields, decl, builtin: true, networkOrder: new Set(b.networkOrder) };
+  const info: StructInfo = { name, cName: b.cName, fields: b.fields, decl, builtin: true, inRuntime: b.inRuntime, networkOrder: new Set(b.networkOrder) };
   cx.structs.set(name, info);
   return info;
 }

@@ -42,7 +42,7 @@ function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number])
 
 export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
   const lx = new LowerContext(checked);
-  const globals: CGlobal[] = structOrder(checked.cx).map((s) => ({
+  const globals: CGlobal[] = structOrder(checked.cx).filter((s) => !s.inRuntime).map((s) => ({
     text: `struct ${s.cName} {\n${s.fields.map((f) => `\t${cType(f.type)} ${f.name}${f.type.kind === "array" ? `[${f.type.length}]` : ""};`).join("\n")}\n};`,
     at: s.builtin ? undefined : lx.at(s.decl.name),
   }));

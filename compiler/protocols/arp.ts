@@ -11,6 +11,8 @@ export const arp: ProtocolSpec = {
     { name: "hardwareType", type: "u16", doc: "Always 1 (Ethernet).", read: { at: 0, width: 2 } },
     { name: "protocolType", type: "u16", doc: "Always 0x0800 (IPv4).", read: { at: 2, width: 2 } },
     { name: "operation", type: "u16", doc: "1 for a request, 2 for a reply.", read: { at: 6, width: 2 } },
+    { name: "senderMac", type: "mac", doc: "Sender hardware address.", read: { at: 8, width: 6 } },
+    { name: "targetMac", type: "mac", doc: "Target hardware address.", read: { at: 18, width: 6 } },
     { name: "senderIp", type: "u32", doc: "Sender protocol address, host byte order.", read: { at: 14, width: 4 } },
     { name: "targetIp", type: "u32", doc: "Target protocol address, host byte order.", read: { at: 24, width: 4 } },
   ],

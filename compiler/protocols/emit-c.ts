@@ -1,16 +1,18 @@
 // Generates the C packet runtime (getter macros, validating parsers, child accessors) from the protocol descriptions.
 import { ANY_SELECTOR, childrenOf, PROTOCOLS, protocolByName } from "./index.js";
-import type { ChainSpec, FieldSpec, LoadedField, ProtocolSpec } from "./schema.js";
+import { ADDRESS_TYPES, fieldCType, type ChainSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
 import { CHECKSUM_RUNTIME, setter } from "./emit-setters.js";
 
-const C_TYPES = { u8: "__u8", u16: "__u16", u32: "__u32", u64: "__u64", bool: "_Bool" } as const;
 
 export const getterName = (p: ProtocolSpec, field: string) => `tsbpf_${p.name}_${field}`;
 export const parserName = (p: ProtocolSpec) => `tsbpf_parse_${p.name}`;
 export const childAccessorName = (parent: ProtocolSpec, child: ProtocolSpec) => `tsbpf_${parent.name}_${child.name}`;
 
 /** The fixed part every packet runtime needs: the header cursor and big-endian loads. */
-export const HEADER_RUNTIME = `/* A parsed header: pos is NULL when the accessor found no valid header. */
+export const HEADER_RUNTIME = `/* Address values (MacAddr, Ipv6Addr): bytes in packet order. */
+struct tsbpf_mac { __u8 bytes[6]; };
+struct tsbpf_ipv6_addr { __u8 bytes[16]; };
+/* A parsed header: pos is NULL when the accessor found no valid header. */
 struct tsbpf_hdr {
 	__u8 *pos;        /* first byte of the header */
 	__u8 *next;       /* first byte after it (options and tags included) */
@@ -58,7 +60,12 @@ function loadExpr(p: ProtocolSpec, read: LoadedField, h: string): string {
 
 function getterMacro(p: ProtocolSpec, f: FieldSpec): string {
   const body = "at" in f.read ? loadExpr(p, f.read, "h") : expand(p, f.read.expr, "h");
-  return `#define ${getterName(p, f.name)}(h) ((${C_TYPES[f.type]})(${body})) /* ${f.doc} */`;
+  if (f.type === "mac" || f.type === "ipv6addr") {
+    // an address is copied out of the packet by value
+    const read = f.read as LoadedField;
+    return `#define ${getterName(p, f.name)}(h) ({ ${fieldCType(f.type)} tsbpf_a_; __builtin_memcpy(&tsbpf_a_, (h).pos + ${read.at}, ${ADDRESS_TYPES[f.type].size}); tsbpf_a_; }) /* ${f.doc} */`;
+  }
+  return `#define ${getterName(p, f.name)}(h) ((${fieldCType(f.type)})(${body})) /* ${f.doc} */`;
 }
 
 function parser(p: ProtocolSpec): string {

@@ -12,7 +12,7 @@ const CURSOR_DTS = [
 ];
 import type { ProtocolSpec } from "./schema.js";
 
-const TS_TYPES = { u8: "u8", u16: "u16", u32: "u32", u64: "u64", bool: "bool" } as const;
+const TS_TYPES = { u8: "u8", u16: "u16", u32: "u32", u64: "u64", bool: "bool", mac: "MacAddr", ipv6addr: "Ipv6Addr" } as const;
 
 function headerInterface(p: ProtocolSpec): string {
   const lines = [`/** ${p.doc} */`, `interface ${p.tsName} {`];
@@ -31,5 +31,9 @@ function headerInterface(p: ProtocolSpec): string {
 
 export function emitPacketDts(): string {
   const header = "// The packet API: header types with host-order getters and validating accessors. Generated from compiler/protocols; do not edit.";
-  return [header, ...PROTOCOLS.map(headerInterface)].join("\n\n") + "\n";
+  const addresses = [
+    "/** A MAC address: its 6 bytes in packet order. Assigning one to a header field writes it into the packet. */\ninterface MacAddr { bytes: FixedArray<u8, 6> }",
+    "/** An IPv6 address: its 16 bytes in packet order. Assigning one to a header field writes it and fixes the checksums that cover it. */\ninterface Ipv6Addr { bytes: FixedArray<u8, 16> }",
+  ];
+  return [header, ...addresses, ...PROTOCOLS.map(headerInterface)].join("\n\n") + "\n";
 }

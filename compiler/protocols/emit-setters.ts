@@ -1,8 +1,7 @@
 // Generates field setters from the protocol descriptions: network-order writes that keep every checksum covering the field valid, incrementally.
 import { childrenOf, fieldOf } from "./index.js";
-import type { ChecksumSpec, FieldSpec, LoadedField, ProtocolSpec } from "./schema.js";
+import { fieldCType, type ChecksumSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
 
-const C_TYPES = { u8: "__u8", u16: "__u16", u32: "__u32", u64: "__u64", bool: "_Bool" } as const;
 
 export const setterName = (p: ProtocolSpec, field: string) => `tsbpf_${p.name}_set_${field}`;
 
@@ -26,6 +25,7 @@ static __always_inline __u16 tsbpf_csum_replace(__u16 check, __u16 from, __u16 t
 function write(read: LoadedField, type: FieldSpec["type"]): string[] {
   const bits = read.width * 8;
   const p = `h.pos + ${read.at}`;
+  if (type === "mac" || type === "ipv6addr") return [`__builtin_memcpy(${p}, &value, ${read.width});`];
   if (read.shift === undefined && read.mask === undefined) {
     return [bits === 8 ? `*(__u8 *)(${p}) = value;` : `*(__u${bits} *)(${p}) = __builtin_bswap${bits}(value);`];
   }
@@ -34,7 +34,6 @@ function write(read: LoadedField, type: FieldSpec["type"]): string[] {
   const load = bits === 8 ? `*(__u8 *)(${p})` : `__builtin_bswap${bits}(*(__u${bits} *)(${p}))`;
   const field = `((__u${bits})(value & 0x${mask.toString(16)}) << ${shift})`;
   const merged = `(${load} & ~((__u${bits})0x${mask.toString(16)} << ${shift})) | ${field}`;
-  void type;
   return bits === 8 ? [`*(__u8 *)(${p}) = ${merged};`] : [`*(__u${bits} *)(${p}) = __builtin_bswap${bits}(${merged});`];
 }
 
@@ -51,7 +50,7 @@ function updateChecksum(at: string, spec: ChecksumSpec, words: number): string[]
 }
 
 export function setter(p: ProtocolSpec, f: FieldSpec): string {
-  const head = `static __always_inline void ${setterName(p, f.name)}(struct tsbpf_hdr h, ${C_TYPES[f.type]} value)`;
+  const head = `static __always_inline void ${setterName(p, f.name)}(struct tsbpf_hdr h, ${fieldCType(f.type)} value)`;
   if (f.bit) {
     const target = fieldOf(p, f.bit.field)!;
     const get = `tsbpf_${p.name}_${target.name}(h)`;

@@ -8,6 +8,8 @@ export const ethernet: ProtocolSpec = {
   accessorDoc: "The Ethernet header",
   minLength: 14,
   fields: [
+    { name: "dst", type: "mac", doc: "Destination MAC address.", read: { at: 0, width: 6 } },
+    { name: "src", type: "mac", doc: "Source MAC address.", read: { at: 6, width: 6 } },
     { name: "etherType", type: "u16", doc: "The EtherType after any VLAN tags.", read: { expr: "{nextProto}" } },
     { name: "vlanCount", type: "u8", doc: "How many VLAN tags precede the EtherType (0 to 2).", read: { expr: "({length} - 14) / 4" } },
   ],

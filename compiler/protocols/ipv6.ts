@@ -14,6 +14,8 @@ export const ipv6: ProtocolSpec = {
     { name: "payloadLength", type: "u16", doc: "Length of the payload in bytes, extension headers included.", read: { at: 4, width: 2 } },
     { name: "nextHeader", type: "u8", doc: "The header that follows (IpProto).", read: { at: 6, width: 1 } },
     { name: "hopLimit", type: "u8", doc: "Hop limit.", read: { at: 7, width: 1 } },
+    { name: "saddr", type: "ipv6addr", doc: "Source address.", read: { at: 8, width: 16 } },
+    { name: "daddr", type: "ipv6addr", doc: "Destination address.", read: { at: 24, width: 16 } },
     { name: "l4Protocol", type: "u8", doc: "The upper-layer protocol after the extension headers (IpProto), or 59 (no next header) when the chain is malformed, longer than 8, or the packet is a non-first fragment.", read: { expr: "({nextProto} == TSBPF_NO_NEXT ? 59 : {nextProto})" } },
     { name: "extensionLength", type: "u16", doc: "The bytes of extension headers between the fixed header and the upper layer.", read: { expr: "{length} - 40" } },
   ],

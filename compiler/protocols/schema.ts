@@ -1,6 +1,17 @@
 // The declarative description of a packet header, from which the C parsers, getters and the .d.ts are generated.
 
-export type FieldType = "u8" | "u16" | "u32" | "u64" | "bool";
+export type FieldType = "u8" | "u16" | "u32" | "u64" | "bool" | "mac" | "ipv6addr";
+
+/** The value types of address fields: C struct, TypeScript interface and size. */
+export const ADDRESS_TYPES = {
+  mac: { c: "struct tsbpf_mac", ts: "MacAddr", size: 6 },
+  ipv6addr: { c: "struct tsbpf_ipv6_addr", ts: "Ipv6Addr", size: 16 },
+} as const;
+
+/** The C type of a field's value. */
+export function fieldCType(t: FieldType): string {
+  return t === "mac" || t === "ipv6addr" ? ADDRESS_TYPES[t].c : t === "bool" ? "_Bool" : `__${t}`;
+}
 
 /**
  * A big-endian load of `width` bytes at byte offset `at` of the header, then `>> shift` and `& mask`.
@@ -9,7 +20,7 @@ export type FieldType = "u8" | "u16" | "u32" | "u64" | "bool";
  */
 export interface LoadedField {
   at: number | string;
-  width: 1 | 2 | 4 | 8;
+  width: 1 | 2 | 4 | 6 | 8 | 16;
   /** For a field at a computed place: C over `{field}` saying whether the header has it. */
   present?: string;
   shift?: number;

@@ -94,4 +94,26 @@ describeKernel("header setters", () => {
     expect(changedBytes(frame, r.dataOut)).toEqual([14, 15]);
     expect(allValid(r.dataOut)).toBe(true);
   });
+
+  it.each(["udp", "icmpv6", "tcp"] as const)("swaps MACs and rewrites IPv6 addresses of %s with valid checksums", async (l4) => {
+    const base = eth({ src: "02:00:00:00:00:0a", dst: "02:00:00:00:00:0b" }).ipv6({ src: "fd00::1", dst: "2001:db8::ff" });
+    const frame = (l4 === "udp" ? base.udp({ dport: 53 }) : l4 === "tcp" ? base.tcp({ dport: 80 }) : base.icmpv6({ type: 128 })).payload("hello").build();
+    const r = await run("reflect", frame);
+    expect(r.retval).toBe(XdpVerdict.Tx);
+    const out = r.dataOut;
+    expect(out.subarray(0, 6)).toEqual(frame.subarray(6, 12));
+    expect(out.subarray(6, 12)).toEqual(frame.subarray(0, 6));
+    expect(out.subarray(22, 38)).toEqual(frame.subarray(38, 54));
+    const incremented = Buffer.from(frame.subarray(22, 38));
+    incremented[15] = incremented[15]! + 1;
+    expect(out.subarray(38, 54)).toEqual(incremented);
+    expect(checkFrame(out).checksums).toEqual({ [l4]: true });
+  });
+
+  it("answers ARP in place: target MAC from the sender, operation reply", async () => {
+    const frame = eth().arp({ op: 1, senderMac: "02:11:22:33:44:55" }).build();
+    const r = await run("reflect", frame);
+    expect(r.dataOut.readUInt16BE(20)).toBe(2);
+    expect(r.dataOut.subarray(32, 38)).toEqual(Buffer.from([2, 0x11, 0x22, 0x33, 0x44, 0x55]));
+  });
 });

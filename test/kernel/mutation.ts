@@ -61,3 +61,29 @@ export class Mutation {
     return XdpAction.Tx;
   }
 }
+
+/** Address value types: swap MACs (a reflector), rewrite IPv6 addresses (ICMPv6/UDP checksums through the pseudo-header). */
+export class Addresses {
+  @xdp
+  static reflect(ctx: XdpContext): XdpAction {
+    const eth = ctx.eth();
+    if (!eth) return XdpAction.Pass;
+    const src = eth.src;
+    eth.src = eth.dst;
+    eth.dst = src;
+    const ip6 = eth.ipv6();
+    if (ip6) {
+      const a = ip6.saddr;
+      ip6.saddr = ip6.daddr;
+      let b: Ipv6Addr = a;
+      b.bytes[15] = b.bytes[15] + 1;
+      ip6.daddr = b;
+    }
+    const arp = eth.arp();
+    if (arp) {
+      arp.targetMac = arp.senderMac;
+      arp.operation = 2;
+    }
+    return XdpAction.Tx;
+  }
+}
