@@ -40,6 +40,14 @@ interface Cursor {
   u32(off: u32): u32;
   /** The big-endian u64 at byte offset off, in host order; a read outside the packet ends the program with its onError verdict. */
   u64(off: u32): u64;
+  /** Writes value big-endian at byte offset off (no checksum is updated); outside the packet the program ends with its onError verdict. */
+  setU8(off: u32, value: u8): void;
+  /** Writes value big-endian at byte offset off (no checksum is updated); outside the packet the program ends with its onError verdict. */
+  setU16(off: u32, value: u16): void;
+  /** Writes value big-endian at byte offset off (no checksum is updated); outside the packet the program ends with its onError verdict. */
+  setU32(off: u32, value: u32): void;
+  /** Writes value big-endian at byte offset off (no checksum is updated); outside the packet the program ends with its onError verdict. */
+  setU64(off: u32, value: u64): void;
   /** A copy of the n bytes at offset off (n a constant); outside the packet the program ends with its onError verdict. */
   bytes<N extends number>(off: u32, n: N): FixedArray<u8, N>;
 }

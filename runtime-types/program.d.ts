@@ -7,6 +7,17 @@ declare const enum XdpAction { Aborted = 0, Drop = 1, Pass = 2, Tx = 3, Redirect
 interface XdpContext {
   /** The Ethernet header (after up to two VLAN tags), or null if the frame is shorter than 14 bytes. */
   eth(): Ethernet | null;
+  /** The whole packet as a cursor, from its first byte: raw reads and writes at any offset. */
+  packet(): Cursor;
+  /**
+   * Moves the start of the packet by delta bytes: positive removes bytes from the front, negative makes room for new
+   * headers (bpf_xdp_adjust_head). True on success. Every header and cursor taken before is invalid afterwards.
+   */
+  adjustHead(delta: i32): bool;
+  /** Moves the end of the packet by delta bytes (bpf_xdp_adjust_tail, Linux 4.18). True on success; headers taken before are invalid afterwards. */
+  adjustTail(delta: i32): bool;
+  /** Moves the start of the metadata area by delta bytes (bpf_xdp_adjust_meta, Linux 4.15). True on success; headers taken before are invalid afterwards. */
+  adjustMeta(delta: i32): bool;
 }
 
 /** Options of @xdp(...). */

@@ -46,6 +46,8 @@ export class CheckContext {
   readonly logSites: import("./log.js").LogSite[] = [];
   /** Header fields assigned somewhere ("ipv4.ttl"): their setters are generated. */
   readonly usedSetters = new Set<string>();
+  /** ctx.adjustHead/Tail/Meta calls in the function being checked. */
+  adjustments: ts.CallExpression[] = [];
   /** Raw cursor reads (u8()..u64(), bytes()): their programs get an exit with the onError verdict. */
   readonly usedRawReads = new Set<ts.Node>();
   /** The probe's own enums by name. */

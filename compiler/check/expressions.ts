@@ -15,8 +15,9 @@ import { builtinStruct } from "./structs.js";
 import { ADDRESS_TYPES } from "../protocols/schema.js";
 import { checkMapCall } from "./maps.js";
 import { checkLog, isLogCall } from "./log.js";
-import { checkRawRead } from "./raw-reads.js";
-import { CURSOR_READS } from "../protocols/cursor.js";
+import { checkRawRead, checkRawWrite } from "./raw-reads.js";
+import { CURSOR_READS, CURSOR_WRITES } from "../protocols/cursor.js";
+import { ADJUSTMENTS, checkAdjustment, checkNotStale } from "./adjustments.js";
 import { checkHelperCall } from "./helpers.js";
 import { helperByName } from "../helpers/table.js";
 
@@ -152,6 +153,7 @@ function identifier(cx: CheckContext, node: ts.Identifier): Result {
     cx.error(node, messages.mapValueUse(node.text));
     return undefined;
   }
+  if (binding.type.kind === "header" && !checkNotStale(cx, node, decl)) return undefined;
   if ((binding.type.kind === "header" || binding.type.kind === "ref") && binding.type.nullable) return { ...binding.type, nullable: mayBeNull(cx, node) };
   return binding.type.kind === "error" ? undefined : binding.type;
 }
@@ -308,6 +310,11 @@ function callAccessor(cx: CheckContext, node: ts.CallExpression, callee: ts.Prop
     const map = cx.maps.get(receiver.name)!;
     return checkMapCall(cx, node, callee, map);
   }
+  if (receiver.kind === "context" && name in ADJUSTMENTS) return checkAdjustment(cx, node, name);
+  if (receiver.kind === "context" && name === "packet" && node.arguments.length === 0) {
+    cx.usedProtocols.add("cursor");
+    return cx.record(callee, { kind: "header", proto: "Cursor", nullable: false });
+  }
   if (receiver.kind === "context" && name === "eth" && node.arguments.length === 0) {
     cx.usedProtocols.add("eth");
     return cx.record(callee, { kind: "header", proto: "Ethernet", nullable: true });
@@ -315,6 +322,7 @@ function callAccessor(cx: CheckContext, node: ts.CallExpression, callee: ts.Prop
   if (receiver.kind === "header") {
     const parent = protocolByTsName(receiver.proto)!;
     if (parent.name === "cursor" && name in CURSOR_READS) return checkRawRead(cx, node, callee);
+    if (parent.name === "cursor" && name in CURSOR_WRITES) return checkRawWrite(cx, node, callee);
     if (parent.name === "cursor" && name === "bytes") {
       cx.error(node, messages.rawRead("bytes() gives a FixedArray, which initialises a local: `const b = c.bytes(off, 4);`"));
       return undefined;

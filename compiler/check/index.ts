@@ -7,6 +7,7 @@ import { CheckContext } from "./context.js";
 import { collectModule, type ProgramDecl } from "./declarations.js";
 import { checkBlock } from "./statements.js";
 import { declareStructs } from "./structs.js";
+import { findAdjustments } from "./adjustments.js";
 
 export interface CheckedProbe {
   probe: LoadedProbe;
@@ -33,6 +34,7 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
   }
   for (const p of decls.programs) {
     cx.currentFunction = p.node;
+    cx.adjustments = findAdjustments(p.node.body!);
     cx.calls.set(p.node, new Set());
     checkBlock(cx, p.node.body!, { kind: "enum", name: "XdpAction" });
   }

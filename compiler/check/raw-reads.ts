@@ -1,7 +1,8 @@
-// Raw reads on a cursor (`c.u16(off)`, `c.bytes(off, n)`): they end the program with its onError verdict when out of bounds, so they stand in program bodies.
+// Raw reads and writes on a cursor (`c.u16(off)`, `c.setU16(off, v)`, `c.bytes(off, n)`): they end the program with its onError verdict when out of bounds, so they stand in program bodies.
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
-import { int, type TType } from "../types/types.js";
+import { int, VOID, type TType } from "../types/types.js";
+import { CURSOR_WRITES } from "../protocols/cursor.js";
 import type { IntName } from "../types/int-types.js";
 import { constantOf } from "./constants.js";
 import type { CheckContext } from "./context.js";
@@ -26,6 +27,19 @@ export function checkRawRead(cx: CheckContext, node: ts.CallExpression, callee: 
   if (!checkAssignable(cx, node.arguments[0]!, int("u32"))) return undefined;
   cx.usedRawReads.add(node);
   return inProgramBody(cx, node, `${name}()`) ? int(name) : undefined;
+}
+
+/** `c.setU16(off, v)`: a big-endian write at a u32 offset, as a statement. */
+export function checkRawWrite(cx: CheckContext, node: ts.CallExpression, callee: ts.PropertyAccessExpression): TType | undefined {
+  const name = callee.name.text;
+  const { type } = CURSOR_WRITES[name]!;
+  if (node.arguments.length !== 2) {
+    cx.error(node, messages.rawRead(`${name}() takes an offset and a ${type}`));
+    return undefined;
+  }
+  const ok = !!checkAssignable(cx, node.arguments[0]!, int("u32")) && !!checkAssignable(cx, node.arguments[1]!, int(type));
+  cx.usedRawReads.add(node);
+  return ok && inProgramBody(cx, node, `${name}()`) ? VOID : undefined;
 }
 
 /** `const b = c.bytes(off, 4)`: a FixedArray<u8, n> filled from the packet; only as a local's initial value. */

@@ -57,6 +57,7 @@ export const messages = {
   atomicWidth: (type: string) => m("TSBPF1048", `increment() on a map shared by all CPUs is an atomic add, which BPF has for 32- and 64-bit values only, not ${type}; use a u32 or u64 value, or a per-CPU map.`),
   configDeclaration: (why: string) => m("TSBPF1049", `invalid config(): ${why}.`),
   rawRead: (why: string) => m("TSBPF1050", `invalid raw packet read: ${why}.`),
+  staleHeader: (name: string, adjustment: string) => m("TSBPF1051", `'${name}' was taken before ${adjustment}, which moved the packet: it points at stale bytes. Take the header again after the adjustment (e.g. \`const eth2 = ctx.eth();\`).`),
   programName: (name: string) => m("TSBPF1024", `'${name}' cannot name a program: a program's name is its ELF symbol, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*).`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 

@@ -16,7 +16,10 @@ export const KERNEL_HELPERS: Record<string, KernelHelper> = {
   get_smp_processor_id: { id: 8, returns: "__u32", params: "void" },
   tail_call: { id: 12, returns: "long", params: "void *ctx, void *prog_array_map, __u32 index" },
   redirect: { id: 23, returns: "long", params: "__u32 ifindex, __u64 flags" },
+  xdp_adjust_head: { id: 44, returns: "long", params: "struct xdp_md *ctx, int delta" },
   redirect_map: { id: 51, returns: "long", params: "void *map, __u32 key, __u64 flags" },
+  xdp_adjust_meta: { id: 54, returns: "long", params: "struct xdp_md *ctx, int delta" },
+  xdp_adjust_tail: { id: 65, returns: "long", params: "struct xdp_md *ctx, int delta" },
   ktime_get_boot_ns: { id: 125, returns: "__u64", params: "void" },
   ringbuf_output: { id: 130, returns: "long", params: "void *ringbuf, void *data, __u64 size, __u64 flags" },
 };

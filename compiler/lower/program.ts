@@ -2,7 +2,7 @@
 import { id, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
 import type { ts } from "ts-morph";
 import { enumConstant } from "./expressions.js";
-import { ON_ERROR_LABEL } from "./intrinsics/packet.js";
+import { ON_ERROR_LABEL, XDP_CURSOR_RUNTIME } from "./intrinsics/packet.js";
 import type { CheckedProbe } from "../check/index.js";
 import { emitProtocolRuntime } from "../protocols/emit-c.js";
 import { INTS } from "../types/int-types.js";
@@ -93,6 +93,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     ...kernelHelperDeclarations(lx.kernelHelpers),
     emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters),
     ...(checked.cx.usedProtocols.has("eth") ? [XDP_PACKET_RUNTIME] : []),
+    ...(lx.helpers.has("xdpCursor") ? [XDP_CURSOR_RUNTIME] : []),
     `char _license[] SEC("license") = ${JSON.stringify(options.license)};`,
   ];
   return { unit: { prelude, globals, functions }, programs };

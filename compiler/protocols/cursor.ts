@@ -13,3 +13,11 @@ export const cursor: ProtocolSpec = {
 
 /** Raw reads on a cursor: method name and width in bytes. */
 export const CURSOR_READS: Record<string, 1 | 2 | 4 | 8> = { u8: 1, u16: 2, u32: 4, u64: 8 };
+
+/** Raw writes on a cursor: method name, width in bytes and the integer type written. */
+export const CURSOR_WRITES: Record<string, { width: 1 | 2 | 4 | 8; type: "u8" | "u16" | "u32" | "u64" }> = {
+  setU8: { width: 1, type: "u8" },
+  setU16: { width: 2, type: "u16" },
+  setU32: { width: 4, type: "u32" },
+  setU64: { width: 8, type: "u64" },
+};

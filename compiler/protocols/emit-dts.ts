@@ -1,12 +1,13 @@
 // Generates runtime-types/packet.d.ts, the packet API users' probes are checked against, from the protocol descriptions.
 import { childrenOf, PROTOCOLS } from "./index.js";
-import { CURSOR_READS } from "./cursor.js";
+import { CURSOR_READS, CURSOR_WRITES } from "./cursor.js";
 import { isWritable } from "./emit-setters.js";
 
 const WRITE_DOC = " Assigning it writes network order and keeps the checksums that cover it valid.";
 
 const CURSOR_DTS = [
   ...Object.keys(CURSOR_READS).map((t) => `  /** The big-endian ${t} at byte offset off, in host order; a read outside the packet ends the program with its onError verdict. */\n  ${t}(off: u32): ${t};`),
+  ...Object.entries(CURSOR_WRITES).map(([name, w]) => `  /** Writes value big-endian at byte offset off (no checksum is updated); outside the packet the program ends with its onError verdict. */\n  ${name}(off: u32, value: ${w.type}): void;`),
   "  /** A copy of the n bytes at offset off (n a constant); outside the packet the program ends with its onError verdict. */",
   "  bytes<N extends number>(off: u32, n: N): FixedArray<u8, N>;",
 ];

@@ -1,7 +1,8 @@
 // Lowers the packet API: ctx.eth(), header accessors and field getters, all generated from compiler/protocols.
 import { ts } from "ts-morph";
-import { call, num, type CExpr } from "../../c/ast.js";
-import { CURSOR_READS } from "../../protocols/cursor.js";
+import { binary, call, num, type CExpr } from "../../c/ast.js";
+import { CURSOR_READS, CURSOR_WRITES } from "../../protocols/cursor.js";
+import { ADJUSTMENTS } from "../../check/adjustments.js";
 import { setterName } from "../../protocols/emit-setters.js";
 import { childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { protocolByTsName } from "../../protocols/index.js";
@@ -16,6 +17,12 @@ export const XDP_PACKET_RUNTIME = `static __always_inline struct tsbpf_hdr tsbpf
 	return tsbpf_parse_eth((__u8 *)(long)ctx->data, (__u8 *)(long)ctx->data_end);
 }`;
 
+/** ctx.packet(): a cursor over the whole packet. */
+export const XDP_CURSOR_RUNTIME = `static __always_inline struct tsbpf_hdr tsbpf_xdp_packet(struct xdp_md *ctx)
+{
+	return tsbpf_parse_cursor((__u8 *)(long)ctx->data, (__u8 *)(long)ctx->data_end);
+}`;
+
 /** Raw reads and copies at a cursor: out of bounds (or at an offset over 64 KiB) they jump to the program's onError exit. */
 export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u32 tsbpf_o_ = (off); \\
 	if (tsbpf_o_ > 0xffff) goto tsbpf_on_error; \\
@@ -23,7 +30,11 @@ export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n) ({ struct tsbpf_hdr
 	if (tsbpf_p_ + (n) > tsbpf_c_.end) goto tsbpf_on_error; \\
 	tsbpf_p_; })
 #define tsbpf_read(c, off, bits) tsbpf_be##bits(tsbpf_at(c, off, bits / 8))
-#define tsbpf_copy(dst, c, off, n) __builtin_memcpy(dst, tsbpf_at(c, off, n), n)`;
+#define tsbpf_copy(dst, c, off, n) __builtin_memcpy(dst, tsbpf_at(c, off, n), n)
+#define tsbpf_write8(c, off, v) (*(__u8 *)tsbpf_at(c, off, 1) = (v))
+#define tsbpf_write16(c, off, v) (*(__u16 *)tsbpf_at(c, off, 2) = __builtin_bswap16(v))
+#define tsbpf_write32(c, off, v) (*(__u32 *)tsbpf_at(c, off, 4) = __builtin_bswap32(v))
+#define tsbpf_write64(c, off, v) (*(__u64 *)tsbpf_at(c, off, 8) = __builtin_bswap64(v))`;
 
 /** The label every program with raw reads ends with. */
 export const ON_ERROR_LABEL = "tsbpf_on_error";
@@ -35,7 +46,13 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
     lx.helpers.add("rawRead");
     return call("tsbpf_read", [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), num(width * 8)]);
   }
-  if (receiverType.kind === "context") return call("tsbpf_xdp_eth", [receiver]);
+  if (receiverType.kind === "context") return contextCall(lx, node, callee.name.text, receiver);
+  const write = receiverType.kind === "header" && receiverType.proto === "Cursor" ? CURSOR_WRITES[callee.name.text] : undefined;
+  if (write) {
+    lx.helpers.add("rawRead");
+    const args = [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), lowerAs(lx, node.arguments[1]!, { kind: "int", name: write.type })];
+    return call(`tsbpf_write${write.width * 8}`, args);
+  }
   if (receiverType.kind !== "header") throw new Error(`internal: accessor on ${receiverType.kind}`);
   const parent = protocolByTsName(receiverType.proto)!;
   const child = lx.typeOf(node);
@@ -55,4 +72,17 @@ export function lowerFieldWrite(lx: LowerContext, target: ts.PropertyAccessExpre
   const header = lx.typeOf(target.expression);
   if (header.kind !== "header") throw new Error("internal: field write on a non-header");
   return call(setterName(protocolByTsName(header.proto)!, target.name.text), [lowerAs(lx, target.expression), value]);
+}
+
+/** ctx.eth(), ctx.packet(), ctx.adjustHead(delta) and the other adjustments (true when the helper returns 0). */
+function contextCall(lx: LowerContext, node: ts.CallExpression, name: string, ctx: CExpr): CExpr {
+  if (name === "eth") return call("tsbpf_xdp_eth", [ctx]);
+  if (name === "packet") {
+    lx.helpers.add("xdpCursor");
+    return call("tsbpf_xdp_packet", [ctx]);
+  }
+  const helper = ADJUSTMENTS[name];
+  if (!helper) throw new Error(`internal: unknown context method ${name}`);
+  lx.kernelHelpers.add(helper);
+  return binary("==", call(`tsbpf_${helper}`, [ctx, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "i32" })]), num(0));
 }
