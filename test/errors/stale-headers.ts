@@ -18,8 +18,9 @@ export class P {
   @xdp
   static loop(ctx: XdpContext): XdpAction {
     const ip = ctx.eth()?.ipv4();
+    if (!ip) return XdpAction.Pass;
     for (let i = 0; i < 2; i++) {
-      if (ip && ip.ttl > 1) return XdpAction.Drop; //! TSBPF1051 TSBPF1051
+      if (ip.ttl > 1) return XdpAction.Drop; //! TSBPF1051
       ctx.adjustTail(-1);
     }
     return XdpAction.Pass;
