@@ -1,7 +1,4 @@
-// Program holders: the @xdp decorator, the XDP context and its verdicts.
-
-/** Verdicts an XDP program returns (the kernel's enum xdp_action). */
-declare const enum XdpAction { Aborted = 0, Drop = 1, Pass = 2, Tx = 3, Redirect = 4 }
+// Program holders: the @xdp and @tc decorators and the contexts programs receive (verdict enums and raw structs: contexts.d.ts).
 
 /** The context of an XDP program: the packet and where it came from. */
 interface XdpContext {
@@ -18,21 +15,46 @@ interface XdpContext {
   adjustTail(delta: i32): bool;
   /** Moves the start of the metadata area by delta bytes (bpf_xdp_adjust_meta, Linux 4.15). True on success; headers taken before are invalid afterwards. */
   adjustMeta(delta: i32): bool;
+  /** The kernel's struct xdp_md. */
+  readonly raw: XdpMd;
+}
+
+/** The context of a tc classifier: a socket buffer, with the same packet API over its linear data. */
+interface TcContext {
+  /** The Ethernet header (after up to two VLAN tags still in the data), or null if the linear data is shorter than 14 bytes. */
+  eth(): Ethernet | null;
+  /** The linear packet data as a cursor, from its first byte. */
+  packet(): Cursor;
+  /** The kernel's struct __sk_buff: mark, priority, cb and the other writable fields are assignable. */
+  readonly raw: SkBuff;
 }
 
 /** Options of @xdp(...). */
 interface XdpOptions {
   /** The ELF section, instead of `xdp/<method>`. */
   section?: string;
-  /** The verdict when a raw packet read falls outside the packet. */
+  /** The verdict when a raw packet read falls outside the packet (default Pass). */
   onError?: XdpAction;
 }
 
+/** Options of @tc(...). */
+interface TcOptions {
+  /** The ELF section, instead of `tc/<method>`. */
+  section?: string;
+  /** The verdict when a raw packet read falls outside the packet (default Ok). */
+  onError?: TcAction;
+}
+
 type XdpProgram = (ctx: XdpContext) => XdpAction;
+type TcProgram = (ctx: TcContext) => TcAction;
 
 /** Marks a static method as an XDP program in ELF section `xdp/<method>`. */
 declare function xdp(target: XdpProgram, context: ClassMethodDecoratorContext): void;
 declare function xdp(options: XdpOptions): (target: XdpProgram, context: ClassMethodDecoratorContext) => void;
+
+/** Marks a static method as a tc classifier (direct action) in ELF section `tc/<method>`. */
+declare function tc(target: TcProgram, context: ClassMethodDecoratorContext): void;
+declare function tc(options: TcOptions): (target: TcProgram, context: ClassMethodDecoratorContext) => void;
 
 /**
  * Writes a line to the kernel's trace buffer (bpf_trace_printk; read it from /sys/kernel/tracing/trace_pipe).

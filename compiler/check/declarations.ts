@@ -9,6 +9,7 @@ import { declareEnum } from "./enums.js";
 import { isStructDeclaration } from "./structs.js";
 import { isPlainIdentifier, isReservedInC } from "./names.js";
 import { programOptions, type ProgramOptions } from "./program-options.js";
+import type { ProgramKind } from "../programs/kinds.js";
 import { typeFromNode } from "./type-nodes.js";
 import { declareMap, mapKindOf } from "./maps.js";
 import { declareConfig, isConfigCall } from "./config.js";
@@ -17,7 +18,6 @@ export interface ProgramDecl extends ProgramOptions {
   /** The method name: the program's ELF symbol. */
   name: string;
   className: string;
-  kind: "xdp";
   node: ts.MethodDeclaration;
 }
 
@@ -168,24 +168,24 @@ function declareClass(cx: CheckContext, node: ts.ClassDeclaration, out: ModuleDe
     const options = programOptions(cx, decorators[0]!.expression);
     if (!options) continue;
     const name = member.name.text;
-    if (!programSignatureOk(member)) {
-      cx.error(member.name, messages.programSignature(name));
+    if (!programSignatureOk(member, options.kind)) {
+      cx.error(member.name, messages.programSignature(name, options.kind.context, options.kind.action));
       continue;
     }
     const param = member.parameters[0]!;
-    cx.bindings.set(param, { kind: "context", cName: cx.names.local(member, (param.name as ts.Identifier).text), type: { kind: "context", name: "XdpContext" }, mutable: false });
+    cx.bindings.set(param, { kind: "context", cName: cx.names.local(member, (param.name as ts.Identifier).text), type: { kind: "context", name: options.kind.context }, mutable: false });
     if (out.programs.some((p) => p.name === name)) cx.error(member.name, messages.duplicateProgram(name));
-    out.programs.push({ name, className, kind: "xdp", node: member, ...options });
+    out.programs.push({ name, className, node: member, ...options });
   }
 }
 
-function programSignatureOk(m: ts.MethodDeclaration): boolean {
+function programSignatureOk(m: ts.MethodDeclaration, kind: ProgramKind): boolean {
   const p = m.parameters[0];
   const isRef = (t: ts.TypeNode | undefined, name: string): boolean => {
     while (t && ts.isParenthesizedTypeNode(t)) t = t.type;
     return !!t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && t.typeName.text === name;
   };
-  const ok = m.parameters.length === 1 && !!p && ts.isIdentifier(p.name) && isRef(p.type, "XdpContext") && isRef(m.type, "XdpAction") && !!m.body && !m.typeParameters;
+  const ok = m.parameters.length === 1 && !!p && ts.isIdentifier(p.name) && isRef(p.type, kind.context) && isRef(m.type, kind.action) && !!m.body && !m.typeParameters;
   const async = m.asteriskToken || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.AsyncKeyword);
   return ok && !async;
 }

@@ -203,6 +203,10 @@ function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Re
   const name = node.name.text;
   if (receiver.kind === "array" && name === "length") return constant(BigInt(receiver.length));
   if (receiver.kind === "ref") return refField(cx, node, receiver);
+  if (receiver.kind === "context" && name === "raw") {
+    const rawName = cx.checker.getTypeAtLocation(node).getSymbol()?.getName();
+    return rawName ? addressType(cx, node, rawName) : undefined;
+  }
   if (receiver.kind === "struct") {
     const field = cx.structs.get(receiver.name)?.fields.find((f) => f.name === name);
     if (field) return field.type;

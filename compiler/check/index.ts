@@ -36,7 +36,7 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
     cx.currentFunction = p.node;
     cx.adjustments = findAdjustments(p.node.body!);
     cx.calls.set(p.node, new Set());
-    checkBlock(cx, p.node.body!, { kind: "enum", name: "XdpAction" });
+    checkBlock(cx, p.node.body!, { kind: "enum", name: p.kind.action });
   }
   cx.currentFunction = undefined;
   if (decls.programs.length === 0 && !cx.diagnostics.hasErrors) {

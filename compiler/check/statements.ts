@@ -192,7 +192,9 @@ function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   const decl = root ? cx.declarationOf(root) : undefined;
   const binding = decl && cx.bindings.get(decl);
   if (binding?.type.kind === "header" && ts.isPropertyAccessExpression(target) && target.expression === root) return headerFieldAssignment(cx, e, target, binding.type);
-  const throughRef = binding?.type.kind === "ref" && target !== root;
+  // ctx.raw.mark = v: the context's writable fields (runtime-types marks the others readonly)
+  const throughContext = binding?.type.kind === "context" && isRawField(target, root!);
+  const throughRef = (binding?.type.kind === "ref" && target !== root) || throughContext;
   if (!binding || !(binding.mutable || throughRef) || (target !== root && binding.type.kind !== "struct" && binding.type.kind !== "array" && !throughRef) || (target === root && binding.type.kind === "array")) {
     cx.error(target, messages.assignmentTarget());
     return;
@@ -216,6 +218,15 @@ function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   const error = assignError(result, targetType);
   if (error) cx.error(e, error);
   else cx.record(e, targetType);
+}
+
+/** `ctx.raw.x` or `ctx.raw.x[i]`. */
+function isRawField(target: ts.Expression, root: ts.Identifier): boolean {
+  let t = target;
+  if (ts.isElementAccessExpression(t)) t = unparen(t.expression);
+  if (!ts.isPropertyAccessExpression(t)) return false;
+  const raw = unparen(t.expression);
+  return ts.isPropertyAccessExpression(raw) && raw.name.text === "raw" && unparen(raw.expression) === root;
 }
 
 /** `ip.ttl = v`, `tcp.syn = true`: a header field written in network order, its checksums kept valid. */

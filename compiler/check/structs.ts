@@ -5,6 +5,7 @@ import type { TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
 import { isReservedInC } from "./names.js";
 import { typeFromNode } from "./type-nodes.js";
+import { RAW_CONTEXTS } from "../programs/raw-contexts.js";
 
 export interface StructInfo {
   name: string;
@@ -28,9 +29,17 @@ const BUILTIN_STRUCTS: Record<string, { cName: string; fields: { name: string; t
   Ipv6Prefix: { cName: "tsbpf_ipv6_prefix", fields: [{ name: "prefixLen", type: { kind: "int", name: "u32" } }, { name: "addr", type: { kind: "array", element: { kind: "int", name: "u8" }, length: 16 } }] },
 };
 
+/** The raw kernel contexts (`ctx.raw`) as structs of the fields programs may see. */
+function rawContextStruct(name: string): (typeof BUILTIN_STRUCTS)[string] | undefined {
+  const raw = RAW_CONTEXTS.find((r) => r.tsName === name);
+  if (!raw) return undefined;
+  const type = (ts: string): TType => (ts.startsWith("FixedArray") ? { kind: "array", element: { kind: "int", name: "u32" }, length: Number(/(\d+)>$/.exec(ts)![1]) } : { kind: "int", name: ts as "u32" | "u64" });
+  return { cName: raw.cTag, inRuntime: true, fields: raw.fields.filter((f) => f.ts).map((f) => ({ name: f.name, type: type(f.ts!) })) };
+}
+
 /** Registers a runtime struct the first time a probe names it (so only used ones reach the C). */
 export function builtinStruct(cx: CheckContext, name: string, decl: ts.Node | undefined): StructInfo | undefined {
-  const b = BUILTIN_STRUCTS[name];
+  const b = BUILTIN_STRUCTS[name] ?? rawContextStruct(name);
   if (!b || !decl || !cx.isAmbient(decl) || !(ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl))) return undefined;
   const info: StructInfo = { name, cName: b.cName, fields: b.fields, decl, builtin: true, inRuntime: b.inRuntime, networkOrder: new Set(b.networkOrder) };
   cx.structs.set(name, info);

@@ -6,10 +6,11 @@ import { isIntName } from "../types/int-types.js";
 import { BOOL, int, VOID, type TType } from "../types/types.js";
 import { arrayType } from "./arrays.js";
 import { builtinStruct } from "./structs.js";
+import { PROGRAM_KINDS } from "../programs/kinds.js";
 import type { CheckContext } from "./context.js";
 
-const ENUMS = new Set(["XdpAction", "MapUpdate"]);
-const CONTEXTS = new Set(["XdpContext"]);
+const ENUMS = new Set([...PROGRAM_KINDS.map((k) => k.action), "MapUpdate"]);
+const CONTEXTS = new Set(PROGRAM_KINDS.map((k) => k.context));
 
 /** The tsbpf type an annotation denotes, or undefined (with a diagnostic) if it is not one. */
 export function typeFromNode(cx: CheckContext, node: ts.TypeNode, opts: { allowVoid?: boolean } = {}): TType | undefined {

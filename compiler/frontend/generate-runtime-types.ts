@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { emitHelpersDts } from "../helpers/emit-dts.js";
 import { emitMapsDts } from "../maps/emit-dts.js";
+import { emitContextsDts } from "../programs/emit-dts.js";
 import { emitPacketDts } from "../protocols/emit-dts.js";
 import { runtimeTypesDir } from "./runtime-types.js";
 
@@ -11,6 +12,7 @@ export const GENERATED_RUNTIME_TYPES: Record<string, () => string> = {
   "packet.d.ts": emitPacketDts,
   "maps.d.ts": emitMapsDts,
   "helpers.d.ts": emitHelpersDts,
+  "contexts.d.ts": emitContextsDts,
 };
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {

@@ -2,6 +2,7 @@
 import { num, type CExpr } from "../c/ast.js";
 import { defaultIntFor, INTS, type IntName } from "../types/int-types.js";
 import type { TType } from "../types/types.js";
+import { kindByAction, kindByContext } from "../programs/kinds.js";
 
 export function cType(t: TType): string {
   switch (t.kind) {
@@ -16,9 +17,10 @@ export function cType(t: TType): string {
     case "array":
       return cType(t.element);
     case "enum":
-      return t.underlying ? INTS[t.underlying].c : "enum xdp_action";
+      if (t.underlying) return INTS[t.underlying].c;
+      return kindByAction(t.name)?.actionC ?? "__u32"; // MapUpdate: a flags word
     case "context":
-      return "struct xdp_md *";
+      return `${kindByContext(t.name)!.ctxC} *`;
     case "void":
       return "void";
     case "ref":

@@ -11,6 +11,7 @@ import { lowerAccessorCall, lowerFieldRead, NO_HEADER } from "./intrinsics/packe
 import { lowerMapCall, lowerRefField } from "./maps.js";
 import { lowerHelperCall } from "./helpers.js";
 import { helperByName } from "../helpers/table.js";
+import { kindByAction } from "../programs/kinds.js";
 
 const K = ts.SyntaxKind;
 
@@ -70,18 +71,20 @@ function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CEx
 function propertyAccess(lx: LowerContext, node: ts.PropertyAccessExpression): CExpr {
   const t = lx.typeOf(node);
   if (t.kind === "enum" && t.underlying) return intLiteral(lx.checked.cx.enums.get(t.name)!.values.get(node.name.text)!, t.underlying);
-  if (t.kind === "enum" && t.name !== "XdpAction") return num(lx.checked.cx.checker.getConstantValue(node) as number);
+  if (t.kind === "enum" && !kindByAction(t.name)) return num(lx.checked.cx.checker.getConstantValue(node) as number);
   if (t.kind === "enum") return id(enumConstant(t.name, node.name.text));
   const receiver = lx.typeOf(node.expression);
   if (receiver.kind === "ref") return lowerRefField(lx, node, receiver);
+  if (receiver.kind === "context") return unary("*", lowerAs(lx, node.expression)); // ctx.raw: the kernel struct itself
   if (receiver.kind === "struct" || receiver.kind === "config") return member(lowerAs(lx, node.expression), node.name.text);
   return lowerFieldRead(lx, node, lowerAs(lx, node.expression));
 }
 
-/** `XdpAction.Drop` → `XDP_DROP`. */
+/** `XdpAction.Drop` → `XDP_DROP`, `TcAction.Shot` → `TC_ACT_SHOT`. */
 export function enumConstant(enumName: string, member: string): string {
-  const prefix = enumName.replace(/Action$/, "").toUpperCase();
-  return `${prefix}_${member.toUpperCase()}`;
+  const c = kindByAction(enumName)?.actions[member]?.c;
+  if (!c) throw new Error(`internal: no C constant for ${enumName}.${member}`);
+  return c;
 }
 
 function callExpression(lx: LowerContext, node: ts.CallExpression): CExpr {

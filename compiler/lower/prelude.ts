@@ -1,7 +1,17 @@
-// The fixed C every probe starts with (fixed-width types, SEC, the XDP context) and the arithmetic helpers lowering may ask for.
+// The fixed C every probe starts with (fixed-width types, SEC, the contexts of its program kinds) and the arithmetic helpers lowering may ask for.
 import { RAW_READ_RUNTIME } from "./intrinsics/packet.js";
+import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
+import { RAW_CONTEXTS, rawContextC } from "../programs/raw-contexts.js";
 
-export const PRELUDE = `typedef unsigned char __u8;
+/** The fixed-width types and SEC, then the context struct and verdict enum of each program kind the probe uses. */
+export function prelude(kinds: readonly ProgramKind[]): string {
+  const used = PROGRAM_KINDS.filter((k) => kinds.includes(k));
+  const contexts = used.map((k) => RAW_CONTEXTS.find((r) => `struct ${r.cTag}` === k.ctxC)!);
+  const enums = used.map((k) => `${k.actionC} { ${Object.values(k.actions).map((a) => `${a.c} = ${a.value}`).join(", ")} };`);
+  return [PRELUDE, ...contexts.map(rawContextC), enums.join("\n")].join("\n\n");
+}
+
+const PRELUDE = `typedef unsigned char __u8;
 typedef unsigned short __u16;
 typedef unsigned int __u32;
 typedef unsigned long long __u64;
@@ -11,19 +21,7 @@ typedef int __s32;
 typedef long long __s64;
 
 #define SEC(name) __attribute__((section(name), used))
-#define __always_inline inline __attribute__((always_inline))
-
-/* The kernel's XDP context (struct xdp_md, include/uapi/linux/bpf.h). */
-struct xdp_md {
-	__u32 data;
-	__u32 data_end;
-	__u32 data_meta;
-	__u32 ingress_ifindex;
-	__u32 rx_queue_index;
-	__u32 egress_ifindex;
-};
-
-enum xdp_action { XDP_ABORTED = 0, XDP_DROP, XDP_PASS, XDP_TX, XDP_REDIRECT };`;
+#define __always_inline inline __attribute__((always_inline))`;
 
 /** Division and modulo with BPF's semantics for a zero divisor: x / 0 = 0, x % 0 = x. */
 const HELPERS: Record<string, string> = {

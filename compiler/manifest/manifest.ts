@@ -48,10 +48,12 @@ export interface Manifest {
   programs: {
     name: string;
     class: string;
-    type: "xdp";
+    type: "xdp" | "tc";
+    /** The kernel program type, as bpftool names it. */
+    kernelType: string;
     section: string;
     symbol: string;
-    attach: { kind: "xdp"; modes: string[] };
+    attach: { kind: "xdp"; modes: string[] } | { kind: "tc"; directions: string[] };
     line: number;
     onError: string;
   }[];
@@ -69,10 +71,11 @@ export function buildManifest(source: string, object: string, license: string, p
     programs: programs.map((p) => ({
       name: p.name,
       class: p.className,
-      type: p.type,
+      type: p.kind.decorator,
+      kernelType: p.kind.bpftoolType,
       section: p.section,
       symbol: p.name,
-      attach: { kind: "xdp", modes: ["native", "skb"] },
+      attach: p.kind.attach,
       line: p.line,
       onError: p.onError,
     })),

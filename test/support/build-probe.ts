@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { build, type BuildOptions, type BuildResult } from "../../compiler/build.js";
-import { loadObject, type LoadedObject } from "./kernel.js";
+import { loadObject, type LoadedObject, type LoadOptions } from "./kernel.js";
 
 export interface BuiltProbe extends BuildResult {
   dir: string;
@@ -24,12 +24,12 @@ export interface ProbeUnderTest {
 }
 
 /** In a describe block: builds the probe and loads its programs before the tests, unloads and removes them after. */
-export function useProbe(probe: string): ProbeUnderTest {
+export function useProbe(probe: string, type: LoadOptions["type"] = "xdp"): ProbeUnderTest {
   let built: BuiltProbe | undefined;
   let loaded: LoadedObject | undefined;
   beforeAll(async () => {
     built = await buildProbe(probe);
-    loaded = await loadObject(built.objectFile, { type: "xdp" });
+    loaded = await loadObject(built.objectFile, { type });
   });
   afterAll(async () => {
     await loaded?.close();

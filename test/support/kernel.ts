@@ -8,6 +8,8 @@ import { describe, it } from "vitest";
 
 /** XDP verdicts as BPF_PROG_TEST_RUN reports them (enum xdp_action). */
 export const XdpVerdict = { Aborted: 0, Drop: 1, Pass: 2, Tx: 3, Redirect: 4 } as const;
+/** tc verdicts (TC_ACT_*, include/uapi/linux/pkt_cls.h). */
+export const TcVerdict = { Ok: 0, Reclassify: 1, Shot: 2, Pipe: 3, Stolen: 4, Redirect: 7 } as const;
 
 export interface KernelStatus { ok: boolean; reason?: string }
 
@@ -80,14 +82,14 @@ function summariseVerifierLog(log: string): string {
 
 export interface RawMapEntry { key: Buffer; value: Buffer; perCpu?: Buffer[] }
 
-export interface RunResult { retval: number; dataOut: Buffer; durationNs: number }
+export interface RunResult { retval: number; dataOut: Buffer; durationNs: number; ctxOut?: Buffer }
 export type ProgramInfo = { id: number; name: string; type: string; [key: string]: unknown };
 
 export interface LoadedObject {
   /** Program names (the C function names, which are bpftool's pin names). */
   readonly programs: string[];
-  /** Runs one program once (or `repeat` times) on a packet with BPF_PROG_TEST_RUN. */
-  run(program: string, packet: Buffer, opts?: { repeat?: number }): Promise<RunResult>;
+  /** Runs one program once (or `repeat` times) on a packet with BPF_PROG_TEST_RUN; `ctxOut` bytes of the context come back when asked. */
+  run(program: string, packet: Buffer, opts?: { repeat?: number; ctxOut?: number }): Promise<RunResult>;
   /** bpftool's JSON description of a loaded program (id, xlated/jited sizes, verified_insns...). */
   info(program: string): Promise<ProgramInfo>;
   /** The object's maps by name (pinned under the private bpffs). */
@@ -189,21 +191,26 @@ export async function loadObject(objPath: string, opts: LoadOptions): Promise<Lo
 
     return {
       programs,
-      async run(program, packet, { repeat = 1 } = {}) {
+      async run(program, packet, { repeat = 1, ctxOut } = {}) {
         const n = runs++;
-        const dataIn = join(fs.work, `in-${n}.bin`), dataOut = join(fs.work, `out-${n}.bin`);
+        const dataIn = join(fs.work, `in-${n}.bin`), dataOut = join(fs.work, `out-${n}.bin`), ctxFile = join(fs.work, `ctx-${n}.bin`);
         writeFileSync(dataIn, packet);
         try {
           const args = ["-j", "prog", "run", "pinned", pin(program), "data_in", dataIn, "data_out", dataOut, "data_size_out", String(packet.length + 4096), "repeat", String(repeat)];
+          // the kernel gives a context back only to a run that was given one: pass a zeroed one
+          if (ctxOut) writeFileSync(`${ctxFile}.in`, Buffer.alloc(ctxOut));
+          if (ctxOut) args.push("ctx_in", `${ctxFile}.in`, "ctx_out", ctxFile, "ctx_size_out", String(ctxOut));
           const r = await fs.exec("bpftool", args);
           const json = parseJson(r.stdout);
           if (r.failed || typeof json?.retval !== "number") throw new Error(`bpftool prog run ${program} failed: ${json?.error ?? oneLine(r.stderr || r.stdout)}`);
           let out = Buffer.alloc(0);
           try { out = readFileSync(dataOut); } catch { /* an empty output packet leaves no file */ }
-          return { retval: json.retval, dataOut: out, durationNs: Number(json.duration ?? 0) };
+          return { retval: json.retval, dataOut: out, durationNs: Number(json.duration ?? 0), ctxOut: ctxOut ? readFileSync(ctxFile) : undefined };
         } finally {
           rmSync(dataIn, { force: true });
           rmSync(dataOut, { force: true });
+          rmSync(ctxFile, { force: true });
+          rmSync(`${ctxFile}.in`, { force: true });
         }
       },
       async info(program) {

@@ -3,6 +3,7 @@ import { ts } from "ts-morph";
 import { binary, call, num, type CExpr } from "../../c/ast.js";
 import { CURSOR_READS, CURSOR_WRITES } from "../../protocols/cursor.js";
 import { ADJUSTMENTS } from "../../check/adjustments.js";
+import { kindByContext, PROGRAM_KINDS, type ProgramKind } from "../../programs/kinds.js";
 import { setterName } from "../../protocols/emit-setters.js";
 import { childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { protocolByTsName } from "../../protocols/index.js";
@@ -11,21 +12,28 @@ import { lowerAs } from "../expressions.js";
 
 export const NO_HEADER: CExpr = { k: "id", name: "TSBPF_NO_HDR" };
 
-/** The XDP context's entry into the packet: the Ethernet header at ctx->data. */
-export const XDP_PACKET_RUNTIME = `static __always_inline struct tsbpf_hdr tsbpf_xdp_eth(struct xdp_md *ctx)
+/** Each context's entry into the packet: data and data_end, as every context struct with direct packet access has them. */
+function contextEntry(kind: ProgramKind, fn: "eth" | "packet"): string {
+  const parser = fn === "eth" ? "tsbpf_parse_eth" : "tsbpf_parse_cursor";
+  return `static __always_inline struct tsbpf_hdr ${contextFunction(kind, fn)}(${kind.ctxC} *ctx)
 {
-	return tsbpf_parse_eth((__u8 *)(long)ctx->data, (__u8 *)(long)ctx->data_end);
+	return ${parser}((__u8 *)(long)ctx->data, (__u8 *)(long)ctx->data_end);
 }`;
+}
 
-/** ctx.packet(): a cursor over the whole packet. */
-export const XDP_CURSOR_RUNTIME = `static __always_inline struct tsbpf_hdr tsbpf_xdp_packet(struct xdp_md *ctx)
-{
-	return tsbpf_parse_cursor((__u8 *)(long)ctx->data, (__u8 *)(long)ctx->data_end);
-}`;
+const contextFunction = (kind: ProgramKind, fn: string) => `tsbpf_${kind.decorator}_${fn}`;
 
-/** Raw reads and copies at a cursor: out of bounds (or at an offset over 64 KiB) they jump to the program's onError exit. */
+/** The entries the probe's programs use, e.g. tsbpf_xdp_eth, tsbpf_tc_packet. */
+export function contextRuntime(lx: LowerContext): string[] {
+  return PROGRAM_KINDS.flatMap((k) => (["eth", "packet"] as const).filter((fn) => lx.helpers.has(contextFunction(k, fn))).map((fn) => contextEntry(k, fn)));
+}
+
+/**
+ * Raw reads and copies at a cursor: out of bounds they jump to the program's onError exit. Offsets are capped at 32 KiB
+ * (beyond any linear packet data) so the verifier, which tracks packet offsets below 64 KiB only, sees the bounds check.
+ */
 export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u32 tsbpf_o_ = (off); \\
-	if (tsbpf_o_ > 0xffff) goto tsbpf_on_error; \\
+	if (tsbpf_o_ > 0x7fff) goto tsbpf_on_error; \\
 	__u8 *tsbpf_p_ = tsbpf_c_.pos + tsbpf_o_; \\
 	if (tsbpf_p_ + (n) > tsbpf_c_.end) goto tsbpf_on_error; \\
 	tsbpf_p_; })
@@ -76,10 +84,10 @@ export function lowerFieldWrite(lx: LowerContext, target: ts.PropertyAccessExpre
 
 /** ctx.eth(), ctx.packet(), ctx.adjustHead(delta) and the other adjustments (true when the helper returns 0). */
 function contextCall(lx: LowerContext, node: ts.CallExpression, name: string, ctx: CExpr): CExpr {
-  if (name === "eth") return call("tsbpf_xdp_eth", [ctx]);
-  if (name === "packet") {
-    lx.helpers.add("xdpCursor");
-    return call("tsbpf_xdp_packet", [ctx]);
+  if (name === "eth" || name === "packet") {
+    const kind = kindByContext((lx.typeOf((node.expression as ts.PropertyAccessExpression).expression) as { name: string }).name)!;
+    lx.helpers.add(contextFunction(kind, name));
+    return call(contextFunction(kind, name), [ctx]);
   }
   const helper = ADJUSTMENTS[name];
   if (!helper) throw new Error(`internal: unknown context method ${name}`);

@@ -1,0 +1,12 @@
+// Generates runtime-types/contexts.d.ts: each program kind's verdict enum and the kernel context struct `ctx.raw` shows.
+import { PROGRAM_KINDS } from "./kinds.js";
+import { RAW_CONTEXTS, rawContextDts } from "./raw-contexts.js";
+
+export function emitContextsDts(): string {
+  const header = "// Program verdicts and raw kernel contexts. Generated from compiler/programs; do not edit.";
+  const enums = PROGRAM_KINDS.map((k) => {
+    const members = Object.entries(k.actions).map(([name, a]) => `${name} = ${a.value}`).join(", ");
+    return `/** Verdicts of ${k.decorator} programs (${k.actionC}). */\ndeclare const enum ${k.action} { ${members} }`;
+  });
+  return [header, ...enums, ...RAW_CONTEXTS.map(rawContextDts)].join("\n\n") + "\n";
+}

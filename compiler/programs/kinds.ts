@@ -1,0 +1,66 @@
+// The program kinds a probe can declare, described once: decorator, context, verdicts, C types, sections and how loaders attach them.
+
+export interface ProgramKind {
+  /** The decorator, and the manifest's program type. */
+  decorator: "xdp" | "tc";
+  /** The TypeScript context parameter type and the verdict enum the program returns. */
+  context: string;
+  action: string;
+  /** The kernel's context struct, exactly as include/uapi/linux/bpf.h lays it out. */
+  ctxC: string;
+  /** The C enum of verdicts and each TypeScript member's C constant. */
+  actionC: string;
+  actions: Record<string, { c: string; value: number }>;
+  /** The verdict a failed raw packet read ends the program with, unless onError says otherwise. */
+  defaultOnError: string;
+  /** Sections: tsbpf's `<prefix>/<method>`, or libbpf's canonical name. */
+  sectionPrefix: string;
+  libbpfSection: string;
+  /** bpftool's program type name (`bpftool prog load ... type <t>`). */
+  bpftoolType: string;
+  attach: { kind: "xdp"; modes: string[] } | { kind: "tc"; directions: string[] };
+  doc: string;
+}
+
+export const PROGRAM_KINDS: readonly ProgramKind[] = [
+  {
+    decorator: "xdp",
+    context: "XdpContext",
+    action: "XdpAction",
+    ctxC: "struct xdp_md",
+    actionC: "enum xdp_action",
+    actions: { Aborted: { c: "XDP_ABORTED", value: 0 }, Drop: { c: "XDP_DROP", value: 1 }, Pass: { c: "XDP_PASS", value: 2 }, Tx: { c: "XDP_TX", value: 3 }, Redirect: { c: "XDP_REDIRECT", value: 4 } },
+    defaultOnError: "Pass",
+    sectionPrefix: "xdp",
+    libbpfSection: "xdp",
+    bpftoolType: "xdp",
+    attach: { kind: "xdp", modes: ["native", "skb"] },
+    doc: "An XDP program: runs in the driver on each received frame, before the kernel allocates a socket buffer.",
+  },
+  {
+    decorator: "tc",
+    context: "TcContext",
+    action: "TcAction",
+    ctxC: "struct __sk_buff",
+    actionC: "enum tc_action",
+    actions: { Ok: { c: "TC_ACT_OK", value: 0 }, Reclassify: { c: "TC_ACT_RECLASSIFY", value: 1 }, Shot: { c: "TC_ACT_SHOT", value: 2 }, Pipe: { c: "TC_ACT_PIPE", value: 3 }, Stolen: { c: "TC_ACT_STOLEN", value: 4 }, Redirect: { c: "TC_ACT_REDIRECT", value: 7 } },
+    defaultOnError: "Ok",
+    sectionPrefix: "tc",
+    libbpfSection: "tc",
+    bpftoolType: "classifier",
+    attach: { kind: "tc", directions: ["ingress", "egress"] },
+    doc: "A tc classifier (direct action): runs on socket buffers at a qdisc's ingress or egress hook.",
+  },
+];
+
+export function kindByDecorator(name: string): ProgramKind | undefined {
+  return PROGRAM_KINDS.find((k) => k.decorator === name);
+}
+
+export function kindByContext(name: string): ProgramKind | undefined {
+  return PROGRAM_KINDS.find((k) => k.context === name);
+}
+
+export function kindByAction(name: string): ProgramKind | undefined {
+  return PROGRAM_KINDS.find((k) => k.action === name);
+}

@@ -1,0 +1,99 @@
+// The kernel's context structs (include/uapi/linux/bpf.h), field by field: the C prelude and the `ctx.raw` interfaces come from here.
+
+export interface RawField {
+  name: string;
+  /** The C declaration's type; a `[n]` suffix makes an array. */
+  c: string;
+  /** What `ctx.raw` shows: a tsbpf type, or absent for fields a program may not read as numbers (pointers). */
+  ts?: string;
+  /** A program of this kind may assign it. */
+  writable?: boolean;
+  /** Kernel-only or pointer fields kept for the layout: aligned(8) 64-bit slots. */
+  pointer?: boolean;
+  doc?: string;
+}
+
+export interface RawContext {
+  /** The C struct tag and the TypeScript interface name of `ctx.raw`. */
+  cTag: string;
+  tsName: string;
+  doc: string;
+  fields: RawField[];
+}
+
+const u32 = (name: string, doc?: string, writable?: boolean): RawField => ({ name, c: "__u32", ts: "u32", doc, writable });
+
+export const XDP_MD: RawContext = {
+  cTag: "xdp_md",
+  tsName: "XdpMd",
+  doc: "The kernel's XDP context (struct xdp_md).",
+  fields: [
+    { name: "data", c: "__u32", doc: "Start of the packet (a pointer the verifier tracks; use ctx.eth() or ctx.packet())." },
+    { name: "data_end", c: "__u32", doc: "End of the packet (a pointer the verifier tracks)." },
+    { name: "data_meta", c: "__u32", doc: "Start of the metadata area (a pointer the verifier tracks)." },
+    u32("ingress_ifindex", "The interface the frame arrived on."),
+    u32("rx_queue_index", "The receive queue the frame arrived on."),
+    u32("egress_ifindex", "The interface a devmap program sends the frame out of (0 elsewhere)."),
+  ],
+};
+
+export const SK_BUFF: RawContext = {
+  cTag: "__sk_buff",
+  tsName: "SkBuff",
+  doc: "The kernel's socket buffer context (struct __sk_buff), as tc programs see it.",
+  fields: [
+    u32("len", "Length of the packet, all fragments included."),
+    u32("pkt_type", "PACKET_HOST, PACKET_BROADCAST, PACKET_MULTICAST, PACKET_OTHERHOST or PACKET_OUTGOING."),
+    u32("mark", "The packet mark (firewall marks, routing).", true),
+    u32("queue_mapping", "The transmit queue.", true),
+    u32("protocol", "The link-layer protocol (EtherType), in network byte order as the kernel keeps it."),
+    u32("vlan_present", "1 when the kernel removed a VLAN tag into vlan_tci."),
+    u32("vlan_tci", "The tag control information of a removed VLAN tag."),
+    u32("vlan_proto", "The TPID of a removed VLAN tag, network byte order."),
+    u32("priority", "The queueing priority.", true),
+    u32("ingress_ifindex", "The interface the packet arrived on (0 when it is sent by this host)."),
+    u32("ifindex", "The interface the packet is on now."),
+    u32("tc_index", "The traffic control index.", true),
+    { name: "cb", c: "__u32[5]", ts: "FixedArray<u32, 5>", writable: true, doc: "Scratch words shared between programs that see the same packet." },
+    u32("hash", "The flow hash."),
+    u32("tc_classid", "The class the packet goes to (for classifiers without direct action).", true),
+    { name: "data", c: "__u32", doc: "Start of the linear packet data (a pointer the verifier tracks)." },
+    { name: "data_end", c: "__u32", doc: "End of the linear packet data (a pointer the verifier tracks)." },
+    u32("napi_id", "The NAPI instance the packet came through."),
+    { name: "family", c: "__u32" },
+    { name: "remote_ip4", c: "__u32" },
+    { name: "local_ip4", c: "__u32" },
+    { name: "remote_ip6", c: "__u32[4]" },
+    { name: "local_ip6", c: "__u32[4]" },
+    { name: "remote_port", c: "__u32" },
+    { name: "local_port", c: "__u32" },
+    { name: "data_meta", c: "__u32" },
+    { name: "flow_keys", c: "__u64", pointer: true },
+    { name: "tstamp", c: "__u64", ts: "u64", writable: true, doc: "The packet's timestamp (delivery time when tstamp_type says so)." },
+    u32("wire_len", "Length of the packet on the wire."),
+    u32("gso_segs", "Segments of a GSO packet."),
+    { name: "sk", c: "__u64", pointer: true },
+    u32("gso_size", "Segment size of a GSO packet."),
+    { name: "tstamp_type", c: "__u8" },
+    { name: "", c: "__u32 :24" },
+    { name: "hwtstamp", c: "__u64", ts: "u64", doc: "The hardware timestamp." },
+  ],
+};
+
+export const RAW_CONTEXTS = [XDP_MD, SK_BUFF];
+
+/** The C struct, with the kernel's layout (pointer slots are 8-byte aligned unions in the kernel's header). */
+export function rawContextC(r: RawContext): string {
+  const fields = r.fields.map((f) => {
+    if (!f.name) return `\t${f.c};`;
+    const [type, dims] = f.c.includes("[") ? [f.c.slice(0, f.c.indexOf("[")), f.c.slice(f.c.indexOf("["))] : [f.c, ""];
+    return `\t${type} ${f.name}${dims}${f.pointer ? " __attribute__((aligned(8)))" : ""};`;
+  });
+  return `/* ${r.doc} */\nstruct ${r.cTag} {\n${fields.join("\n")}\n};`;
+}
+
+/** The TypeScript interface of `ctx.raw`. */
+export function rawContextDts(r: RawContext): string {
+  const lines = r.fields.filter((f) => f.ts).map((f) => `  /** ${f.doc ?? f.name} */\n  ${f.writable ? "" : "readonly "}${f.name}: ${f.ts};`);
+  return `/** ${r.doc} */\ninterface ${r.tsName} {\n${lines.join("\n")}\n}`;
+}
