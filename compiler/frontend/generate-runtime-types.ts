@@ -1,5 +1,6 @@
-// Writes the generated files of runtime-types/ (packet.d.ts, maps.d.ts, helpers.d.ts) from their descriptions (npm run gen).
-import { writeFileSync } from "node:fs";
+// Writes the generated files (runtime-types/*.d.ts from the tables, the reference in docs/packet-api.md) from their descriptions (npm run gen).
+import { readFileSync, writeFileSync } from "node:fs";
+import { withReference } from "../protocols/emit-docs.js";
 import { join } from "node:path";
 import { emitHelpersDts } from "../helpers/emit-dts.js";
 import { emitMapsDts } from "../maps/emit-dts.js";
@@ -15,9 +16,14 @@ export const GENERATED_RUNTIME_TYPES: Record<string, () => string> = {
   "contexts.d.ts": emitContextsDts,
 };
 
+/** docs/packet-api.md, whose reference part is generated from the protocol descriptions. */
+export const PACKET_API_DOC = join(runtimeTypesDir(), "..", "docs", "packet-api.md");
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
   for (const [file, emit] of Object.entries(GENERATED_RUNTIME_TYPES)) {
     writeFileSync(join(runtimeTypesDir(), file), emit());
     console.log(`wrote runtime-types/${file}`);
   }
+  writeFileSync(PACKET_API_DOC, withReference(readFileSync(PACKET_API_DOC, "utf8")));
+  console.log("wrote the reference in docs/packet-api.md");
 }

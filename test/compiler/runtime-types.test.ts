@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { GENERATED_RUNTIME_TYPES } from "../../compiler/frontend/generate-runtime-types.js";
+import { GENERATED_RUNTIME_TYPES, PACKET_API_DOC } from "../../compiler/frontend/generate-runtime-types.js";
+import { withReference } from "../../compiler/protocols/emit-docs.js";
 
 for (const [file, emit] of Object.entries(GENERATED_RUNTIME_TYPES)) {
   it(`runtime-types/${file} is up to date (npm run gen)`, () => {
@@ -10,3 +11,8 @@ for (const [file, emit] of Object.entries(GENERATED_RUNTIME_TYPES)) {
     expect(committed).toBe(emit());
   });
 }
+
+it("docs/packet-api.md's reference is up to date (npm run gen)", () => {
+  const doc = readFileSync(PACKET_API_DOC, "utf8");
+  expect(doc).toBe(withReference(doc));
+});
