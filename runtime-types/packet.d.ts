@@ -8,7 +8,7 @@ interface Ipv6Addr { bytes: FixedArray<u8, 16> }
 
 /** A position in the packet: the payload of a header. Every parser accepts it, so any payload parses as a new packet; u8/u16/u32/u64(off) read big-endian values at an offset and end the program with its onError verdict when the read falls outside the packet. */
 interface Cursor {
-  /** The bytes from here to the end of the packet. */
+  /** The bytes from here to the end of the packet (or of the header, for options()). */
   readonly length: u32;
   /** The Ethernet header at this position, validated, or null. */
   eth(): Ethernet | null;
@@ -158,6 +158,8 @@ interface Ipv4 {
   gre(): Gre | null;
   /** The bytes after this header: a cursor that parses them as a new packet. */
   payload(): Cursor;
+  /** The header's options, between its fixed part and its end, as a cursor (empty when there are none). */
+  options(): Cursor;
 }
 
 /** An IPv6 header whose version is 6; its upper-layer accessors look past up to 8 extension headers (hop-by-hop, routing, fragment, destination options, AH). */
@@ -232,6 +234,8 @@ interface Tcp {
   urgentPointer: u16;
   /** The bytes after this header: a cursor that parses them as a new packet. */
   payload(): Cursor;
+  /** The header's options, between its fixed part and its end, as a cursor (empty when there are none). */
+  options(): Cursor;
 }
 
 /** A UDP header. */
@@ -318,6 +322,8 @@ interface Geneve {
   ipv6(): Ipv6 | null;
   /** The bytes after this header: a cursor that parses them as a new packet. */
   payload(): Cursor;
+  /** The header's options, between its fixed part and its end, as a cursor (empty when there are none). */
+  options(): Cursor;
 }
 
 /** A GRE header of version 0 whose optional checksum, key and sequence fields lie inside the packet. */

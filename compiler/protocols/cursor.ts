@@ -7,7 +7,8 @@ export const cursor: ProtocolSpec = {
   doc: "A position in the packet: the payload of a header. Every parser accepts it, so any payload parses as a new packet; u8/u16/u32/u64(off) read big-endian values at an offset and end the program with its onError verdict when the read falls outside the packet.",
   accessorDoc: "The bytes after this header",
   minLength: 0,
-  fields: [{ name: "length", type: "u32", doc: "The bytes from here to the end of the packet.", read: { expr: "((__u32)((h).end - (h).pos))" } }],
+  // a cursor's next_proto holds its length limit (options() ends where its header ends), TSBPF_NO_NEXT for none
+  fields: [{ name: "length", type: "u32", doc: "The bytes from here to the end of the packet (or of the header, for options()).", read: { expr: "tsbpf_cursor_length(h)" } }],
   carriedBy: {},
 };
 

@@ -6,7 +6,7 @@ import { CHECKSUM_RUNTIME, setter } from "./emit-setters.js";
 
 export const getterName = (p: ProtocolSpec, field: string) => `tsbpf_${p.name}_${field}`;
 export const parserName = (p: ProtocolSpec) => `tsbpf_parse_${p.name}`;
-export const childAccessorName = (parent: ProtocolSpec, child: ProtocolSpec) => `tsbpf_${parent.name}_${child.name}`;
+export const childAccessorName = (parent: ProtocolSpec, accessor: string) => `tsbpf_${parent.name}_${accessor}`;
 
 /** The fixed part every packet runtime needs: the header cursor and big-endian loads. */
 export const HEADER_RUNTIME = `/* Address values (MacAddr, Ipv6Addr): bytes in packet order. */
@@ -27,7 +27,20 @@ struct tsbpf_hdr {
 #define tsbpf_be8(p) (*(__u8 *)(p))
 #define tsbpf_be16(p) __builtin_bswap16(*(__u16 *)(p))
 #define tsbpf_be32(p) __builtin_bswap32(*(__u32 *)(p))
-#define tsbpf_be64(p) __builtin_bswap64(*(__u64 *)(p))`;
+#define tsbpf_be64(p) __builtin_bswap64(*(__u64 *)(p))
+
+/* A cursor's length: to the packet's end, or its limit (kept in next_proto) if smaller. The barrier keeps clang from
+ * computing end - pos before the null test, which the verifier would see as a scalar minus a pointer. */
+static __always_inline __u32 tsbpf_cursor_length(struct tsbpf_hdr h)
+{
+	if (!h.pos)
+		return 0;
+	__u8 *e = h.end;
+	tsbpf_opaque(e);
+	long d = e - h.pos; /* in 64 bits: the verifier refuses 32-bit arithmetic on pointers */
+	tsbpf_opaque(d);
+	return h.next_proto < (__u64)d ? h.next_proto : (__u32)d;
+}`;
 
 function hex(n: number): string {
   return `0x${n.toString(16)}`;
@@ -145,7 +158,7 @@ function indexedAccessor(child: ProtocolSpec): string {
   const ix = child.indexed!;
   const parent = protocolByName(ix.parent)!;
   return [
-    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, child)}(struct tsbpf_hdr parent, __u32 index)`,
+    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, ix.accessor)}(struct tsbpf_hdr parent, __u32 index)`,
     "{",
     `\tif (!parent.pos || index >= ${ix.max} || index >= (${expand(parent, ix.count, "parent")}))`,
     "\t\treturn TSBPF_NO_HDR;",
@@ -154,10 +167,22 @@ function indexedAccessor(child: ProtocolSpec): string {
   ].join("\n");
 }
 
-function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: number): string {
+/** `ip.options()`: a cursor over the bytes between the fixed part and the header's end. */
+function optionsAccessor(parent: ProtocolSpec, at: number): string {
+  return [
+    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, "options")}(struct tsbpf_hdr parent)`,
+    "{",
+    "\tif (!parent.pos)",
+    "\t\treturn TSBPF_NO_HDR;",
+    `\treturn (struct tsbpf_hdr){ .pos = parent.pos + ${at}, .next = parent.pos + ${at}, .end = parent.end, .next_proto = (__u32)(parent.next - parent.pos) - ${at} };`,
+    "}",
+  ].join("\n");
+}
+
+function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: number, accessor: string): string {
   const announced = selector === ANY_SELECTOR ? "" : ` || parent.next_proto != ${hex(selector)}`;
   return [
-    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, child)}(struct tsbpf_hdr parent)`,
+    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, accessor)}(struct tsbpf_hdr parent)`,
     "{",
     `\tif (!parent.pos${announced})`,
     "\t\treturn TSBPF_NO_HDR;",
@@ -175,8 +200,9 @@ export function emitProtocolRuntime(used: ReadonlySet<string>, setters: Readonly
     parts.push(parser(p));
   }
   for (const parent of chosen) {
-    for (const { child, selector } of childrenOf(parent)) {
-      if (used.has(child.name)) parts.push(childAccessor(parent, child, selector));
+    for (const { child, selector, accessor, optionsAt } of childrenOf(parent)) {
+      if (!used.has(child.name)) continue;
+      parts.push(optionsAt === undefined ? childAccessor(parent, child, selector, accessor) : optionsAccessor(parent, optionsAt));
     }
   }
   for (const child of chosen) if (child.indexed && used.has(child.indexed.parent)) parts.push(indexedAccessor(child));

@@ -48,7 +48,7 @@ function section(p: ProtocolSpec): string {
   lines.push("", "| field | type | assignable | meaning |", "| --- | --- | --- | --- |");
   for (const f of p.fields) lines.push(`| \`${f.name}\` | ${fieldType(f.type)} | ${isWritable(p, f) ? "yes" : "no"} | ${f.doc} |`);
   const children = childrenOf(p).filter((c) => !c.alwaysPresent);
-  if (children.length) lines.push("", `Accessors: ${children.map((c) => `\`${c.accessor}()\``).join(", ")}${p.name === "cursor" ? "" : ", and `payload()`"}.`);
+  if (children.length) lines.push("", `Accessors: ${children.map((c) => `\`${c.accessor}()\``).join(", ")}${p.name === "cursor" ? "" : ", and `payload()`"}${p.optionsAt !== undefined ? "; `options()` gives the options as a cursor" : ""}.`);
   return lines.join("\n");
 }
 

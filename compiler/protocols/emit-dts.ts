@@ -19,7 +19,8 @@ function headerInterface(p: ProtocolSpec): string {
   const lines = [`/** ${p.doc} */`, `interface ${p.tsName} {`];
   for (const f of p.fields) lines.push(`  /** ${f.doc}${isWritable(p, f) ? WRITE_DOC : ""} */`, `  ${isWritable(p, f) ? "" : "readonly "}${f.name}: ${TS_TYPES[f.type]};`);
   for (const { child, accessor, alwaysPresent } of childrenOf(p)) {
-    if (alwaysPresent) lines.push(`  /** ${child.accessorDoc}: a cursor that parses them as a new packet. */`, `  ${accessor}(): ${child.tsName};`);
+    if (accessor === "options") lines.push("  /** The header's options, between its fixed part and its end, as a cursor (empty when there are none). */", `  options(): ${child.tsName};`);
+    else if (alwaysPresent) lines.push(`  /** ${child.accessorDoc}: a cursor that parses them as a new packet. */`, `  ${accessor}(): ${child.tsName};`);
     else lines.push(`  /** ${child.accessorDoc}${p.name === "cursor" ? " at this position" : " that follows"}, validated, or null. */`, `  ${accessor}(): ${child.tsName} | null;`);
   }
   if (p.name === "cursor") lines.push(...CURSOR_DTS);

@@ -35,8 +35,10 @@ export interface ChildAccessor {
   selector: number;
   /** The method name on the parent: the child's name, or the carrier's own (`ipip` for IPv4 in IPv4). */
   accessor: string;
-  /** True for payload(): given a header, its payload always exists (perhaps empty). */
+  /** True for payload() and options(): given a header, they always exist (perhaps empty). */
   alwaysPresent?: boolean;
+  /** For options(): the cursor spans [pos + optionsAt, the header's end). */
+  optionsAt?: number;
 }
 
 /** The headers a parent offers accessors for, e.g. ipv4 → [tcp, udp, ...], with the selector value of each. */
@@ -48,7 +50,8 @@ export function childrenOf(parent: ProtocolSpec): ChildAccessor[] {
     if (by === undefined) return [];
     return [typeof by === "number" ? { child, selector: by, accessor: child.name } : { child, selector: by.selector, accessor: by.accessor }];
   });
-  return [...carried, payload];
+  const options: ChildAccessor[] = parent.optionsAt === undefined ? [] : [{ child: cursor, selector: ANY_SELECTOR, accessor: "options", alwaysPresent: true, optionsAt: parent.optionsAt }];
+  return [...carried, payload, ...options];
 }
 
 /** The child a parent reaches by index (`eth.vlan(i)`), if `accessor` names one. */

@@ -73,6 +73,8 @@ export interface ProtocolSpec {
   nextSelector?: string;
   /** Reached by an indexed accessor on a parent (`eth.vlan(i)`) rather than by a selector. */
   indexed?: { parent: string; accessor: string; max: number; offset: string; count: string };
+  /** Where the header's options start (they end where the header does): `options()` gives them as a cursor. */
+  optionsAt?: number;
   /** The header's own checksum, if it has one. */
   checksum?: ChecksumSpec;
   /** Fields that are part of the pseudo-header its upper-layer checksums cover (IP addresses). */

@@ -39,4 +39,14 @@ describeKernel("cursors", () => {
     expect(s.slice(8, 11)).toEqual([BigInt(parseIpv4("192.0.2.7").readUInt32BE(0)), 4242n, 5n]);
     expect((await probe.obj.run("reparse", eth().ipv4().udp().payload(inner.subarray(0, 30)).build())).retval).toBe(XdpVerdict.Pass);
   });
+
+  it("options() gives a header's options as a cursor that ends where the header does", async () => {
+    const frame = eth().ipv4({ options: Buffer.from([1, 1, 1, 0]) }).tcp({ options: Buffer.from([2, 4, 0x05, 0xb4, 1, 1, 1, 0]) }).payload("data").build();
+    expect((await probe.obj.run("options", frame)).retval).toBe(XdpVerdict.Drop);
+    const s = await slots();
+    expect(s.slice(11, 14)).toEqual([4n, 8n, 1460n]);
+    // 4 bytes of options: the read at offset 4 is past them although the packet goes on
+    const short = eth().ipv4().tcp({ options: Buffer.from([2, 4, 0x05, 0xb4]) }).payload("data").build();
+    expect((await probe.obj.run("options", short)).retval).toBe(XdpVerdict.Aborted);
+  });
 });

@@ -31,4 +31,18 @@ export class Cursors {
     got.set(10, u64(tcp.payload().length));
     return XdpAction.Drop;
   }
+
+  /** The TCP MSS option, and the IPv4 options' length; reading past the options ends the program (Aborted). */
+  @xdp({ onError: XdpAction.Aborted })
+  static options(ctx: XdpContext): XdpAction {
+    const ip = ctx.eth()?.ipv4();
+    const tcp = ip?.tcp();
+    if (!ip || !tcp) return XdpAction.Pass;
+    got.set(11, u64(ip.options().length));
+    const o = tcp.options();
+    got.set(12, u64(o.length));
+    if (o.length >= 4 && o.u8(0) == 2) got.set(13, u64(o.u16(2)));
+    if (o.length < 8) got.set(14, u64(o.u8(o.length)));
+    return XdpAction.Drop;
+  }
 }

@@ -31,9 +31,10 @@ export function contextRuntime(lx: LowerContext): string[] {
 /**
  * Raw reads and copies at a cursor: out of bounds they jump to the program's onError exit. Offsets are capped at 32 KiB
  * (beyond any linear packet data) so the verifier, which tracks packet offsets below 64 KiB only, sees the bounds check.
+ * A cursor's next_proto is its length limit (options() stop where their header does; TSBPF_NO_NEXT: the packet's end).
  */
 export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u32 tsbpf_o_ = (off); \\
-	if (tsbpf_o_ > 0x7fff) goto tsbpf_on_error; \\
+	if (tsbpf_o_ > 0x7fff || tsbpf_o_ + (n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
 	__u8 *tsbpf_p_ = tsbpf_c_.pos + tsbpf_o_; \\
 	if (tsbpf_p_ + (n) > tsbpf_c_.end) goto tsbpf_on_error; \\
 	tsbpf_p_; })
@@ -66,7 +67,7 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   const child = lx.typeOf(node);
   if (child.kind !== "header") throw new Error("internal: accessor without a header type");
   const args = node.arguments.length ? [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" })] : [receiver];
-  return call(childAccessorName(parent, protocolByTsName(child.proto)!), args);
+  return call(childAccessorName(parent, callee.name.text), args);
 }
 
 export function lowerFieldRead(lx: LowerContext, node: ts.PropertyAccessExpression, receiver: CExpr): CExpr {
