@@ -6,6 +6,32 @@ declare const enum XdpAction { Aborted = 0, Drop = 1, Pass = 2, Tx = 3, Redirect
 /** Verdicts of tc programs (enum tc_action). */
 declare const enum TcAction { Ok = 0, Reclassify = 1, Shot = 2, Pipe = 3, Stolen = 4, Redirect = 7 }
 
+/** The fields every XdpContext has, from the kernel's struct xdp_md. */
+interface XdpContextFields {
+  /** The interface the frame arrived on. */
+  readonly ingressIfindex: u32;
+  /** The receive queue the frame arrived on. */
+  readonly rxQueueIndex: u32;
+}
+
+/** The fields every TcContext has, from the kernel's struct __sk_buff. */
+interface TcContextFields {
+  /** The packet's length, all fragments included. */
+  readonly len: u32;
+  /** The packet mark. */
+  mark: u32;
+  /** The queueing priority. */
+  priority: u32;
+  /** The interface the packet is on. */
+  readonly ifindex: u32;
+  /** The interface the packet arrived on (0 when sent by this host). */
+  readonly ingressIfindex: u32;
+  /** The link-layer protocol (EtherType), host byte order. */
+  readonly protocol: u16;
+  /** The flow hash. */
+  readonly hash: u32;
+}
+
 /** The kernel's XDP context (struct xdp_md). */
 interface XdpMd {
   /** The interface the frame arrived on. */

@@ -1,7 +1,7 @@
 // Program holders: the @xdp and @tc decorators and the contexts programs receive (verdict enums and raw structs: contexts.d.ts).
 
 /** The context of an XDP program: the packet and where it came from. */
-interface XdpContext {
+interface XdpContext extends XdpContextFields {
   /** The Ethernet header (after up to two VLAN tags), or null if the frame is shorter than 14 bytes. */
   eth(): Ethernet | null;
   /** The whole packet as a cursor, from its first byte: raw reads and writes at any offset. */
@@ -20,7 +20,7 @@ interface XdpContext {
 }
 
 /** The context of a tc classifier: a socket buffer, with the same packet API over its linear data. */
-interface TcContext {
+interface TcContext extends TcContextFields {
   /** The Ethernet header (after up to two VLAN tags still in the data), or null if the linear data is shorter than 14 bytes. */
   eth(): Ethernet | null;
   /** The linear packet data as a cursor, from its first byte. */

@@ -13,6 +13,7 @@ import { checkArrayLiteral, checkElementAccess } from "./arrays.js";
 import { unsupported } from "./unsupported.js";
 import { builtinStruct } from "./structs.js";
 import { ADDRESS_TYPES } from "../protocols/schema.js";
+import { kindByContext } from "../programs/kinds.js";
 import { checkMapCall } from "./maps.js";
 import { checkLog, isLogCall } from "./log.js";
 import { checkRawRead, checkRawWrite } from "./raw-reads.js";
@@ -203,6 +204,8 @@ function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpression): Re
   const name = node.name.text;
   if (receiver.kind === "array" && name === "length") return constant(BigInt(receiver.length));
   if (receiver.kind === "ref") return refField(cx, node, receiver);
+  const shortcut = receiver.kind === "context" ? kindByContext(receiver.name)?.fields.find((f) => f.name === name) : undefined;
+  if (shortcut) return int(shortcut.type);
   if (receiver.kind === "context" && name === "raw") {
     const rawName = cx.checker.getTypeAtLocation(node).getSymbol()?.getName();
     return rawName ? addressType(cx, node, rawName) : undefined;

@@ -220,9 +220,10 @@ function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   else cx.record(e, targetType);
 }
 
-/** `ctx.raw.x` or `ctx.raw.x[i]`. */
+/** `ctx.raw.x`, `ctx.raw.x[i]` or `ctx.mark`. */
 function isRawField(target: ts.Expression, root: ts.Identifier): boolean {
   let t = target;
+  if (ts.isPropertyAccessExpression(t) && unparen(t.expression) === root) return true; // readonly shortcuts are TypeScript's to reject
   if (ts.isElementAccessExpression(t)) t = unparen(t.expression);
   if (!ts.isPropertyAccessExpression(t)) return false;
   const raw = unparen(t.expression);

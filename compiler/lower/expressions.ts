@@ -11,7 +11,7 @@ import { lowerAccessorCall, lowerFieldRead, NO_HEADER } from "./intrinsics/packe
 import { lowerMapCall, lowerRefField } from "./maps.js";
 import { lowerHelperCall } from "./helpers.js";
 import { helperByName } from "../helpers/table.js";
-import { kindByAction } from "../programs/kinds.js";
+import { kindByAction, kindByContext } from "../programs/kinds.js";
 
 const K = ts.SyntaxKind;
 
@@ -75,7 +75,13 @@ function propertyAccess(lx: LowerContext, node: ts.PropertyAccessExpression): CE
   if (t.kind === "enum") return id(enumConstant(t.name, node.name.text));
   const receiver = lx.typeOf(node.expression);
   if (receiver.kind === "ref") return lowerRefField(lx, node, receiver);
-  if (receiver.kind === "context") return unary("*", lowerAs(lx, node.expression)); // ctx.raw: the kernel struct itself
+  if (receiver.kind === "context") {
+    const ctx = unary("*", lowerAs(lx, node.expression)); // ctx.raw: the kernel struct itself
+    const shortcut = kindByContext(receiver.name)!.fields.find((f) => f.name === node.name.text);
+    if (!shortcut) return ctx;
+    const field = member(ctx, shortcut.raw);
+    return shortcut.networkOrder ? call("__builtin_bswap16", [cast("__u16", field)]) : field;
+  }
   if (receiver.kind === "struct" || receiver.kind === "config") return member(lowerAs(lx, node.expression), node.name.text);
   return lowerFieldRead(lx, node, lowerAs(lx, node.expression));
 }

@@ -8,5 +8,9 @@ export function emitContextsDts(): string {
     const members = Object.entries(k.actions).map(([name, a]) => `${name} = ${a.value}`).join(", ");
     return `/** Verdicts of ${k.decorator} programs (${k.actionC}). */\ndeclare const enum ${k.action} { ${members} }`;
   });
-  return [header, ...enums, ...RAW_CONTEXTS.map(rawContextDts)].join("\n\n") + "\n";
+  const fields = PROGRAM_KINDS.map((k) => {
+    const lines = k.fields.map((f) => `  /** ${f.doc} */\n  ${f.writable ? "" : "readonly "}${f.name}: ${f.type};`);
+    return `/** The fields every ${k.context} has, from the kernel's ${k.ctxC}. */\ninterface ${k.context}Fields {\n${lines.join("\n")}\n}`;
+  });
+  return [header, ...enums, ...fields, ...RAW_CONTEXTS.map(rawContextDts)].join("\n\n") + "\n";
 }

@@ -1,5 +1,17 @@
 // The program kinds a probe can declare, described once: decorator, context, verdicts, C types, sections and how loaders attach them.
 
+/** A context property: a field of the kernel struct under a friendlier name, in host byte order. */
+export interface ContextField {
+  name: string;
+  /** The kernel struct's field. */
+  raw: string;
+  type: "u16" | "u32";
+  writable?: boolean;
+  /** The kernel keeps it in network byte order (skb->protocol): the getter swaps it. */
+  networkOrder?: boolean;
+  doc: string;
+}
+
 export interface ProgramKind {
   /** The decorator, and the manifest's program type. */
   decorator: "xdp" | "tc";
@@ -19,6 +31,8 @@ export interface ProgramKind {
   /** bpftool's program type name (`bpftool prog load ... type <t>`). */
   bpftoolType: string;
   attach: { kind: "xdp"; modes: string[] } | { kind: "tc"; directions: string[] };
+  /** ctx.<name> shortcuts to the context struct. */
+  fields: ContextField[];
   doc: string;
 }
 
@@ -35,6 +49,10 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
     libbpfSection: "xdp",
     bpftoolType: "xdp",
     attach: { kind: "xdp", modes: ["native", "skb"] },
+    fields: [
+      { name: "ingressIfindex", raw: "ingress_ifindex", type: "u32", doc: "The interface the frame arrived on." },
+      { name: "rxQueueIndex", raw: "rx_queue_index", type: "u32", doc: "The receive queue the frame arrived on." },
+    ],
     doc: "An XDP program: runs in the driver on each received frame, before the kernel allocates a socket buffer.",
   },
   {
@@ -49,6 +67,15 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
     libbpfSection: "tc",
     bpftoolType: "classifier",
     attach: { kind: "tc", directions: ["ingress", "egress"] },
+    fields: [
+      { name: "len", raw: "len", type: "u32", doc: "The packet's length, all fragments included." },
+      { name: "mark", raw: "mark", type: "u32", writable: true, doc: "The packet mark." },
+      { name: "priority", raw: "priority", type: "u32", writable: true, doc: "The queueing priority." },
+      { name: "ifindex", raw: "ifindex", type: "u32", doc: "The interface the packet is on." },
+      { name: "ingressIfindex", raw: "ingress_ifindex", type: "u32", doc: "The interface the packet arrived on (0 when sent by this host)." },
+      { name: "protocol", raw: "protocol", type: "u16", networkOrder: true, doc: "The link-layer protocol (EtherType), host byte order." },
+      { name: "hash", raw: "hash", type: "u32", doc: "The flow hash." },
+    ],
     doc: "A tc classifier (direct action): runs on socket buffers at a qdisc's ingress or egress hook.",
   },
 ];

@@ -11,7 +11,7 @@ describeKernel("helpers", () => {
   const probe = useProbe(join(import.meta.dirname, "helpers.ts"));
   const slots = async () => (await readMap(probe.obj, probe.built.manifest, "out")).map((e) => e.value as bigint);
 
-  it("ktimeNs is CLOCK_MONOTONIC, bootNs is at least that, randomU32 varies, cpuId is a CPU", async () => {
+  it("ktimeNs is CLOCK_MONOTONIC, bootNs is at least that, randomU32 varies, cpuId is a CPU, ctx.ingressIfindex", async () => {
     const before = process.hrtime.bigint();
     expect((await probe.obj.run("clocks", eth().build())).retval).toBe(XdpVerdict.Pass);
     const after = process.hrtime.bigint();
@@ -21,6 +21,7 @@ describeKernel("helpers", () => {
     expect(boot).toBeGreaterThanOrEqual(ktime!);
     expect(r1).not.toBe(r2);
     expect(cpu).toBeLessThan(BigInt(cpus().length));
+    expect((await slots())[8]).toBe(1n); // BPF_PROG_TEST_RUN runs XDP as if on the loopback device
   });
 
   it.each([1, 2, 64, 255])("csumReplace16 and csumReplace32 equal a full recomputation (ttl %i)", async (ttl) => {

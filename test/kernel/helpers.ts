@@ -9,6 +9,7 @@ export class Helpers {
     out.set(2, u64(randomU32()));
     out.set(3, u64(randomU32()));
     out.set(4, u64(cpuId()));
+    out.set(8, u64(ctx.ingressIfindex));
     return XdpAction.Pass;
   }
 

@@ -41,9 +41,11 @@ describeKernel("tc classifiers", () => {
     expect(r.ctxOut!.readUInt32LE(off.mark)).toBe(0x2a);
     expect(r.ctxOut!.readUInt32LE(off.priority)).toBe(6);
     expect(r.ctxOut!.readUInt32LE(off.cb + 4)).toBe(443);
-    const [len, protocol] = (await readMap(probe.obj, probe.built.manifest, "seen")).map((e) => e.value);
+    const [len, protocol, hostProtocol, shortLen] = (await readMap(probe.obj, probe.built.manifest, "seen")).map((e) => e.value);
     expect(len).toBe(BigInt(frame.length));
+    expect(shortLen).toBe(BigInt(frame.length));
     expect(protocol).toBe(0x0008n); // ETH_P_IP in network byte order, as the kernel keeps skb->protocol
+    expect(hostProtocol).toBe(0x0800n); // ctx.protocol: host byte order, like every getter
   });
 
   it("raw reads on the linear data; out of bounds gives onError (Shot)", async () => {

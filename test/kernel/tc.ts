@@ -6,12 +6,14 @@ export class Classifier {
   static shape(ctx: TcContext): TcAction {
     seen.set(0, u64(ctx.raw.len));
     seen.set(1, u64(ctx.raw.protocol));
+    seen.set(2, u64(ctx.protocol));
+    seen.set(3, u64(ctx.len));
     const ip = ctx.eth()?.ipv4();
     const tcp = ip?.tcp();
     if (!ip || !tcp) return TcAction.Ok;
     if (tcp.dport == 22) return TcAction.Shot;
     ip.ttl -= 1;
-    ctx.raw.mark = 0x2a;
+    ctx.mark = 0x2a;
     ctx.raw.priority = 6;
     ctx.raw.cb[1] = u32(tcp.dport);
     return TcAction.Pipe;
