@@ -6,6 +6,9 @@ declare const enum XdpAction { Aborted = 0, Drop = 1, Pass = 2, Tx = 3, Redirect
 /** Verdicts of tc programs (enum tc_action). */
 declare const enum TcAction { Ok = 0, Reclassify = 1, Shot = 2, Pipe = 3, Stolen = 4, Redirect = 7 }
 
+/** Verdicts of socketFilter programs (enum socket_action). */
+declare const enum SocketAction { Drop = 0, Accept = 4294967295 }
+
 /** The fields every XdpContext has, from the kernel's struct xdp_md. */
 interface XdpContextFields {
   /** The interface the frame arrived on. */
@@ -30,6 +33,18 @@ interface TcContextFields {
   readonly protocol: u16;
   /** The flow hash. */
   readonly hash: u32;
+}
+
+/** The fields every SkBuffContext has, from the kernel's struct __sk_buff. */
+interface SkBuffContextFields {
+  /** The packet's length from the socket's point of view (from skb->data). */
+  readonly len: u32;
+  /** The interface the packet is on. */
+  readonly ifindex: u32;
+  /** The link-layer protocol (EtherType), host byte order. */
+  readonly protocol: u16;
+  /** The packet mark. */
+  readonly mark: u32;
 }
 
 /** The kernel's XDP context (struct xdp_md). */

@@ -1,4 +1,4 @@
-// Program holders: the @xdp and @tc decorators and the contexts programs receive (verdict enums and raw structs: contexts.d.ts).
+// Program holders: the @xdp, @tc and @socketFilter decorators and the contexts programs receive (verdict enums and raw structs: contexts.d.ts).
 
 /** The context of an XDP program: the packet and where it came from. */
 interface XdpContext extends XdpContextFields {
@@ -29,6 +29,16 @@ interface TcContext extends TcContextFields {
   readonly raw: SkBuff;
 }
 
+/** The context of a socket filter: a socket buffer; the packet API reads a copy of the frame from its MAC header. */
+interface SkBuffContext extends SkBuffContextFields {
+  /** The Ethernet header (after up to two VLAN tags), or null if the frame is shorter than 14 bytes. */
+  eth(): Ethernet | null;
+  /** The frame, from its MAC header, as a cursor (read-only: socket filters cannot change packets). */
+  packet(): Cursor;
+  /** The kernel's struct __sk_buff. */
+  readonly raw: SkBuff;
+}
+
 /** Options of @xdp(...). */
 interface XdpOptions {
   /** The ELF section, instead of `xdp/<method>`. */
@@ -45,7 +55,16 @@ interface TcOptions {
   onError?: TcAction;
 }
 
+/** Options of @socketFilter(...). */
+interface SocketFilterOptions {
+  /** The ELF section, instead of `socket/<method>`. */
+  section?: string;
+  /** The verdict when a raw packet read falls outside the packet (default Accept). */
+  onError?: SocketAction;
+}
+
 type XdpProgram = (ctx: XdpContext) => XdpAction;
+type SocketFilterProgram = (ctx: SkBuffContext) => SocketAction;
 type TcProgram = (ctx: TcContext) => TcAction;
 
 /** Marks a static method as an XDP program in ELF section `xdp/<method>`. */
@@ -55,6 +74,10 @@ declare function xdp(options: XdpOptions): (target: XdpProgram, context: ClassMe
 /** Marks a static method as a tc classifier (direct action) in ELF section `tc/<method>`. */
 declare function tc(target: TcProgram, context: ClassMethodDecoratorContext): void;
 declare function tc(options: TcOptions): (target: TcProgram, context: ClassMethodDecoratorContext) => void;
+
+/** Marks a static method as a socket filter in ELF section `socket/<method>`: it decides which packets a socket receives. */
+declare function socketFilter(target: SocketFilterProgram, context: ClassMethodDecoratorContext): void;
+declare function socketFilter(options: SocketFilterOptions): (target: SocketFilterProgram, context: ClassMethodDecoratorContext) => void;
 
 /**
  * Writes a line to the kernel's trace buffer (bpf_trace_printk; read it from /sys/kernel/tracing/trace_pipe).

@@ -62,6 +62,8 @@ export class CheckContext {
   readonly names = new CNames();
   /** The C names of module-level helper functions. */
   readonly functionNames = new Map<ts.Node, string>();
+  /** The kind of the program whose body is being checked (undefined in helper functions). */
+  currentKind: import("../programs/kinds.js").ProgramKind | undefined;
   /** The function whose body is being checked. */
   currentFunction: ts.Node | undefined;
 

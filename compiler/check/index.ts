@@ -34,11 +34,13 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
   }
   for (const p of decls.programs) {
     cx.currentFunction = p.node;
+    cx.currentKind = p.kind;
     cx.adjustments = findAdjustments(p.node.body!);
     cx.calls.set(p.node, new Set());
     checkBlock(cx, p.node.body!, { kind: "enum", name: p.kind.action });
   }
   cx.currentFunction = undefined;
+  cx.currentKind = undefined;
   if (decls.programs.length === 0 && !cx.diagnostics.hasErrors) {
     // programs live in the file given to tsbpf; imported files hold what they share
     cx.diagnostics.add({ ...messages.noPrograms(), severity: "error", location: locationOf(probe.sourceFile, 0, 1) });

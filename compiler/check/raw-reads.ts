@@ -37,6 +37,10 @@ export function checkRawWrite(cx: CheckContext, node: ts.CallExpression, callee:
     cx.error(node, messages.rawRead(`${name}() takes an offset and a ${type}`));
     return undefined;
   }
+  if (cx.currentKind?.packet === "copy") {
+    cx.error(node, messages.readOnlyPacket(`@${cx.currentKind.decorator}`));
+    return undefined;
+  }
   const ok = !!checkAssignable(cx, node.arguments[0]!, int("u32")) && !!checkAssignable(cx, node.arguments[1]!, int(type));
   cx.usedRawReads.add(node);
   return ok && inProgramBody(cx, node, `${name}()`) ? VOID : undefined;

@@ -234,6 +234,10 @@ function isRawField(target: ts.Expression, root: ts.Identifier): boolean {
 function headerFieldAssignment(cx: CheckContext, e: ts.BinaryExpression, target: ts.PropertyAccessExpression, header: TType & { kind: "header" }): void {
   const proto = protocolByTsName(header.proto)!;
   const field = fieldOf(proto, target.name.text);
+  if (cx.currentKind?.packet === "copy") {
+    cx.error(target, messages.readOnlyPacket(`@${cx.currentKind.decorator}`));
+    return;
+  }
   if (!field || !isWritable(proto, field)) {
     cx.error(target, messages.assignmentTarget()); // runtime-types marks these readonly, so TypeScript has said why
     return;

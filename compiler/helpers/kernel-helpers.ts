@@ -17,6 +17,7 @@ export const KERNEL_HELPERS: Record<string, KernelHelper> = {
   tail_call: { id: 12, returns: "long", params: "void *ctx, void *prog_array_map, __u32 index" },
   redirect: { id: 23, returns: "long", params: "__u32 ifindex, __u64 flags" },
   xdp_adjust_head: { id: 44, returns: "long", params: "struct xdp_md *ctx, int delta" },
+  skb_load_bytes_relative: { id: 68, returns: "long", params: "const void *skb, __u32 offset, void *to, __u32 len, __u32 start_header" },
   redirect_map: { id: 51, returns: "long", params: "void *map, __u32 key, __u64 flags" },
   xdp_adjust_meta: { id: 54, returns: "long", params: "struct xdp_md *ctx, int delta" },
   xdp_adjust_tail: { id: 65, returns: "long", params: "struct xdp_md *ctx, int delta" },

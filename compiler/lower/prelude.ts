@@ -6,7 +6,7 @@ import { RAW_CONTEXTS, rawContextC } from "../programs/raw-contexts.js";
 /** The fixed-width types and SEC, then the context struct and verdict enum of each program kind the probe uses. */
 export function prelude(kinds: readonly ProgramKind[]): string {
   const used = PROGRAM_KINDS.filter((k) => kinds.includes(k));
-  const contexts = used.map((k) => RAW_CONTEXTS.find((r) => `struct ${r.cTag}` === k.ctxC)!);
+  const contexts = RAW_CONTEXTS.filter((r) => used.some((k) => k.ctxC === `struct ${r.cTag}`));
   const enums = used.map((k) => `${k.actionC} { ${Object.values(k.actions).map((a) => `${a.c} = ${a.value}`).join(", ")} };`);
   return [PRELUDE, ...contexts.map(rawContextC), enums.join("\n")].join("\n\n");
 }

@@ -1,6 +1,7 @@
 // probe.manifest.json: what the object holds, for loaders and tools: programs with type, section and attach hints, maps with their layouts, config offsets.
 import type { CheckContext } from "../check/context.js";
 import type { LoweredProgram } from "../lower/program.js";
+import type { ProgramKind } from "../programs/kinds.js";
 import type { ConfigField } from "../object/config-patch.js";
 import { INTS } from "../types/int-types.js";
 import { layoutOf, type Layout } from "../types/layout.js";
@@ -48,12 +49,12 @@ export interface Manifest {
   programs: {
     name: string;
     class: string;
-    type: "xdp" | "tc";
+    type: ProgramKind["decorator"];
     /** The kernel program type, as bpftool names it. */
     kernelType: string;
     section: string;
     symbol: string;
-    attach: { kind: "xdp"; modes: string[] } | { kind: "tc"; directions: string[] };
+    attach: ProgramKind["attach"];
     line: number;
     onError: string;
   }[];

@@ -14,7 +14,12 @@ export interface ContextField {
 
 export interface ProgramKind {
   /** The decorator, and the manifest's program type. */
-  decorator: "xdp" | "tc";
+  decorator: "xdp" | "tc" | "socketFilter";
+  /**
+   * How programs reach packet bytes: "direct" through data/data_end, or "copy": the frame (from its MAC header) is
+   * copied into a per-CPU scratch buffer, read-only (socket filters have no direct packet access).
+   */
+  packet: "direct" | "copy";
   /** The TypeScript context parameter type and the verdict enum the program returns. */
   context: string;
   action: string;
@@ -30,7 +35,7 @@ export interface ProgramKind {
   libbpfSection: string;
   /** bpftool's program type name (`bpftool prog load ... type <t>`). */
   bpftoolType: string;
-  attach: { kind: "xdp"; modes: string[] } | { kind: "tc"; directions: string[] };
+  attach: { kind: "xdp"; modes: string[] } | { kind: "tc"; directions: string[] } | { kind: "socket" };
   /** ctx.<name> shortcuts to the context struct. */
   fields: ContextField[];
   doc: string;
@@ -39,6 +44,7 @@ export interface ProgramKind {
 export const PROGRAM_KINDS: readonly ProgramKind[] = [
   {
     decorator: "xdp",
+    packet: "direct",
     context: "XdpContext",
     action: "XdpAction",
     ctxC: "struct xdp_md",
@@ -57,6 +63,7 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
   },
   {
     decorator: "tc",
+    packet: "direct",
     context: "TcContext",
     action: "TcAction",
     ctxC: "struct __sk_buff",
@@ -77,6 +84,27 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
       { name: "hash", raw: "hash", type: "u32", doc: "The flow hash." },
     ],
     doc: "A tc classifier (direct action): runs on socket buffers at a qdisc's ingress or egress hook.",
+  },
+  {
+    decorator: "socketFilter",
+    packet: "copy",
+    context: "SkBuffContext",
+    action: "SocketAction",
+    ctxC: "struct __sk_buff",
+    actionC: "enum socket_action",
+    actions: { Drop: { c: "SOCKET_DROP", value: 0 }, Accept: { c: "SOCKET_ACCEPT", value: 0xffffffff } },
+    defaultOnError: "Accept",
+    sectionPrefix: "socket",
+    libbpfSection: "socket",
+    bpftoolType: "socket",
+    attach: { kind: "socket" },
+    fields: [
+      { name: "len", raw: "len", type: "u32", doc: "The packet's length from the socket's point of view (from skb->data)." },
+      { name: "ifindex", raw: "ifindex", type: "u32", doc: "The interface the packet is on." },
+      { name: "protocol", raw: "protocol", type: "u16", networkOrder: true, doc: "The link-layer protocol (EtherType), host byte order." },
+      { name: "mark", raw: "mark", type: "u32", doc: "The packet mark." },
+    ],
+    doc: "A socket filter: decides how much of each packet a socket receives (Drop: nothing, Accept: all of it).",
   },
 ];
 

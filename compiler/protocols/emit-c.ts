@@ -124,31 +124,33 @@ function parser(p: ProtocolSpec): string {
 
 /**
  * The bounded walk over extension headers: each known one moves the offset on; anything malformed ends the chain with
- * no next header. The offset is a masked scalar (below 4096) rather than a pointer, so the verifier sees one range of
- * offsets per iteration instead of one state per combination of header lengths, and prunes.
+ * no next header. Every way out meets at one exit, where the offset is widened for the verifier (xor-ed twice with 12
+ * bits it cannot know, a no-op at run time): all exits then look alike to it, so what follows is verified once, not
+ * once per number of extension headers — which matters when IPv6 headers nest.
  */
 function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
-  const isExtension = chain.headers.flatMap((x) => x.selectors).map((s) => `h.next_proto != ${s}`).join(" && ");
+  const selectors = chain.headers.flatMap((x) => x.selectors);
+  const isExtension = (v: string) => selectors.map((s) => `${v} == ${s}`).join(" || ");
   const lines = [`\t__u32 off = ${p.minLength};`, "#pragma unroll", `\tfor (int i = 0; i < ${chain.max}; i++) {`, "\t\t__u8 *b = pos + off;", "\t\t__u32 len;", ""];
-  lines.push(`\t\tif (${isExtension}) {`, "\t\t\th.next = b;", "\t\t\treturn h;", "\t\t}", `\t\tif (b + ${chain.minLength} > end)`, "\t\t\tbreak;");
+  lines.push(`\t\tif (!(${isExtension("h.next_proto")}))`, "\t\t\tbreak;", `\t\tif (b + ${chain.minLength} > end) {`, "\t\t\th.next_proto = TSBPF_NO_NEXT;", "\t\t\tbreak;", "\t\t}");
   chain.headers.forEach((x, i) => {
     const test = x.selectors.map((s) => `h.next_proto == ${s}`).join(" || ");
     lines.push(`\t\t${i ? "else " : ""}if (${test}) { /* ${x.doc} */`, `\t\t\tlen = ${x.length};`, `\t\t\th.next_proto = ${x.next};`, "\t\t}");
   });
+  lines.push("\t\telse", "\t\t\tlen = 0;", "\t\toff = (off + len) & 0xfff;", "\t\tif (h.next_proto == TSBPF_NO_NEXT)", "\t\t\tbreak;", "\t}");
   lines.push(
-    "\t\telse {",
-    "\t\t\tlen = 8;",
-    "\t\t}",
-    "\t\toff = (off + len) & 0xfff;",
-    "\t\tif (h.next_proto == TSBPF_NO_NEXT) {",
-    "\t\t\th.next = pos + off;",
-    "\t\t\ttsbpf_opaque(h.next);",
-    "\t\t\treturn h.next > end ? (h.next = pos + " + p.minLength + ", h) : h;",
-    "\t\t}",
+    `\t/* more than ${chain.max} extension headers: nothing follows that can be parsed */`,
+    `\tif (${isExtension("h.next_proto")})`,
+    "\t\th.next_proto = TSBPF_NO_NEXT;",
+    "\t__u64 wide = off, noise = tsbpf_be16(pos + 2) & 0xfff;",
+    '\tasm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(wide) : "r"(noise));',
+    "\toff = wide & 0xfff;",
+    "\th.next = pos + off;",
+    "\ttsbpf_opaque(h.next);",
+    "\tif (h.next > end) {",
+    `\t\th.next = pos + ${p.minLength};`,
+    "\t\th.next_proto = TSBPF_NO_NEXT;",
     "\t}",
-    `\t/* a truncated chain, or more than ${chain.max} extension headers: nothing follows that can be parsed */`,
-    `\th.next = pos + ${p.minLength};`,
-    "\th.next_proto = TSBPF_NO_NEXT;",
   );
   return lines;
 }

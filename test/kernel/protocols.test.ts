@@ -71,6 +71,12 @@ const cases: Record<string, Case> = {
     seen: { 0: ip("172.16.0.1"), 1: 9n, 2: 8443n },
     steps: [[ETH + IP4 + 4 + ETH + IP4 + UDP + VXLAN + ETH + IP6 + TCP, Drop]],
   },
+  "three IPv6 headers with extension headers, through GRE and VXLAN": {
+    program: "deep6",
+    frame: eth().ipv6().ipv6Ext({ type: IpProto.HOPOPT }).gre().eth().ipv6({ hopLimit: 7 }).ipv6Ext({ type: IpProto.DSTOPTS }).udp().vxlan(9).eth().ipv6({ hopLimit: 5 }).ipv6Ext({ type: IpProto.ROUTING }).tcp({ dport: 993 }),
+    seen: { 0: 7n, 1: 5n, 2: 993n },
+    steps: [[ETH + IP6 + 8 + 4 + ETH + IP6 + 8 + UDP + VXLAN + ETH + IP6 + 8 + TCP, Drop]],
+  },
 };
 
 /** Frames whose headers are whole but wrong: the accessor must give null. */

@@ -142,4 +142,17 @@ export class Protocols {
     put(2, u64(tcp.dport));
     return XdpAction.Drop;
   }
+
+  /** Three IPv6 headers, each with its extension-header walk: what the verifier must still accept. */
+  @xdp
+  static deep6(ctx: XdpContext): XdpAction {
+    const first = ctx.eth()?.ipv6()?.gre()?.eth()?.ipv6();
+    const second = first?.udp()?.vxlan()?.eth()?.ipv6();
+    const tcp = second?.tcp();
+    if (!first || !second || !tcp) return XdpAction.Pass;
+    put(0, u64(first.hopLimit));
+    put(1, u64(second.hopLimit));
+    put(2, u64(tcp.dport));
+    return XdpAction.Drop;
+  }
 }

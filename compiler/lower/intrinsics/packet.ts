@@ -15,26 +15,68 @@ export const NO_HEADER: CExpr = { k: "id", name: "TSBPF_NO_HDR" };
 /** Each context's entry into the packet: data and data_end, as every context struct with direct packet access has them. */
 function contextEntry(kind: ProgramKind, fn: "eth" | "packet"): string {
   const parser = fn === "eth" ? "tsbpf_parse_eth" : "tsbpf_parse_cursor";
+  const bytes = kind.packet === "direct" ? "(__u8 *)(long)ctx->data, (__u8 *)(long)ctx->data_end" : "frame.pos, frame.end";
+  const copy = kind.packet === "copy" ? "\tstruct tsbpf_hdr frame = tsbpf_copy_frame(ctx);\n\n\tif (!frame.pos)\n\t\treturn TSBPF_NO_HDR;\n" : "";
   return `static __always_inline struct tsbpf_hdr ${contextFunction(kind, fn)}(${kind.ctxC} *ctx)
 {
-	return ${parser}((__u8 *)(long)ctx->data, (__u8 *)(long)ctx->data_end);
+${copy}\treturn ${parser}(${bytes});
 }`;
 }
+
+/**
+ * Socket filters have no direct packet access: the frame, from its MAC header, is copied into a per-CPU scratch buffer
+ * and parsed there, read-only. The buffer is larger than any offset the parsers and raw reads can reach, so every
+ * access is inside it for the verifier, and the copy (at most 8 KiB) bounds what the program sees.
+ */
+export const COPY_FRAME_RUNTIME = `#define TSBPF_SCRATCH_SIZE 32768
+#define TSBPF_COPY_MAX 8192
+struct tsbpf_scratch { __u8 data[TSBPF_SCRATCH_SIZE]; };
+struct {
+	int (*type)[6]; /* BPF_MAP_TYPE_PERCPU_ARRAY */
+	int (*max_entries)[1];
+	__u32 *key;
+	struct tsbpf_scratch *value;
+} tsbpf_scratch SEC(".maps");
+
+static __always_inline struct tsbpf_hdr tsbpf_copy_frame(struct __sk_buff *ctx)
+{
+	__u32 zero = 0;
+	struct tsbpf_scratch *s = tsbpf_map_lookup_elem(&tsbpf_scratch, &zero);
+
+	if (!s)
+		return TSBPF_NO_HDR;
+	/* skb->len counts from the socket's data, which starts at the network header for most sockets: try the
+	 * Ethernet header's 14 bytes more, then exactly len (packet sockets, where data is the MAC header) */
+	__u32 n = ctx->len + 14;
+	if (n > TSBPF_COPY_MAX)
+		n = TSBPF_COPY_MAX;
+	if (n == 0 || tsbpf_skb_load_bytes_relative(ctx, 0, s->data, n, 0 /* BPF_HDR_START_MAC */) != 0) {
+		n = ctx->len;
+		if (n > TSBPF_COPY_MAX)
+			n = TSBPF_COPY_MAX;
+		if (n == 0 || tsbpf_skb_load_bytes_relative(ctx, 0, s->data, n, 0) != 0)
+			return TSBPF_NO_HDR;
+	}
+	return (struct tsbpf_hdr){ .pos = s->data, .next = s->data, .end = s->data + n, .next_proto = TSBPF_NO_NEXT };
+}`;
 
 const contextFunction = (kind: ProgramKind, fn: string) => `tsbpf_${kind.decorator}_${fn}`;
 
 /** The entries the probe's programs use, e.g. tsbpf_xdp_eth, tsbpf_tc_packet. */
 export function contextRuntime(lx: LowerContext): string[] {
-  return PROGRAM_KINDS.flatMap((k) => (["eth", "packet"] as const).filter((fn) => lx.helpers.has(contextFunction(k, fn))).map((fn) => contextEntry(k, fn)));
+  const entries = PROGRAM_KINDS.flatMap((k) => (["eth", "packet"] as const).filter((fn) => lx.helpers.has(contextFunction(k, fn))).map((fn) => ({ k, fn })));
+  const copy = entries.some((e) => e.k.packet === "copy") ? [COPY_FRAME_RUNTIME] : [];
+  return [...copy, ...entries.map((e) => contextEntry(e.k, e.fn))];
 }
 
 /**
- * Raw reads and copies at a cursor: out of bounds they jump to the program's onError exit. Offsets are capped at 32 KiB
- * (beyond any linear packet data) so the verifier, which tracks packet offsets below 64 KiB only, sees the bounds check.
+ * Raw reads and copies at a cursor: out of bounds they jump to the program's onError exit. Offsets are capped at 8 KiB
+ * so the verifier, which tracks packet offsets below 64 KiB only, sees the bounds check, and so a socket filter's
+ * scratch copy is larger than any offset.
  * A cursor's next_proto is its length limit (options() stop where their header does; TSBPF_NO_NEXT: the packet's end).
  */
 export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u32 tsbpf_o_ = (off); \\
-	if (tsbpf_o_ > 0x7fff || tsbpf_o_ + (n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
+	if (tsbpf_o_ > 0x1fff || tsbpf_o_ + (n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
 	__u8 *tsbpf_p_ = tsbpf_c_.pos + tsbpf_o_; \\
 	if (tsbpf_p_ + (n) > tsbpf_c_.end) goto tsbpf_on_error; \\
 	tsbpf_p_; })
@@ -88,6 +130,7 @@ function contextCall(lx: LowerContext, node: ts.CallExpression, name: string, ct
   if (name === "eth" || name === "packet") {
     const kind = kindByContext((lx.typeOf((node.expression as ts.PropertyAccessExpression).expression) as { name: string }).name)!;
     lx.helpers.add(contextFunction(kind, name));
+    if (kind.packet === "copy") lx.kernelHelpers.add("map_lookup_elem").add("skb_load_bytes_relative");
     return call(contextFunction(kind, name), [ctx]);
   }
   const helper = ADJUSTMENTS[name];
