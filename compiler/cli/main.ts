@@ -4,9 +4,10 @@ import { build, checkFile } from "../build.js";
 import { DiagnosticError } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { initProject } from "../project/init.js";
+import { registerLoadCommands } from "./load-commands.js";
 
 function program(): Command {
-  const cmd = new Command("tsbpf").description("Compile TypeScript XDP programs into verified BPF objects").exitOverride();
+  const cmd = new Command("tsbpf").description("Compile TypeScript XDP, tc and socket-filter programs into verified BPF objects, and load, inspect and test them").exitOverride();
   cmd
     .command("init")
     .description("start a probe project: tsconfig.json (editor support) and an example probe.ts")
@@ -37,6 +38,7 @@ function program(): Command {
       const progs = result.manifest.programs.map((p) => `${p.section} (${p.symbol})`).join(", ");
       console.log(`${probe} → ${result.objectFile}: ${progs}`);
     });
+  registerLoadCommands(cmd);
   return cmd;
 }
 

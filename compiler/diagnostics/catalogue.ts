@@ -87,6 +87,15 @@ export const messages = {
   outputUnwritable: (path: string, why: string) => m("TSBPF3003", `cannot write ${path}: ${why}.`),
 
   verifierRejected: (program: string, reason: string) => m("TSBPF4001", `the kernel verifier rejected program '${program}': ${reason}`),
+  notRoot: () => m("TSBPF4002", "loading and attaching BPF programs needs root (CAP_SYS_ADMIN and CAP_NET_ADMIN): run tsbpf as root."),
+  noSuchInterface: (iface: string) => m("TSBPF4003", `there is no network interface '${iface}' here (see \`ip link\`).`),
+  alreadyAttached: (iface: string, what: string) => m("TSBPF4004", `${what} is already attached to ${iface}; add --force to replace it, or run \`tsbpf unload --iface ${iface}\` first.`),
+  toolMissing: (tool: string, pkg: string) => m("TSBPF4005", `${tool} was not found; install ${pkg} (apt-get install ${pkg}) or run make deps.`),
+  noSuchProgram: (name: string, known: string) => m("TSBPF4006", `the object has no program '${name}'; it has ${known}.`),
+  badSet: (why: string) => m("TSBPF4007", `invalid --set: ${why}.`),
+  attachFailed: (iface: string, why: string) => m("TSBPF4008", `could not attach to ${iface}: ${why}.`),
+  notLoaded: (what: string) => m("TSBPF4009", `${what}: nothing loaded by tsbpf (see \`tsbpf status\`).`),
+  loadFailed: (why: string) => m("TSBPF4010", `the kernel refused the object: ${why}.`),
 
   fileNotFound: (path: string) => m("TSBPF9001", `cannot read ${path}: no such file.`),
   notAFile: (path: string) => m("TSBPF9002", `cannot read ${path}: it is not a file.`),

@@ -1,0 +1,104 @@
+// tsbpf load/unload/status for real: a probe attached to a veth between two namespaces decides on real traffic.
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CliSandbox } from "../support/cli-sandbox.js";
+import { describeKernel } from "../support/kernel.js";
+import { udpExchange } from "../support/udp-traffic.js";
+
+const probe = join(import.meta.dirname, "cli-probe.ts");
+
+describeKernel("tsbpf load on a veth pair", () => {
+  const box = new CliSandbox();
+  beforeAll(() => box.start());
+  afterAll(() => box.close());
+
+  const xdpOn = async () => (await box.inB("/usr/sbin/bpftool", ["-j", "net", "show", "dev", box.iface])).stdout;
+  const pins = async () => (await box.inB("/bin/ls", ["-R", "/sys/fs/bpf/tsbpf"])).stdout;
+
+  it("starts with nothing loaded", async () => {
+    const r = await box.tsbpf(["status"]);
+    expect(r.stdout.trim()).toBe("nothing loaded by tsbpf");
+  });
+
+  describe("loaded", () => {
+    beforeAll(async () => {
+      const r = await box.tsbpf(["load", probe, "--iface", box.iface]);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toMatch(new RegExp(`^guard \\(id \\d+\\) attached to ${box.iface} as XDP in native mode; pinned under /sys/fs/bpf/tsbpf/${box.iface}`));
+    });
+
+    it("drops UDP to the blocked port and passes the rest, and ping works", async () => {
+      expect(await udpExchange(box, [7777, 8080], 5)).toEqual({ 7777: 0, 8080: 5 });
+      const ping = await box.inA("ping", ["-c", "3", "-i", "0.2", "-W", "2", box.addrB]);
+      expect(ping.stdout).toContain("3 packets transmitted, 3 received");
+    });
+
+    it("status says what is attached, in text and JSON", async () => {
+      const text = await box.tsbpf(["status"]);
+      expect(text.stdout).toMatch(new RegExp(`^${box.iface}: guard \\(xdp native, id \\d+\\)\\n  object: .*cli-probe\\.ts, loaded .*\\n  maps: counts \\(ArrayMap\\)`));
+      const json = JSON.parse((await box.tsbpf(["status", "--json"])).stdout);
+      expect(json).toMatchObject([{ iface: box.iface, program: "guard", kind: "xdp", hook: "xdp native", attached: true }]);
+      expect(await xdpOn()).toMatch(/"mode":"driver"/);
+    });
+
+    it("a second load without --force is refused; nothing changes", async () => {
+      const r = await box.tsbpf(["load", probe, "--iface", box.iface]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`TSBPF4004: tsbpf's program 'guard' is already attached to ${box.iface}; add --force`);
+    });
+
+    it("--force with --set replaces it: the blocked port changes", async () => {
+      const r = await box.tsbpf(["load", probe, "--iface", box.iface, "--force", "--set", "blockedPort=8080", "--mode", "skb"]);
+      expect(r.stdout).toContain("as XDP in skb mode");
+      expect(await udpExchange(box, [7777, 8080], 4)).toEqual({ 7777: 4, 8080: 0 });
+      expect((await box.tsbpf(["status", "--json"])).stdout).toContain('"blockedPort": "8080"');
+    });
+
+    it("unload detaches and unpins; traffic flows again; unloading twice is fine", async () => {
+      const r = await box.tsbpf(["unload", "--iface", box.iface]);
+      expect(r.stdout).toBe(`guard detached from ${box.iface}; pins removed`);
+      expect(await udpExchange(box, [7777, 8080], 3)).toEqual({ 7777: 3, 8080: 3 });
+      expect(await xdpOn()).toContain('"xdp":[]');
+      expect(await pins()).not.toContain("guard");
+      const again = await box.tsbpf(["unload", "--iface", box.iface]);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toContain(`nothing loaded by tsbpf on ${box.iface}`);
+    });
+  });
+
+  describe("failures leave nothing attached and nothing pinned", () => {
+    const nothingLeft = async () => {
+      expect(await xdpOn()).toContain('"xdp":[]');
+      expect(await pins()).not.toMatch(/progs|maps/);
+      expect((await box.tsbpf(["status"])).stdout.trim()).toBe("nothing loaded by tsbpf");
+    };
+
+    it.each(["load", "attach", "record"])("an injected failure after the %s step is undone", async (step) => {
+      const r = await box.tsbpf(["load", probe, "--iface", box.iface], { TSBPF_FAIL_AFTER: step });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain(`injected failure after ${step}`);
+      await nothingLeft();
+    });
+
+    it.each([
+      [["load", probe, "--iface", "nosuch0"], "TSBPF4003: there is no network interface 'nosuch0' here"],
+      [["load", probe, "--iface", "IFACE", "--prog", "nope"], "TSBPF4006: the object has no program 'nope'; it has guard (xdp)"],
+      [["load", probe, "--iface", "IFACE", "--set", "blockedPort=70000"], "TSBPF4007: invalid --set: 70000 does not fit cfg.blockedPort, a u16 (0 to 65535)"],
+      [["load", probe, "--iface", "IFACE", "--set", "nosuch=1"], "TSBPF4007: invalid --set: 'nosuch' is not a config constant of this object (it has: cfg.blockedPort)"],
+      [["load", probe, "--iface", "IFACE", "--mode", "hw"], "TSBPF4008: could not attach to IFACE: hw mode:"],
+    ])("%j: one clear sentence and a non-zero exit", async (args, message) => {
+      const r = await box.tsbpf(args.map((a) => a.replace("IFACE", box.iface)));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(message.replace("IFACE", box.iface));
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      await nothingLeft();
+    });
+
+    it("not root", async () => {
+      const r = await box.tsbpf(["load", probe, "--iface", box.iface], {}, { user: "65534" });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("TSBPF4002: loading and attaching BPF programs needs root");
+      await nothingLeft();
+    });
+  });
+});
