@@ -102,3 +102,38 @@ describeKernel("tsbpf load on a veth pair", () => {
     });
   });
 });
+
+describeKernel("tsbpf load --follow, tc, objects", () => {
+  const box = new CliSandbox();
+  beforeAll(() => box.start());
+  afterAll(() => box.close());
+
+  it("--follow prints log events with the program and line, and Ctrl-C leaves the program attached", async () => {
+    const follow = box.spawnTsbpf(["load", probe, "--iface", box.iface, "--follow"]);
+    await follow.waitFor(/attached to/);
+    await udpExchange(box, [7777], 3);
+    const lines = await follow.waitFor(/(dropped a packet to port 7777[\s\S]*){3}/);
+    expect(lines).toMatch(/\d\d:\d\d:\d\d\.\d{3} INFO  guard cli-probe\.ts:\d+ dropped a packet to port 7777/);
+    expect(await follow.interrupt()).toBe(0);
+    expect(JSON.parse((await box.tsbpf(["status", "--json"])).stdout)).toMatchObject([{ program: "guard", attached: true }]);
+    expect((await box.tsbpf(["unload", "--iface", box.iface])).status).toBe(0);
+  });
+
+  it("loads a tc program on ingress from a built object", async () => {
+    const out = (await box.inB("/bin/mktemp", ["-d"])).stdout.trim();
+    const built = await box.tsbpf(["build", join(import.meta.dirname, "tc-traffic.ts"), "-o", out]);
+    expect(built.status).toBe(0);
+    const r = await box.tsbpf(["load", join(out, "tc-traffic.bpf.o"), "--iface", box.iface]);
+    expect(r.stdout).toMatch(new RegExp(`^count \\(id \\d+\\) attached to ${box.iface} as tc ingress`));
+    expect(await udpExchange(box, [9999, 9998], 3)).toEqual({ 9999: 0, 9998: 3 });
+    expect((await box.tsbpf(["unload", "--iface", box.iface])).stdout).toContain("count detached");
+    expect(await udpExchange(box, [9999], 2)).toEqual({ 9999: 2 });
+    await box.inB("/bin/rm", ["-rf", out]);
+  });
+
+  it("bpftool missing: one clear sentence", async () => {
+    const r = await box.tsbpf(["load", probe, "--iface", box.iface], { PATH: "/nonexistent" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("TSBPF4005: bpftool was not found; install bpftool");
+  });
+});

@@ -56,13 +56,32 @@ export class CliSandbox {
   async tsbpf(args: string[], env: Record<string, string> = {}, opts: { user?: string } = {}): Promise<CliResult> {
     const node = [process.execPath, join(root, "bin", "tsbpf.js"), ...args];
     const cmd = opts.user ? ["setpriv", "--reuid", opts.user, "--regid", opts.user, "--clear-groups", ...node] /* numeric ids */ : node;
-    const r = await execa("nsenter", [`--mount=/proc/${this.holder!.pid}/ns/mnt`, `--net=/run/netns/${this.b}`, "--", ...cmd], { reject: false, cwd: root, env: { ...process.env, TSBPF_STATE_DIR: this.stateDir, ...env } });
+    const r = await execa("/usr/bin/nsenter", [`--mount=/proc/${this.holder!.pid}/ns/mnt`, `--net=/run/netns/${this.b}`, "--", ...cmd], { reject: false, cwd: root, env: { ...process.env, TSBPF_STATE_DIR: this.stateDir, ...env } });
     return { status: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+  }
+
+  /** Starts tsbpf in the background (e.g. load --follow): wait for its output, then interrupt it like Ctrl-C. */
+  spawnTsbpf(args: string[]) {
+    const child = execa("/usr/bin/nsenter", [`--mount=/proc/${this.holder!.pid}/ns/mnt`, `--net=/run/netns/${this.b}`, "--", process.execPath, join(root, "bin", "tsbpf.js"), ...args], { reject: false, cwd: root, env: { ...process.env, TSBPF_STATE_DIR: this.stateDir } });
+    let out = "";
+    child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
+    return {
+      async waitFor(pattern: RegExp, ms = 20_000): Promise<string> {
+        for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (pattern.test(out)) return out;
+        child.kill("SIGKILL");
+        throw new Error(`tsbpf ${args.join(" ")} did not print ${pattern} within ${ms} ms; it printed:\n${out}`);
+      },
+      async interrupt(): Promise<number> {
+        child.kill("SIGINT");
+        return (await child).exitCode ?? -1;
+      },
+    };
   }
 
   /** Runs a command in the private mount namespace and namespace B (to look at pins and attachments). */
   inB(cmd: string, args: string[]) {
-    return execa("nsenter", [`--mount=/proc/${this.holder!.pid}/ns/mnt`, `--net=/run/netns/${this.b}`, "--", cmd, ...args], { reject: false });
+    return execa("/usr/bin/nsenter", [`--mount=/proc/${this.holder!.pid}/ns/mnt`, `--net=/run/netns/${this.b}`, "--", cmd, ...args], { reject: false });
   }
 
   /** Runs a command in namespace A (the traffic's source). */
