@@ -5,6 +5,8 @@ import { DiagnosticError } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { initProject } from "../project/init.js";
 import { registerLoadCommands } from "./load-commands.js";
+import { registerMapsCommand } from "./maps-command.js";
+import { resolveMap } from "../loader/resolve-map.js";
 
 function program(): Command {
   const cmd = new Command("tsbpf").description("Compile TypeScript XDP, tc and socket-filter programs into verified BPF objects, and load, inspect and test them").exitOverride();
@@ -39,6 +41,7 @@ function program(): Command {
       console.log(`${probe} → ${result.objectFile}: ${progs}`);
     });
   registerLoadCommands(cmd);
+  registerMapsCommand(cmd, resolveMap);
   return cmd;
 }
 

@@ -101,4 +101,6 @@ export const messages = {
   notAFile: (path: string) => m("TSBPF9002", `cannot read ${path}: it is not a file.`),
   wouldOverwrite: (paths: string) => m("TSBPF9004", `tsbpf init writes nothing over existing files: ${paths}.`),
   badProbePath: (path: string) => m("TSBPF9003", `${JSON.stringify(path)} cannot be a probe: its name must end in .ts and its path must not contain quotes, backslashes or line breaks.`),
+  mapInput: (why: string) => m("TSBPF9006", why),
+  cliInput: (why: string) => m("TSBPF9005", `${why}.`),
 } as const;

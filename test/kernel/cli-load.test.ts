@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliSandbox } from "../support/cli-sandbox.js";
 import { describeKernel } from "../support/kernel.js";
-import { udpExchange } from "../support/udp-traffic.js";
+import { tcpConnects, udpExchange } from "../support/udp-traffic.js";
 
 const probe = join(import.meta.dirname, "cli-probe.ts");
 
@@ -31,6 +31,26 @@ describeKernel("tsbpf load on a veth pair", () => {
       expect(await udpExchange(box, [7777, 8080], 5)).toEqual({ 7777: 0, 8080: 5 });
       const ping = await box.inA("ping", ["-c", "3", "-i", "0.2", "-W", "2", box.addrB]);
       expect(ping.stdout).toContain("3 packets transmitted, 3 received");
+    });
+
+    it("the counters equal the packets sent (maps dump, decoded through the manifest)", async () => {
+      const dump = JSON.parse((await box.tsbpf(["maps", "dump", "counts", "--json"])).stdout) as { key: number; value: string }[];
+      const values = Object.fromEntries(dump.map((e) => [e.key, BigInt(e.value)]));
+      expect(values).toMatchObject({ 1: 10n, 2: 3n, 3: 5n }); // UDP datagrams, ICMP echo requests, drops
+      const text = (await box.tsbpf(["maps", "dump", "counts", "--iface", box.iface])).stdout;
+      expect(text).toContain("2 → 3");
+    });
+
+    it("TCP to the blocked port is dropped, to another port it connects", async () => {
+      expect(await tcpConnects(box, [8080, 7777])).toEqual({ 8080: true, 7777: false });
+      const dump = JSON.parse((await box.tsbpf(["maps", "dump", "counts", "--json"])).stdout) as { key: number; value: string }[];
+      expect(BigInt(dump[0]!.value)).toBeGreaterThanOrEqual(4n); // at least the handshake, the answer and a SYN to 7777
+    });
+
+    it("maps update writes a counter the program then increments", async () => {
+      expect((await box.tsbpf(["maps", "update", "counts", "2", "100"])).status).toBe(0);
+      await box.inA("ping", ["-c", "1", "-W", "2", box.addrB]);
+      expect((await box.tsbpf(["maps", "dump", "counts"])).stdout).toContain("2 → 101");
     });
 
     it("status says what is attached, in text and JSON", async () => {

@@ -1,4 +1,4 @@
-// Real UDP traffic between the namespaces of a CliSandbox: datagrams sent from A, counted per port by a receiver in B.
+// Real traffic between the namespaces of a CliSandbox: UDP datagrams counted per port by a receiver in B, TCP connections tried from A.
 import { execa } from "execa";
 import type { CliSandbox } from "./cli-sandbox.js";
 
@@ -38,4 +38,40 @@ export async function udpExchange(box: CliSandbox, ports: number[], count: numbe
   receiver.stdin!.end();
   const out = await receiver;
   return JSON.parse(String(out.stdout).trim().split("\n").pop()!) as Record<number, number>;
+}
+
+const TCP_SERVER = `
+const net = require("node:net");
+const ports = process.argv.slice(1).map(Number);
+let listening = 0;
+for (const p of ports) net.createServer((s) => s.end("hi")).listen(p, () => { if (++listening === ports.length) console.log("ready"); });
+process.stdin.on("end", () => process.exit(0));
+process.stdin.resume();
+setTimeout(() => process.exit(2), 30000);
+`;
+
+const TCP_CLIENT = `
+const net = require("node:net");
+const [host, port] = process.argv.slice(1);
+const s = net.connect({ host, port: Number(port), timeout: 1500 });
+s.on("data", (d) => { console.log("connected: " + d); s.destroy(); });
+s.on("timeout", () => { console.log("timeout"); s.destroy(); });
+s.on("error", (e) => console.log("error " + e.code));
+`;
+
+/** Tries a TCP connection from A to each port of B (a server answers "hi"): true where it got through. */
+export async function tcpConnects(box: CliSandbox, ports: number[]): Promise<Record<number, boolean>> {
+  const server = execa("ip", ["netns", "exec", box.b, process.execPath, "-e", TCP_SERVER, ...ports.map(String)], { stdin: "pipe", reject: false });
+  await new Promise<void>((ready, fail) => {
+    server.stdout!.on("data", (c: Buffer) => c.toString().includes("ready") && ready());
+    void server.then((r) => fail(new Error(`the TCP server ended early: ${r.stderr}`)));
+  });
+  const out: Record<number, boolean> = {};
+  for (const p of ports) {
+    const r = await execa("ip", ["netns", "exec", box.a, process.execPath, "-e", TCP_CLIENT, box.addrB, String(p)], { reject: false });
+    out[p] = String(r.stdout).includes("connected: hi");
+  }
+  server.stdin!.end();
+  await server;
+  return out;
 }
