@@ -151,6 +151,25 @@ describeKernel("tsbpf load --follow, tc, objects", () => {
     await box.inB("/bin/rm", ["-rf", out]);
   });
 
+  it("the Node API: load() gives a handle whose maps read and write, and detach() unloads", async () => {
+    const script = `
+      import { load, status } from "tsbpf";
+      const probe = await load(${JSON.stringify(probe)}, { iface: ${JSON.stringify(box.iface)}, set: ["blockedPort=9"] });
+      const counts = probe.map("counts");
+      await counts.set(3, 41n);
+      await counts.set("1", "0x10");
+      const entries = await counts.entries();
+      console.log(JSON.stringify({ program: probe.attachment.program, mode: probe.attachment.mode, values: entries.map((e) => String(e.value)), loaded: (await status()).length }));
+      await probe.detach();
+      console.log(JSON.stringify({ after: (await status()).length }));
+    `;
+    const r = await box.node(script);
+    expect(r.stderr).toBe("");
+    const [first, second] = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(first).toEqual({ program: "guard", mode: "native", values: ["0", "16", "0", "41"], loaded: 1 });
+    expect(second).toEqual({ after: 0 });
+  });
+
   it("bpftool missing: one clear sentence", async () => {
     const r = await box.tsbpf(["load", probe, "--iface", box.iface], { PATH: "/nonexistent" });
     expect(r.status).toBe(1);

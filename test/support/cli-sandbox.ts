@@ -60,6 +60,12 @@ export class CliSandbox {
     return { status: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
   }
 
+  /** Runs an ES module script with Node in namespace B (cwd: the repository, so `import ... from "tsbpf"` resolves to it). */
+  async node(script: string): Promise<CliResult> {
+    const r = await execa("/usr/bin/nsenter", [`--mount=/proc/${this.holder!.pid}/ns/mnt`, `--net=/run/netns/${this.b}`, `--wd=${root}`, "--", process.execPath, "--input-type=module", "-e", script], { reject: false, cwd: root, env: { ...process.env, TSBPF_STATE_DIR: this.stateDir } });
+    return { status: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
+  }
+
   /** Starts tsbpf in the background (e.g. load --follow): wait for its output, then interrupt it like Ctrl-C. */
   spawnTsbpf(args: string[]) {
     const child = execa("/usr/bin/nsenter", [`--mount=/proc/${this.holder!.pid}/ns/mnt`, `--net=/run/netns/${this.b}`, "--", process.execPath, join(root, "bin", "tsbpf.js"), ...args], { reject: false, cwd: root, env: { ...process.env, TSBPF_STATE_DIR: this.stateDir } });
