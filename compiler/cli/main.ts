@@ -6,6 +6,7 @@ import { formatDiagnostics } from "../diagnostics/format.js";
 import { initProject } from "../project/init.js";
 import { registerLoadCommands } from "./load-commands.js";
 import { registerMapsCommand } from "./maps-command.js";
+import { registerTestCommand } from "./test-command.js";
 import { resolveMap } from "../loader/resolve-map.js";
 
 function program(): Command {
@@ -42,6 +43,7 @@ function program(): Command {
     });
   registerLoadCommands(cmd);
   registerMapsCommand(cmd, resolveMap);
+  registerTestCommand(cmd);
   return cmd;
 }
 

@@ -2,6 +2,7 @@
 import { eth, ipv4, ipv6 } from "./packets.js";
 
 export * from "./packets.js";
+export * from "./program.js";
 
 /** Starts a packet at its outermost header: Ethernet, or bare IPv4 / IPv6 (for tunnels' inner packets or raw IP hooks). */
 export const packet = Object.freeze({ eth, ipv4, ipv6 });

@@ -1,9 +1,8 @@
 // drop-ipv4 in the kernel: every well-formed IPv4 packet is dropped, everything else passes.
 import { join } from "node:path";
-import { expect, it } from "vitest";
-import { useLoadedProbe } from "../../test/support/build-probe.js";
-import { describeKernel, XdpVerdict } from "../../test/support/kernel.js";
-import { eth, truncate } from "../../test/support/packets.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eth, loadProgram, truncate, XdpVerdict, type TestProgram } from "../../compiler/testing/index.js";
+import { describeKernel } from "../../test/support/kernel.js";
 
 const { Drop, Pass } = XdpVerdict;
 
@@ -22,11 +21,17 @@ const cases: [string, Buffer, number][] = [
 ];
 
 describeKernel("examples/drop-ipv4", () => {
-  const obj = useLoadedProbe(join(import.meta.dirname, "probe.ts"));
+  let program: TestProgram;
+  beforeAll(async () => {
+    program = await loadProgram(join(import.meta.dirname, "probe.ts"));
+  });
+  afterAll(async () => {
+    await program?.close();
+  });
 
   for (const [name, packet, verdict] of cases) {
     it(`${name} → ${verdict === Drop ? "Drop" : "Pass"}`, async () => {
-      expect((await obj().run("dropIpv4", packet)).retval).toBe(verdict);
+      expect((await program.run(packet)).verdict).toBe(verdict);
     });
   }
 });

@@ -1,9 +1,8 @@
 // port-filter in the kernel: crafted and malformed packets through BPF_PROG_TEST_RUN, verdicts asserted.
 import { join } from "node:path";
-import { expect, it } from "vitest";
-import { useLoadedProbe } from "../../test/support/build-probe.js";
-import { describeKernel, XdpVerdict } from "../../test/support/kernel.js";
-import { eth, IpProto, truncate } from "../../test/support/packets.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { eth, IpProto, loadProgram, truncate, XdpVerdict, type TestProgram } from "../../compiler/testing/index.js";
+import { describeKernel } from "../../test/support/kernel.js";
 
 const { Drop, Pass } = XdpVerdict;
 const BLOCKED = 7777;
@@ -42,17 +41,23 @@ const cases: [string, Buffer, number][] = [
 ];
 
 describeKernel("examples/port-filter", () => {
-  const obj = useLoadedProbe(join(import.meta.dirname, "probe.ts"));
+  let program: TestProgram;
+  beforeAll(async () => {
+    program = await loadProgram(join(import.meta.dirname, "probe.ts"));
+  });
+  afterAll(async () => {
+    await program?.close();
+  });
 
   it("the verifier accepts the program", () => {
-    expect(obj().programs).toEqual(["portFilter"]);
+    expect(program.programs).toEqual(["portFilter"]);
   });
 
   for (const [name, packet, verdict] of cases) {
     it(`${name} → ${verdict === Drop ? "Drop" : "Pass"}`, async () => {
-      const r = await obj().run("portFilter", packet);
-      expect(r.retval).toBe(verdict);
-      expect(r.dataOut.equals(packet)).toBe(true);
+      const r = await program.run(packet);
+      expect(r.verdict).toBe(verdict);
+      expect(r.packet.equals(packet)).toBe(true);
     });
   }
 });

@@ -1,0 +1,133 @@
+// loadProgram: builds a probe, loads it into a private bpffs, runs packets through it (BPF_PROG_TEST_RUN) and reads and writes its maps.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "../build.js";
+import { loadObject, type LoadedObject, type LoadOptions } from "../loader/sandbox.js";
+import type { Manifest, ManifestMap } from "../manifest/manifest.js";
+import { decode, encode, type Value } from "../object/codec.js";
+
+/** XDP verdicts as BPF_PROG_TEST_RUN reports them (enum xdp_action). */
+export const XdpVerdict = { Aborted: 0, Drop: 1, Pass: 2, Tx: 3, Redirect: 4 } as const;
+/** tc verdicts (TC_ACT_*). */
+export const TcVerdict = { Ok: 0, Reclassify: 1, Shot: 2, Pipe: 3, Stolen: 4, Redirect: 7 } as const;
+/** Socket filter verdicts: the bytes kept, none or all. */
+export const SocketVerdict = { Drop: 0, Accept: 0xffffffff } as const;
+
+export type { Value } from "../object/codec.js";
+
+/** A probe that loadProgram cannot test as asked: no such program or map, no program named among several, or mixed kinds. */
+export class TestProgramError extends Error {
+  override name = "TestProgramError";
+}
+
+/** One map entry, decoded through the manifest (key null for keyless maps); per-CPU maps also give every CPU's value. */
+export interface TestMapEntry { key: Value | null; value: Value; perCpu?: Value[] }
+
+export interface TestMap {
+  entries(): Promise<TestMapEntry[]>;
+  set(key: Value, value: Value): Promise<void>;
+}
+
+export interface TestRunResult {
+  /** The program's return value, unsigned (compare with XdpVerdict, TcVerdict or SocketVerdict). */
+  verdict: number;
+  /** The packet as the program left it. */
+  packet: Buffer;
+}
+
+export interface TestProgram {
+  readonly manifest: Manifest;
+  /** The object's program names. */
+  readonly programs: string[];
+  /** Runs one packet through a program: the one named here, else the one loadProgram named, else the object's only one. */
+  run(packet: Buffer, opts?: { program?: string }): Promise<TestRunResult>;
+  map(name: string): TestMap;
+  /** Unloads the programs and removes the build. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Builds a probe (.ts) into a temporary directory and loads all its programs into the kernel, ready to test. */
+export async function loadProgram(probe: string, opts: { program?: string } = {}): Promise<TestProgram> {
+  const dir = mkdtempSync(join(tmpdir(), "tsbpf-program-"));
+  let loaded: LoadedObject | undefined;
+  try {
+    const { objectFile, manifest } = await build(probe, { outDir: dir });
+    const programs = manifest.programs.map((p) => p.name);
+    if (opts.program !== undefined) checkProgram(probe, programs, opts.program);
+    loaded = await loadObject(objectFile, { type: kernelTypeOf(probe, manifest) });
+    return testProgram(probe, manifest, programs, loaded, dir, opts.program);
+  } catch (e) {
+    await loaded?.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function testProgram(probe: string, manifest: Manifest, programs: string[], obj: LoadedObject, dir: string, defaultProgram?: string): TestProgram {
+  const choose = (named?: string): string => {
+    const name = named ?? defaultProgram;
+    if (name !== undefined) return checkProgram(probe, programs, name);
+    if (programs.length === 1) return programs[0]!;
+    throw new TestProgramError(`${probe} has several programs (${programs.join(", ")}): name one with { program }`);
+  };
+  let closed = false;
+  return {
+    manifest,
+    programs,
+    async run(packet, runOpts = {}) {
+      const r = await obj.run(choose(runOpts.program), packet);
+      return { verdict: r.retval >>> 0, packet: r.dataOut };
+    },
+    map(name) {
+      const map = manifestMap(probe, manifest, name);
+      return {
+        async entries() {
+          const raw = await obj.mapDump(name);
+          return raw.map((e) => {
+            const entry: TestMapEntry = { key: map.key ? decode(map.key, e.key) : null, value: decode(map.value, e.value) };
+            if (e.perCpu) entry.perCpu = e.perCpu.map((v) => decode(map.value, v));
+            return entry;
+          });
+        },
+        async set(key, value) {
+          if (!map.key) throw new TestProgramError(`map "${name}" has no keys to set`);
+          await obj.mapUpdate(name, encode(map.key, key), encode(map.value, value));
+        },
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await obj.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+function checkProgram(probe: string, programs: string[], name: string): string {
+  if (!programs.includes(name)) throw new TestProgramError(`${probe} has no program "${name}" (it has ${programs.join(", ")})`);
+  return name;
+}
+
+/** The one kernel program type all of the object's programs share (bpftool loads an object's programs with one type). */
+function kernelTypeOf(probe: string, manifest: Manifest): LoadOptions["type"] {
+  const types = [...new Set(manifest.programs.map((p) => p.kernelType))];
+  if (types.length === 0) throw new TestProgramError(`${probe} declares no programs`);
+  if (types.length > 1) {
+    const which = manifest.programs.map((p) => `${p.name} (${p.type})`).join(", ");
+    throw new TestProgramError(`${probe} mixes program kinds (${which}), and loadProgram loads one kind per object: put each kind in a probe of its own`);
+  }
+  const type = types[0]!;
+  if (type !== "xdp" && type !== "classifier" && type !== "socket") throw new TestProgramError(`${probe}: loadProgram cannot load programs of kernel type ${type}`);
+  return type;
+}
+
+function manifestMap(probe: string, manifest: Manifest, name: string): ManifestMap {
+  const map = manifest.maps.find((m) => m.name === name);
+  if (!map) throw new TestProgramError(`${probe} has no map "${name}" (it has ${manifest.maps.map((m) => m.name).join(", ") || "none"})`);
+  return map;
+}
