@@ -94,7 +94,7 @@ export const messages = {
   noSuchProgram: (name: string, known: string) => m("TSBPF4006", `the object has no program '${name}'; it has ${known}.`),
   badSet: (why: string) => m("TSBPF4007", `invalid --set: ${why}.`),
   attachFailed: (iface: string, why: string) => m("TSBPF4008", `could not attach to ${iface}: ${why}.`),
-  notLoaded: (what: string) => m("TSBPF4009", `${what}: nothing loaded by tsbpf (see \`tsbpf status\`).`),
+  notLoaded: (where: string) => m("TSBPF4009", `nothing is loaded by tsbpf ${where} (see \`tsbpf status\`).`),
   loadFailed: (why: string) => m("TSBPF4010", `the kernel refused the object: ${why}.`),
 
   fileNotFound: (path: string) => m("TSBPF9001", `cannot read ${path}: no such file.`),

@@ -56,7 +56,7 @@ export class CliSandbox {
   async tsbpf(args: string[], env: Record<string, string> = {}, opts: { user?: string } = {}): Promise<CliResult> {
     const node = [process.execPath, join(root, "bin", "tsbpf.js"), ...args];
     const cmd = opts.user ? ["setpriv", "--reuid", opts.user, "--regid", opts.user, "--clear-groups", ...node] /* numeric ids */ : node;
-    const r = await execa("/usr/bin/nsenter", [`--mount=/proc/${this.holder!.pid}/ns/mnt`, `--net=/run/netns/${this.b}`, "--", ...cmd], { reject: false, cwd: root, env: { ...process.env, TSBPF_STATE_DIR: this.stateDir, ...env } });
+    const r = await execa("/usr/bin/nsenter", [`--mount=/proc/${this.holder!.pid}/ns/mnt`, `--net=/run/netns/${this.b}`, `--wd=${root}`, "--", ...cmd], { reject: false, cwd: root, env: { ...process.env, TSBPF_STATE_DIR: this.stateDir, ...env } });
     return { status: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
   }
 
