@@ -16,7 +16,8 @@ export class CliSandbox {
   readonly iface: string;
   readonly addrA: string;
   readonly addrB: string;
-  readonly stateDir = mkdtempSync(join(tmpdir(), "tsbpf-state-"));
+  /** Made in start(), so a sandbox whose tests are filtered out leaves nothing behind. */
+  stateDir = "";
   private holder?: ResultPromise<{ stdin: "pipe"; stdout: "pipe"; buffer: false; reject: false }>;
 
   constructor() {
@@ -30,6 +31,7 @@ export class CliSandbox {
   }
 
   async start(): Promise<void> {
+    this.stateDir = mkdtempSync(join(tmpdir(), "tsbpf-state-"));
     const ip = (...args: string[]) => execa("ip", args);
     await ip("netns", "add", this.a);
     await ip("netns", "add", this.b);
@@ -102,6 +104,6 @@ export class CliSandbox {
     }
     await execa("ip", ["netns", "del", this.a], { reject: false });
     await execa("ip", ["netns", "del", this.b], { reject: false });
-    rmSync(this.stateDir, { recursive: true, force: true });
+    if (this.stateDir) rmSync(this.stateDir, { recursive: true, force: true });
   }
 }
