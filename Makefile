@@ -36,18 +36,11 @@ node_modules/.package-lock.json: package-lock.json | node-check
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-## build: compile the compiler to dist/ (bin/tsbpf.js runs dist/compiler/cli/main.js).
+## build: compile the compiler to dist/ (bin/tsbpf.js runs dist/compiler/cli/main.js), then the native ring buffer
+## reader dist/native/tsbpf-ringbuf-reader, with the recipe compiler/loader/ringbuf.ts also uses when it is missing.
 build: deps
 	$(BIN)/tsc -p tsconfig.json
-
-# build also builds the native ring buffer reader (compiler/loader/ringbuf.ts runs it).
-build: dist/native/tsbpf-ringbuf-reader
-
-## dist/native/tsbpf-ringbuf-reader: prints the records of a pinned BPF ring buffer; built under a temporary name, then renamed.
-dist/native/tsbpf-ringbuf-reader: native/ringbuf-reader.c | system-deps
-	@mkdir -p $(@D)
-	clang -O2 -Wall -o $@.tmp $< -lbpf
-	@mv $@.tmp $@
+	node -e 'import("./dist/compiler/loader/ringbuf.js").then((m) => console.log("built " + m.ringbufReaderPath()))'
 
 ## test: unit, golden and kernel tests (kernel tests need root; with CI=true they fail instead of skipping).
 test: build

@@ -10,11 +10,11 @@ export const ADJUSTMENTS: Record<string, string> = { adjustHead: "xdp_adjust_hea
 /** `ctx.adjustHead(delta)`: an i32 delta, true on success. Records where the adjustment is for the staleness check. */
 export function checkAdjustment(cx: CheckContext, node: ts.CallExpression, name: string): TType | undefined {
   if (node.arguments.length !== 1) {
-    cx.error(node, messages.mapCall(`ctx.${name}()`, "it takes one delta in bytes (an i32)"));
+    cx.error(node, messages.callArguments(`ctx.${name}()`, "it takes one delta in bytes (an i32)"));
     return undefined;
   }
   if (!cx.currentFunction || !ts.isMethodDeclaration(cx.currentFunction)) {
-    cx.error(node, messages.mapCall(`ctx.${name}()`, "it may only be called in a program's body, where the compiler can see which headers it makes stale"));
+    cx.error(node, messages.callArguments(`ctx.${name}()`, "it may only be called in a program's body, where the compiler can see which headers it makes stale"));
     return undefined;
   }
   return checkAssignable(cx, node.arguments[0]!, int("i32")) ? BOOL : undefined;

@@ -14,7 +14,7 @@ export function checkHelperCall(cx: CheckContext, node: ts.CallExpression, helpe
   const required = helper.params.filter((p) => !p.optional).length;
   if (node.arguments.length < required || node.arguments.length > helper.params.length) {
     const params = helper.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
-    cx.error(node, messages.mapCall(`${helper.name}()`, params ? `it takes ${params}` : "it takes no arguments"));
+    cx.error(node, messages.callArguments(`${helper.name}()`, params ? `it takes ${params}` : "it takes no arguments"));
     return undefined;
   }
   let ok = true;

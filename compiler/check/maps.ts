@@ -102,12 +102,12 @@ export function checkMapCall(cx: CheckContext, node: ts.CallExpression, callee: 
   const label = `${map.name}.${method}()`;
   const spec = (map.kind.methods as string[]).includes(method) ? MAP_METHODS[method as keyof typeof MAP_METHODS] : undefined;
   if (!spec) {
-    cx.error(callee.name, messages.mapCall(label, `a ${map.kind.name} has ${map.kind.methods.map((m) => `${m}()`).join(", ")}`));
+    cx.error(callee.name, messages.callArguments(label, `a ${map.kind.name} has ${map.kind.methods.map((m) => `${m}()`).join(", ")}`));
     return undefined;
   }
   const required = spec.params.filter((p) => !p.optional).length;
   if (node.arguments.length < required || node.arguments.length > spec.params.length) {
-    cx.error(node, messages.mapCall(label, `it takes ${spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")}`));
+    cx.error(node, messages.callArguments(label, `it takes ${spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")}`));
     return undefined;
   }
   let ok = true;
@@ -127,30 +127,47 @@ export function checkMapCall(cx: CheckContext, node: ts.CallExpression, callee: 
   }
 }
 
+/** The type a method parameter of this role takes on this map (the context's is any program context). */
+export function roleType(map: MapInfo, role: ParamRole): TType | undefined {
+  switch (role) {
+    case "key":
+      return map.key;
+    case "value":
+    case "by":
+      return map.value;
+    case "index":
+      return U32;
+    case "flags":
+      return { kind: "enum", name: "MapUpdate" };
+    case "fallback":
+      return { kind: "enum", name: "XdpAction" };
+    case "ctx":
+      return undefined;
+  }
+}
+
 function checkArgument(cx: CheckContext, arg: ts.Expression, role: ParamRole, map: MapInfo, label: string): boolean {
   switch (role) {
     case "key":
-      return !!checkAssignable(cx, arg, map.key!);
     case "value":
-    case "by":
-      if (role === "by" && map.value.kind !== "int") return true; // reported by incrementable()
-      return !!checkAssignable(cx, arg, map.value);
     case "index":
-      return !!checkAssignable(cx, arg, U32);
     case "flags":
-      return !!checkAssignable(cx, arg, { kind: "enum", name: "MapUpdate" });
+      return !!checkAssignable(cx, arg, roleType(map, role)!);
+    case "by":
+      if (map.value.kind !== "int") return true; // reported by incrementable()
+      return !!checkAssignable(cx, arg, map.value);
     case "fallback": {
       // the kernel takes the fallback from the two low bits of the flags: Aborted, Drop, Pass or Tx
       const e = ts.isPropertyAccessExpression(arg) ? arg : undefined;
       if (e && ts.isIdentifier(e.expression) && e.expression.text === "XdpAction" && e.name.text === "Redirect") {
-        cx.error(arg, messages.mapCall(label, "the fallback is XdpAction.Aborted, Drop, Pass or Tx"));
+        cx.error(arg, messages.callArguments(label, "the fallback is XdpAction.Aborted, Drop, Pass or Tx"));
         return false;
       }
-      return !!checkAssignable(cx, arg, { kind: "enum", name: "XdpAction" });
+      return !!checkAssignable(cx, arg, roleType(map, role)!);
     }
     case "ctx": {
       const t = checkExpr(cx, arg);
-      if (t && t.kind !== "context") cx.error(arg, messages.mapCall(label, "the first argument is the program's context"));
+      if (t && t.kind !== "context") cx.error(arg, messages.callArguments(label, "the first argument is the program's context"));
       return t?.kind === "context";
     }
   }
@@ -159,7 +176,7 @@ function checkArgument(cx: CheckContext, arg: ts.Expression, role: ParamRole, ma
 /** increment() adds to an integer; on a map shared by CPUs it is an atomic add, which needs 32 or 64 bits. */
 function incrementable(cx: CheckContext, node: ts.CallExpression, map: MapInfo, label: string): boolean {
   if (map.value.kind !== "int") {
-    cx.error(node, messages.mapCall(label, `the values are ${typeName(map.value)}, not integers`));
+    cx.error(node, messages.callArguments(label, `the values are ${typeName(map.value)}, not integers`));
     return false;
   }
   if (!map.kind.perCpu && INTS[map.value.name].bits < 32) {

@@ -5,7 +5,8 @@ import type { TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
 import { isReservedInC } from "./names.js";
 import { typeFromNode } from "./type-nodes.js";
-import { RAW_CONTEXTS } from "../programs/raw-contexts.js";
+import { RAW_CONTEXTS, type RawField } from "../programs/raw-contexts.js";
+import { ADDRESS_TYPES } from "../protocols/schema.js";
 
 export interface StructInfo {
   name: string;
@@ -24,22 +25,27 @@ export interface StructInfo {
 /** The runtime's structs: LPM keys, whose address the map stores in network order so prefixes match bit by bit. */
 const BUILTIN_STRUCTS: Record<string, { cName: string; fields: { name: string; type: TType }[]; networkOrder?: string[]; inRuntime?: boolean }> = {
   Ipv4Prefix: { cName: "tsbpf_ipv4_prefix", fields: [{ name: "prefixLen", type: { kind: "int", name: "u32" } }, { name: "addr", type: { kind: "int", name: "u32" } }], networkOrder: ["addr"] },
-  MacAddr: { cName: "tsbpf_mac", inRuntime: true, fields: [{ name: "bytes", type: { kind: "array", element: { kind: "int", name: "u8" }, length: 6 } }] },
-  Ipv6Addr: { cName: "tsbpf_ipv6_addr", inRuntime: true, fields: [{ name: "bytes", type: { kind: "array", element: { kind: "int", name: "u8" }, length: 16 } }] },
   Ipv6Prefix: { cName: "tsbpf_ipv6_prefix", fields: [{ name: "prefixLen", type: { kind: "int", name: "u32" } }, { name: "addr", type: { kind: "array", element: { kind: "int", name: "u8" }, length: 16 } }] },
 };
+
+/** The address value types (MacAddr, Ipv6Addr), whose C the packet runtime defines. */
+function addressStruct(name: string): (typeof BUILTIN_STRUCTS)[string] | undefined {
+  const a = Object.values(ADDRESS_TYPES).find((x) => x.ts === name);
+  if (!a) return undefined;
+  return { cName: a.c.replace(/^struct /, ""), inRuntime: true, fields: [{ name: "bytes", type: { kind: "array", element: { kind: "int", name: "u8" }, length: a.size } }] };
+}
 
 /** The raw kernel contexts (`ctx.raw`) as structs of the fields programs may see. */
 function rawContextStruct(name: string): (typeof BUILTIN_STRUCTS)[string] | undefined {
   const raw = RAW_CONTEXTS.find((r) => r.tsName === name);
   if (!raw) return undefined;
-  const type = (ts: string): TType => (ts.startsWith("FixedArray") ? { kind: "array", element: { kind: "int", name: "u32" }, length: Number(/(\d+)>$/.exec(ts)![1]) } : { kind: "int", name: ts as "u32" | "u64" });
+  const type = (t: NonNullable<RawField["ts"]>): TType => (t.length ? { kind: "array", element: { kind: "int", name: t.int }, length: t.length } : { kind: "int", name: t.int });
   return { cName: raw.cTag, inRuntime: true, fields: raw.fields.filter((f) => f.ts).map((f) => ({ name: f.name, type: type(f.ts!) })) };
 }
 
 /** Registers a runtime struct the first time a probe names it (so only used ones reach the C). */
 export function builtinStruct(cx: CheckContext, name: string, decl: ts.Node | undefined): StructInfo | undefined {
-  const b = BUILTIN_STRUCTS[name] ?? rawContextStruct(name);
+  const b = BUILTIN_STRUCTS[name] ?? addressStruct(name) ?? rawContextStruct(name);
   if (!b || !decl || !cx.isAmbient(decl) || !(ts.isInterfaceDeclaration(decl) || ts.isTypeAliasDeclaration(decl))) return undefined;
   const info: StructInfo = { name, cName: b.cName, fields: b.fields, decl, builtin: true, inRuntime: b.inRuntime, networkOrder: new Set(b.networkOrder) };
   cx.structs.set(name, info);

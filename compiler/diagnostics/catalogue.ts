@@ -52,7 +52,7 @@ export const messages = {
   globalName: (what: string, name: string) => m("TSBPF1043", `'${name}' cannot name a ${what}: it becomes the ${what}'s name in the object file, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*) and no other program, map or config has.`),
   mapPadding: (type: string, where: string, bytes: number) => m("TSBPF1044", `${type} has ${bytes} byte(s) of padding ${where}; the kernel compares and copies map keys and values byte by byte, including padding, so add an explicit field there (e.g. \`pad: ${[1, 2, 4, 8].includes(bytes) ? `u${bytes * 8}` : `FixedArray<u8, ${bytes}>`}\`) or reorder the fields.`),
   mapValueUse: (name: string) => m("TSBPF1045", `'${name}' is used only through its methods or fields (${name}.get(key), cfg.field); it cannot be passed or stored as a value.`),
-  mapCall: (call: string, why: string) => m("TSBPF1046", `invalid ${call}: ${why}.`),
+  callArguments: (call: string, why: string) => m("TSBPF1046", `invalid ${call}: ${why}.`),
   refInLet: () => m("TSBPF1047", "the reference get() returns is held in a `const`: it points into the map. To copy a struct value, annotate: `let copy: Stats = ref;` after testing ref."),
   atomicWidth: (type: string) => m("TSBPF1048", `increment() on a map shared by all CPUs is an atomic add, which BPF has for 32- and 64-bit values only, not ${type}; use a u32 or u64 value, or a per-CPU map.`),
   configDeclaration: (why: string) => m("TSBPF1049", `invalid config(): ${why}.`),

@@ -5,17 +5,21 @@ import { fileURLToPath } from "node:url";
 
 let cached: string | undefined;
 
-/** The runtime-types directory, found by walking up from this module (works from source and from dist/). */
-export function runtimeTypesDir(): string {
+/** The project's root: the first directory above this module holding runtime-types/ (works from source and from dist/). */
+export function projectRoot(): string {
   if (cached) return cached;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, "runtime-types");
-    if (existsSync(join(candidate, "ints.d.ts"))) return (cached = candidate);
+    if (existsSync(join(dir, "runtime-types", "ints.d.ts"))) return (cached = dir);
     const parent = dirname(dir);
     if (parent === dir) throw new Error("runtime-types/ not found next to the compiler");
     dir = parent;
   }
+}
+
+/** The runtime-types directory. */
+export function runtimeTypesDir(): string {
+  return join(projectRoot(), "runtime-types");
 }
 
 export function runtimeTypeFiles(): string[] {

@@ -43,7 +43,8 @@ export async function load(path: string, opts: LoadOptions): Promise<Attachment>
     writeFileSync(patched, applySets(readFileSync(object), manifest, sets));
     await checkFree(opts, program.type as "xdp" | "tc");
     await ensureBpffs();
-    return await loadAndAttach(patched, manifest, program, probe, opts, path, Object.fromEntries((opts.set ?? []).map((s) => s.split("=") as [string, string])));
+    const config = Object.fromEntries((opts.set ?? []).map((s) => s.split("=") as [string, string]));
+    return await loadAndAttach({ object: patched, manifest, program, probe, source: path, config }, opts);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -95,7 +96,19 @@ async function ensureBpffs(): Promise<void> {
   if (!r.ok) fail(messages.loadFailed(`cannot mount bpffs at ${BPFFS}: ${lastLine(r.stderr)}`));
 }
 
-async function loadAndAttach(object: string, manifest: Manifest, program: Manifest["programs"][number], probe: string | undefined, opts: LoadOptions, source: string, config: Record<string, string>): Promise<Attachment> {
+/** What load() has prepared: the patched object to load, and what the record says about it. */
+interface Prepared {
+  object: string;
+  manifest: Manifest;
+  program: Manifest["programs"][number];
+  /** The .ts probe, for locating verifier complaints; absent for a prebuilt object. */
+  probe?: string;
+  /** What the user named (the .ts or the .bpf.o), and the --set values as given. */
+  source: string;
+  config: Record<string, string>;
+}
+
+async function loadAndAttach({ object, manifest, program, probe, source, config }: Prepared, opts: LoadOptions): Promise<Attachment> {
   const pinDir = pinDirFor(opts.iface);
   const kind = program.type as "xdp" | "tc";
   let attachedNow = false;

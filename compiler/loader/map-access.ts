@@ -1,6 +1,8 @@
 // Dumps, updates and deletes entries of a pinned map with bpftool, keys and values encoded and decoded through the manifest.
 import { execa } from "execa";
 import type { ManifestMap } from "../manifest/manifest.js";
+import { mapKind } from "../maps/kinds.js";
+import { bpftoolBytes, bpftoolHex } from "./tools.js";
 import { decode, encode, type Value } from "../object/codec.js";
 import type { Layout } from "../types/layout.js";
 import { formatMapValue, MapAccessError, parseMapInput, toJson } from "./map-text.js";
@@ -14,10 +16,10 @@ export type Exec = (cmd: string, args: string[]) => PromiseLike<{ stdout?: unkno
 export interface DumpEntry { key: Value | null; value: Value; perCpu?: Value[] }
 
 const runTool: Exec = (cmd, args) => execa(cmd, args, { reject: false });
-/** Map types whose keys are indexes 0..maxEntries-1. */
-const INDEXED = new Set(["BPF_MAP_TYPE_ARRAY", "BPF_MAP_TYPE_PERCPU_ARRAY", "BPF_MAP_TYPE_DEVMAP", "BPF_MAP_TYPE_XSKMAP", "BPF_MAP_TYPE_PROG_ARRAY"]);
-/** Arrays whose entries always exist: the kernel refuses to delete them. */
-const UNDELETABLE = new Set(["BPF_MAP_TYPE_ARRAY", "BPF_MAP_TYPE_PERCPU_ARRAY"]);
+/** Kinds whose keys are indexes 0..maxEntries-1 (compiler/maps/kinds.ts). */
+const indexed = (map: ManifestMap) => mapKind(map.kind)?.key === "index";
+/** Arrays of the probe's own values, whose entries always exist: the kernel refuses to delete them. */
+const undeletable = (map: ManifestMap) => indexed(map) && mapKind(map.kind)?.value === "generic";
 
 interface BpftoolEntry { key: string[]; value?: string[] | { error?: string }; values?: { cpu: number; value: string[] | { error?: string } }[] }
 
@@ -37,9 +39,9 @@ export async function dumpMap(map: ManifestMap, pinPath: string, exec: Exec = ru
   if (r.failed || !Array.isArray(json)) throw new MapAccessError(`map "${map.name}": bpftool could not dump ${pinPath}: ${complaint(r)}`);
   const entries: DumpEntry[] = [];
   for (const e of json as BpftoolEntry[]) {
-    const key = decode(keyLayout, bytes(e.key));
+    const key = decode(keyLayout, bpftoolBytes(e.key));
     const read = (v: BpftoolEntry["value"]) => {
-      if (Array.isArray(v)) return decode(map.value, bytes(v));
+      if (Array.isArray(v)) return decode(map.value, bpftoolBytes(v));
       const why = v?.error ?? "no value";
       if (map.kind === "XskMap") throw new MapAccessError(`map "${map.name}": an XskMap's sockets cannot be read from user space (the kernel says: ${why})`);
       throw new MapAccessError(`map "${map.name}": the kernel would not give the value of key ${formatMapValue(keyLayout, key)}: ${why}`);
@@ -63,20 +65,20 @@ export async function dumpMap(map: ManifestMap, pinPath: string, exec: Exec = ru
 export async function updateMap(map: ManifestMap, pinPath: string, keyText: string, valueText: string, exec: Exec = runTool): Promise<void> {
   const keyLayout = keyOf(map, "updated");
   if (map.kind === "XskMap") throw new MapAccessError(`map "${map.name}": an XskMap holds AF_XDP sockets, which only the process that opened them can insert`);
-  const args = ["map", "update", "pinned", pinPath, "key", "hex", ...hex(encode(keyLayout, parseKey(map, keyLayout, keyText)))];
+  const args = ["map", "update", "pinned", pinPath, "key", "hex", ...bpftoolHex(encode(keyLayout, parseKey(map, keyLayout, keyText)))];
   if (map.kind === "ProgArray") args.push("value", ...programRef(map, valueText));
-  else args.push("value", "hex", ...hex(encode(map.value, parse(map, map.value, valueText, "value"))));
+  else args.push("value", "hex", ...bpftoolHex(encode(map.value, parse(map, map.value, valueText, "value"))));
   await bpftool(map, exec, args, "update");
 }
 
 /** Removes one entry (`bpftool map delete`); arrays cannot lose entries, and a key that is not there is an error. */
 export async function deleteMap(map: ManifestMap, pinPath: string, keyText: string, exec: Exec = runTool): Promise<void> {
   const keyLayout = keyOf(map, "changed");
-  if (UNDELETABLE.has(map.type)) {
+  if (undeletable(map)) {
     throw new MapAccessError(`map "${map.name}" is a${map.kind === "ArrayMap" ? "n" : ""} ${map.kind}: its ${map.maxEntries} entries always exist and cannot be deleted; set one to 0 with tsbpf maps update instead`);
   }
   const key = parseKey(map, keyLayout, keyText);
-  const args = ["map", "delete", "pinned", pinPath, "key", "hex", ...hex(encode(keyLayout, key))];
+  const args = ["map", "delete", "pinned", pinPath, "key", "hex", ...bpftoolHex(encode(keyLayout, key))];
   await bpftool(map, exec, args, "delete", `there is no key ${formatMapValue(keyLayout, key)}`);
 }
 
@@ -114,7 +116,7 @@ function parse(map: ManifestMap, layout: Layout, text: string, what: "key" | "va
 
 function parseKey(map: ManifestMap, layout: Layout, text: string): Value {
   const key = parse(map, layout, text, "key");
-  if (INDEXED.has(map.type) && typeof key === "bigint" && key >= BigInt(map.maxEntries)) {
+  if (indexed(map) && typeof key === "bigint" && key >= BigInt(map.maxEntries)) {
     throw new MapAccessError(`map "${map.name}": index ${key} is out of range: the ${map.kind} has ${map.maxEntries} entries (0..${map.maxEntries - 1})`);
   }
   return key;
@@ -143,8 +145,6 @@ function complaint(r: Awaited<ReturnType<Exec>>): string {
   return (/^\{"error":"(.*)"\}$/.exec(last)?.[1] ?? last).replace(/^Error: /, ""); // bpftool -j reports errors as {"error":"..."}
 }
 
-const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, "0"));
-const bytes = (list: string[]) => Uint8Array.from(list.map((b) => parseInt(b, 16)));
 
 function sum(l: Layout, values: Value[]): Value {
   switch (l.kind) {

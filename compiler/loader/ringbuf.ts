@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../frontend/runtime-types.js";
 import { execa, execaSync } from "execa";
 
 const READER_SOURCE = join("native", "ringbuf-reader.c");
@@ -25,20 +25,6 @@ export type RingbufSpawned = PromiseLike<{ stderr?: unknown; failed: boolean; si
 export interface RingbufFollower {
   /** Sends SIGINT to the reader (which first prints what is still in the buffer) and waits for it to exit. Rejects if the reader failed or onRecord threw. */
   stop(): Promise<void>;
-}
-
-let root: string | undefined;
-
-/** The project root: the first directory above this module (source or dist/) that holds native/ringbuf-reader.c. */
-function projectRoot(): string {
-  if (root) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, READER_SOURCE))) return (root = dir);
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`${READER_SOURCE} not found above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
 }
 
 /** The absolute path of the tsbpf-ringbuf-reader binary, compiled first if it is missing or older than its source. */

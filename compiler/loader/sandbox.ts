@@ -1,4 +1,5 @@
 // Objects loaded into a bpffs in a private mount namespace and run with BPF_PROG_TEST_RUN; nothing outlives the process.
+import { bpftoolBytes, bpftoolHex } from "./tools.js";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -167,13 +168,13 @@ export async function loadObject(objPath: string, opts: LoadOptions): Promise<Lo
         const json = parseJson(r.stdout);
         if (r.failed || !Array.isArray(json)) throw new Error(`bpftool map dump ${map} failed: ${oneLine(r.stderr || r.stdout)}`);
         return json.map((e: { key: string[]; value?: string[]; values?: { cpu: number; value: string[] }[] }) => {
-          const perCpu = e.values?.map((v) => hexBytes(v.value));
-          return { key: hexBytes(e.key), value: perCpu ? perCpu[0]! : hexBytes(e.value!), perCpu };
+          const perCpu = e.values?.map((v) => bpftoolBytes(v.value));
+          return { key: bpftoolBytes(e.key), value: perCpu ? perCpu[0]! : bpftoolBytes(e.value!), perCpu };
         });
       },
       async mapUpdate(map, key, value) {
-        const v = Buffer.isBuffer(value) ? ["value", "hex", ...[...value].map((b) => b.toString(16).padStart(2, "0"))] : ["value", "pinned", value.pinned];
-        const r = await fs.exec("bpftool", ["map", "update", "pinned", mapPin(map), "key", "hex", ...[...key].map((b) => b.toString(16).padStart(2, "0")), ...v]);
+        const v = Buffer.isBuffer(value) ? ["value", "hex", ...bpftoolHex(value)] : ["value", "pinned", value.pinned];
+        const r = await fs.exec("bpftool", ["map", "update", "pinned", mapPin(map), "key", "hex", ...bpftoolHex(key), ...v]);
         if (r.failed) throw new Error(`bpftool map update ${map} failed: ${oneLine(r.stderr || r.stdout)}`);
       },
       exec: (cmd, args) => fs.exec(cmd, args),
@@ -185,10 +186,6 @@ export async function loadObject(objPath: string, opts: LoadOptions): Promise<Lo
   }
 }
 
-/** bpftool's -j byte lists ("0x0a", ...) as a Buffer. */
-function hexBytes(bytes: string[]): Buffer {
-  return Buffer.from(bytes.map((b) => parseInt(b, 16)));
-}
 
 /** The last line of a tool's complaint. */
 const oneLine = (s: string) => s.trim().split("\n").pop() ?? "";

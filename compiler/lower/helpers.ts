@@ -3,12 +3,11 @@ import { ts } from "ts-morph";
 import { call, cast, type CExpr } from "../c/ast.js";
 import { helperType } from "../check/helpers.js";
 import type { HelperSpec, HelperType } from "../helpers/table.js";
-import { INTS } from "../types/int-types.js";
-import { intLiteral } from "./c-types.js";
+import { cType, intLiteral } from "./c-types.js";
 import type { LowerContext } from "./context.js";
 import { lowerAs } from "./expressions.js";
 
-const cTypeOf = (t: HelperType) => (t === "XdpAction" ? "enum xdp_action" : INTS[t].c);
+const cTypeOf = (t: HelperType) => cType(helperType(t));
 
 export function lowerHelperCall(lx: LowerContext, node: ts.CallExpression, helper: HelperSpec): CExpr {
   const args = helper.params.map((p, i) => {

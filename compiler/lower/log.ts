@@ -3,9 +3,10 @@ import { ts } from "ts-morph";
 import { call, cast, id, type CStmt, type SourceLine } from "../c/ast.js";
 import { printExpr } from "../c/printer.js";
 import type { LogSite } from "../check/log.js";
-import { INTS } from "../types/int-types.js";
 import type { LowerContext } from "./context.js";
-import { lowerAs } from "./expressions.js";
+import { widenTo64 } from "./intrinsics/trace.js";
+import { mapDefinition } from "./maps.js";
+import { mapKind } from "../maps/kinds.js";
 
 /** The ring buffer every log call writes to (a runtime name: user names cannot start with tsbpf_). */
 export const LOG_MAP = "tsbpf_log";
@@ -14,7 +15,8 @@ export const LOG_MAP_BYTES = 65536;
 export const LOG_HEADER_BYTES = 16;
 
 export function logMapDefinition(): string {
-  return `/* log.info/warn/error events: struct { __u32 site; __u32 reserved; __u64 ns; __u64 args[]; } */\nstruct {\n\tint (*type)[27]; /* BPF_MAP_TYPE_RINGBUF */\n\tint (*max_entries)[${LOG_MAP_BYTES}];\n} ${LOG_MAP} SEC(".maps");`;
+  const ring = { name: LOG_MAP, kind: mapKind("RingBuf")!, size: LOG_MAP_BYTES, value: { kind: "int", name: "u64" } as const };
+  return mapDefinition(ring, "log.info/warn/error events: struct { __u32 site; __u32 reserved; __u64 ns; __u64 args[]; }");
 }
 
 export function logSiteOf(lx: LowerContext, e: ts.Expression): LogSite | undefined {
@@ -23,12 +25,8 @@ export function logSiteOf(lx: LowerContext, e: ts.Expression): LogSite | undefin
 
 export function lowerLog(lx: LowerContext, site: LogSite, at: SourceLine): CStmt {
   lx.kernelHelpers.add("ringbuf_output").add("ktime_get_ns");
-  const args = site.node.arguments.slice(1).map((a) => {
-    const t = lx.typeOf(a);
-    const signed = (t.kind === "int" && INTS[t.name].signed) || (t.kind === "const" && t.value < 0n);
-    const value = lowerAs(lx, a, t.kind === "const" ? { kind: "int", name: signed ? "i64" : "u64" } : undefined);
-    return printExpr(cast("__u64", signed ? cast("__s64", value) : value));
-  });
+  // each argument sign- or zero-extended to 64 bits, stored unsigned
+  const args = site.node.arguments.slice(1).map((a) => printExpr(cast("__u64", widenTo64(lx, a))));
   const fields = ["__u32 site;", "__u32 reserved;", "__u64 ns;", ...(args.length ? [`__u64 args[${args.length}];`] : [])].join(" ");
   const init = [`${site.id}`, "0", "tsbpf_ktime_get_ns()", ...(args.length ? [`{ ${args.join(", ")} }`] : [])].join(", ");
   return {

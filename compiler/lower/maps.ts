@@ -1,22 +1,25 @@
 // Lowers maps: BTF-defined map definitions in ".maps", and one small inline accessor per map method a probe uses.
 import { ts } from "ts-morph";
 import { call, num, unary, type CExpr } from "../c/ast.js";
-import type { MapInfo } from "../check/maps.js";
-import { MAP_METHODS, type ParamRole } from "../maps/methods.js";
+import { roleType, type MapInfo } from "../check/maps.js";
+import { MAP_METHODS } from "../maps/methods.js";
 import { INTS } from "../types/int-types.js";
 import type { TType } from "../types/types.js";
 import { cType } from "./c-types.js";
 import type { LowerContext } from "./context.js";
 import { lowerAs } from "./expressions.js";
 
-/** `struct { int (*type)[1]; ... } counts SEC(".maps");`: the map's attributes encoded in BTF, as libbpf reads them. */
-export function mapDefinition(map: MapInfo): string {
+/**
+ * `struct { int (*type)[1]; ... } counts SEC(".maps");`: the map's attributes encoded in BTF, as libbpf reads them.
+ * Also the runtime's own maps (the log ring buffer, the socket-filter scratch buffer), described like a probe's.
+ */
+export function mapDefinition(map: Pick<MapInfo, "name" | "kind" | "size" | "key" | "value">, comment = `${map.name}: ${map.kind.name}`): string {
   const k = map.kind;
   const attrs = [`\tint (*type)[${k.typeId}]; /* ${k.bpfType} */`, `\tint (*max_entries)[${map.size}];`];
   if (k.flags) attrs.push(`\tint (*map_flags)[${k.flags}];`);
   if (k.value === "fixed") attrs.push("\tint (*key_size)[4];", "\tint (*value_size)[4];");
   else if (map.key) attrs.push(`\t${cType(map.key)} *key;`, `\t${cType(map.value)} *value;`);
-  return `/* ${map.name}: ${k.name} */\nstruct {\n${attrs.join("\n")}\n} ${map.name} SEC(".maps");`;
+  return `/* ${comment} */\nstruct {\n${attrs.join("\n")}\n} ${map.name} SEC(".maps");`;
 }
 
 /** `m.get(k)` → `tsbpf_m_get(k)`, with the accessor defined once. */
@@ -31,24 +34,6 @@ export function lowerMapCall(lx: LowerContext, node: ts.CallExpression, callee: 
     return p.role === "by" ? num(1) : num(0); // increment by 1; update flags BPF_ANY; redirect fallback XDP_ABORTED
   });
   return call(name, args);
-}
-
-function roleType(map: MapInfo, role: ParamRole): TType | undefined {
-  switch (role) {
-    case "key":
-      return map.key;
-    case "value":
-    case "by":
-      return map.value;
-    case "index":
-      return { kind: "int", name: "u32" };
-    case "flags":
-      return { kind: "enum", name: "MapUpdate" };
-    case "fallback":
-      return { kind: "enum", name: "XdpAction" };
-    case "ctx":
-      return undefined;
-  }
 }
 
 /** The C of one accessor: keys are passed by value (the accessor is inlined) and taken by address for the helper. */

@@ -22,6 +22,13 @@ export function decode(layout: Layout, bytes: Uint8Array, at = 0): Value {
   }
 }
 
+/** A map entry as bytes (per-CPU maps: one value per CPU) decoded through its key and value layouts. */
+export function decodeEntry(key: Layout | null, value: Layout, raw: { key: Uint8Array; value: Uint8Array; perCpu?: Uint8Array[] }): { key: Value | null; value: Value; perCpu?: Value[] } {
+  const entry: { key: Value | null; value: Value; perCpu?: Value[] } = { key: key ? decode(key, raw.key) : null, value: decode(value, raw.value) };
+  if (raw.perCpu) entry.perCpu = raw.perCpu.map((v) => decode(value, v));
+  return entry;
+}
+
 export function encode(layout: Layout, value: Value): Buffer {
   const out = Buffer.alloc(layout.size);
   write(layout, value, out, 0, "value");

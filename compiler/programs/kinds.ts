@@ -41,6 +41,10 @@ export interface ProgramKind {
   doc: string;
 }
 
+/** Socket-buffer fields both tc programs and socket filters show alike. */
+const SKB_IFINDEX: ContextField = { name: "ifindex", raw: "ifindex", type: "u32", doc: "The interface the packet is on." };
+const SKB_PROTOCOL: ContextField = { name: "protocol", raw: "protocol", type: "u16", networkOrder: true, doc: "The link-layer protocol (EtherType), host byte order." };
+
 export const PROGRAM_KINDS: readonly ProgramKind[] = [
   {
     decorator: "xdp",
@@ -78,9 +82,9 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
       { name: "len", raw: "len", type: "u32", doc: "The packet's length, all fragments included." },
       { name: "mark", raw: "mark", type: "u32", writable: true, doc: "The packet mark." },
       { name: "priority", raw: "priority", type: "u32", writable: true, doc: "The queueing priority." },
-      { name: "ifindex", raw: "ifindex", type: "u32", doc: "The interface the packet is on." },
+      SKB_IFINDEX,
       { name: "ingressIfindex", raw: "ingress_ifindex", type: "u32", doc: "The interface the packet arrived on (0 when sent by this host)." },
-      { name: "protocol", raw: "protocol", type: "u16", networkOrder: true, doc: "The link-layer protocol (EtherType), host byte order." },
+      SKB_PROTOCOL,
       { name: "hash", raw: "hash", type: "u32", doc: "The flow hash." },
     ],
     doc: "A tc classifier (direct action): runs on socket buffers at a qdisc's ingress or egress hook.",
@@ -100,8 +104,8 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
     attach: { kind: "socket" },
     fields: [
       { name: "len", raw: "len", type: "u32", doc: "The packet's length from the socket's point of view (from skb->data)." },
-      { name: "ifindex", raw: "ifindex", type: "u32", doc: "The interface the packet is on." },
-      { name: "protocol", raw: "protocol", type: "u16", networkOrder: true, doc: "The link-layer protocol (EtherType), host byte order." },
+      SKB_IFINDEX,
+      SKB_PROTOCOL,
       { name: "mark", raw: "mark", type: "u32", doc: "The packet mark." },
     ],
     doc: "A socket filter: decides how much of each packet a socket receives (Drop: nothing, Accept: all of it).",

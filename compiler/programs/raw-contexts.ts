@@ -4,8 +4,8 @@ export interface RawField {
   name: string;
   /** The C declaration's type; a `[n]` suffix makes an array. */
   c: string;
-  /** What `ctx.raw` shows: a tsbpf type, or absent for fields a program may not read as numbers (pointers). */
-  ts?: string;
+  /** What `ctx.raw` shows: an integer, or an array of them; absent for fields a program may not read as numbers (pointers). */
+  ts?: { int: "u32" | "u64"; length?: number };
   /** A program of this kind may assign it. */
   writable?: boolean;
   /** Kernel-only or pointer fields kept for the layout: aligned(8) 64-bit slots. */
@@ -21,7 +21,7 @@ export interface RawContext {
   fields: RawField[];
 }
 
-const u32 = (name: string, doc?: string, writable?: boolean): RawField => ({ name, c: "__u32", ts: "u32", doc, writable });
+const u32 = (name: string, doc?: string, writable?: boolean): RawField => ({ name, c: "__u32", ts: { int: "u32" }, doc, writable });
 
 export const XDP_MD: RawContext = {
   cTag: "xdp_md",
@@ -54,7 +54,7 @@ export const SK_BUFF: RawContext = {
     u32("ingress_ifindex", "The interface the packet arrived on (0 when it is sent by this host)."),
     u32("ifindex", "The interface the packet is on now."),
     u32("tc_index", "The traffic control index.", true),
-    { name: "cb", c: "__u32[5]", ts: "FixedArray<u32, 5>", writable: true, doc: "Scratch words shared between programs that see the same packet." },
+    { name: "cb", c: "__u32[5]", ts: { int: "u32", length: 5 }, writable: true, doc: "Scratch words shared between programs that see the same packet." },
     u32("hash", "The flow hash."),
     u32("tc_classid", "The class the packet goes to (for classifiers without direct action).", true),
     { name: "data", c: "__u32", doc: "Start of the linear packet data (a pointer the verifier tracks)." },
@@ -69,14 +69,14 @@ export const SK_BUFF: RawContext = {
     { name: "local_port", c: "__u32" },
     { name: "data_meta", c: "__u32" },
     { name: "flow_keys", c: "__u64", pointer: true },
-    { name: "tstamp", c: "__u64", ts: "u64", writable: true, doc: "The packet's timestamp (delivery time when tstamp_type says so)." },
+    { name: "tstamp", c: "__u64", ts: { int: "u64" }, writable: true, doc: "The packet's timestamp (delivery time when tstamp_type says so)." },
     u32("wire_len", "Length of the packet on the wire."),
     u32("gso_segs", "Segments of a GSO packet."),
     { name: "sk", c: "__u64", pointer: true },
     u32("gso_size", "Segment size of a GSO packet."),
     { name: "tstamp_type", c: "__u8" },
     { name: "", c: "__u32 :24" },
-    { name: "hwtstamp", c: "__u64", ts: "u64", doc: "The hardware timestamp." },
+    { name: "hwtstamp", c: "__u64", ts: { int: "u64" }, doc: "The hardware timestamp." },
   ],
 };
 
@@ -92,8 +92,10 @@ export function rawContextC(r: RawContext): string {
   return `/* ${r.doc} */\nstruct ${r.cTag} {\n${fields.join("\n")}\n};`;
 }
 
+const tsText = (t: NonNullable<RawField["ts"]>) => (t.length ? `FixedArray<${t.int}, ${t.length}>` : t.int);
+
 /** The TypeScript interface of `ctx.raw`. */
 export function rawContextDts(r: RawContext): string {
-  const lines = r.fields.filter((f) => f.ts).map((f) => `  /** ${f.doc ?? f.name} */\n  ${f.writable ? "" : "readonly "}${f.name}: ${f.ts};`);
+  const lines = r.fields.filter((f) => f.ts).map((f) => `  /** ${f.doc ?? f.name} */\n  ${f.writable ? "" : "readonly "}${f.name}: ${tsText(f.ts!)};`);
   return `/** ${r.doc} */\ninterface ${r.tsName} {\n${lines.join("\n")}\n}`;
 }

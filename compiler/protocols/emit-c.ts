@@ -10,8 +10,7 @@ export const childAccessorName = (parent: ProtocolSpec, accessor: string) => `ts
 
 /** The fixed part every packet runtime needs: the header cursor and big-endian loads. */
 export const HEADER_RUNTIME = `/* Address values (MacAddr, Ipv6Addr): bytes in packet order. */
-struct tsbpf_mac { __u8 bytes[6]; };
-struct tsbpf_ipv6_addr { __u8 bytes[16]; };
+${Object.values(ADDRESS_TYPES).map((a) => `${a.c} { __u8 bytes[${a.size}]; };`).join("\n")}
 /* A parsed header: pos is NULL when the accessor found no valid header. */
 struct tsbpf_hdr {
 	__u8 *pos;        /* first byte of the header */

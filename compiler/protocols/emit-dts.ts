@@ -2,6 +2,7 @@
 import { childrenOf, PROTOCOLS } from "./index.js";
 import { CURSOR_READS, CURSOR_WRITES } from "./cursor.js";
 import { isWritable } from "./emit-setters.js";
+import { ADDRESS_TYPES } from "./schema.js";
 
 const WRITE_DOC = " Assigning it writes network order and keeps the checksums that cover it valid.";
 
@@ -33,9 +34,6 @@ function headerInterface(p: ProtocolSpec): string {
 
 export function emitPacketDts(): string {
   const header = "// The packet API: header types with host-order getters and validating accessors. Generated from compiler/protocols; do not edit.";
-  const addresses = [
-    "/** A MAC address: its 6 bytes in packet order. Assigning one to a header field writes it into the packet. */\ninterface MacAddr { bytes: FixedArray<u8, 6> }",
-    "/** An IPv6 address: its 16 bytes in packet order. Assigning one to a header field writes it and fixes the checksums that cover it. */\ninterface Ipv6Addr { bytes: FixedArray<u8, 16> }",
-  ];
+  const addresses = Object.values(ADDRESS_TYPES).map((a) => `/** ${a.doc} */\ninterface ${a.ts} { bytes: FixedArray<u8, ${a.size}> }`);
   return [header, ...addresses, ...PROTOCOLS.map(headerInterface)].join("\n\n") + "\n";
 }

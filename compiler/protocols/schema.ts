@@ -4,8 +4,8 @@ export type FieldType = "u8" | "u16" | "u32" | "u64" | "bool" | "mac" | "ipv6add
 
 /** The value types of address fields: C struct, TypeScript interface and size. */
 export const ADDRESS_TYPES = {
-  mac: { c: "struct tsbpf_mac", ts: "MacAddr", size: 6 },
-  ipv6addr: { c: "struct tsbpf_ipv6_addr", ts: "Ipv6Addr", size: 16 },
+  mac: { c: "struct tsbpf_mac", ts: "MacAddr", size: 6, doc: "A MAC address: its 6 bytes in packet order. Assigning one to a header field writes it into the packet." },
+  ipv6addr: { c: "struct tsbpf_ipv6_addr", ts: "Ipv6Addr", size: 16, doc: "An IPv6 address: its 16 bytes in packet order. Assigning one to a header field writes it and fixes the checksums that cover it." },
 } as const;
 
 /** The C type of a field's value. */

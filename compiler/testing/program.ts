@@ -5,14 +5,21 @@ import { join } from "node:path";
 import { build } from "../build.js";
 import { loadObject, type LoadedObject, type LoadOptions } from "../loader/sandbox.js";
 import type { Manifest, ManifestMap } from "../manifest/manifest.js";
-import { decode, encode, type Value } from "../object/codec.js";
+import { decodeEntry, encode, type Value } from "../object/codec.js";
+import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
 
-/** XDP verdicts as BPF_PROG_TEST_RUN reports them (enum xdp_action). */
-export const XdpVerdict = { Aborted: 0, Drop: 1, Pass: 2, Tx: 3, Redirect: 4 } as const;
-/** tc verdicts (TC_ACT_*). */
-export const TcVerdict = { Ok: 0, Reclassify: 1, Shot: 2, Pipe: 3, Stolen: 4, Redirect: 7 } as const;
-/** Socket filter verdicts: the bytes kept, none or all. */
-export const SocketVerdict = { Drop: 0, Accept: 0xffffffff } as const;
+/** A program kind's verdicts by name, as BPF_PROG_TEST_RUN reports them (from compiler/programs/kinds.ts). */
+function verdicts(decorator: ProgramKind["decorator"]): Readonly<Record<string, number>> {
+  const kind = PROGRAM_KINDS.find((k) => k.decorator === decorator)!;
+  return Object.fromEntries(Object.entries(kind.actions).map(([name, a]) => [name, a.value]));
+}
+
+/** XDP verdicts (enum xdp_action): Aborted, Drop, Pass, Tx, Redirect. */
+export const XdpVerdict = verdicts("xdp");
+/** tc verdicts (TC_ACT_*): Ok, Reclassify, Shot, Pipe, Stolen, Redirect. */
+export const TcVerdict = verdicts("tc");
+/** Socket filter verdicts: the bytes kept, none (Drop) or all (Accept). */
+export const SocketVerdict = verdicts("socketFilter");
 
 export type { Value } from "../object/codec.js";
 
@@ -83,12 +90,7 @@ function testProgram(probe: string, manifest: Manifest, programs: string[], obj:
       const map = manifestMap(probe, manifest, name);
       return {
         async entries() {
-          const raw = await obj.mapDump(name);
-          return raw.map((e) => {
-            const entry: TestMapEntry = { key: map.key ? decode(map.key, e.key) : null, value: decode(map.value, e.value) };
-            if (e.perCpu) entry.perCpu = e.perCpu.map((v) => decode(map.value, v));
-            return entry;
-          });
+          return (await obj.mapDump(name)).map((e) => decodeEntry(map.key, map.value, e));
         },
         async set(key, value) {
           if (!map.key) throw new TestProgramError(`map "${name}" has no keys to set`);

@@ -55,9 +55,10 @@ export class CliSandbox {
   }
 
   /** Runs the tsbpf executable in namespace B with its own bpffs and state directory. */
-  async tsbpf(args: string[], env: Record<string, string> = {}, opts: { user?: string } = {}): Promise<CliResult> {
+  /** With dropCaps, tsbpf runs without capabilities (as an ordinary user would; still uid 0, so it can read any checkout). */
+  async tsbpf(args: string[], env: Record<string, string> = {}, opts: { dropCaps?: boolean } = {}): Promise<CliResult> {
     const node = [process.execPath, join(root, "bin", "tsbpf.js"), ...args];
-    const cmd = opts.user ? ["setpriv", "--reuid", opts.user, "--regid", opts.user, "--clear-groups", ...node] /* numeric ids */ : node;
+    const cmd = opts.dropCaps ? ["setpriv", "--inh-caps=-all", "--ambient-caps=-all", "--bounding-set=-all", ...node] : node;
     const r = await execa("/usr/bin/nsenter", [`--mount=/proc/${this.holder!.pid}/ns/mnt`, `--net=/run/netns/${this.b}`, `--wd=${root}`, "--", ...cmd], { reject: false, cwd: root, env: { ...process.env, TSBPF_STATE_DIR: this.stateDir, ...env } });
     return { status: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
   }

@@ -1,5 +1,5 @@
 // Reads a loaded probe's maps and writes entries, encoded and decoded through the probe's manifest.
-import { decode, encode, type Value } from "../../compiler/object/codec.js";
+import { decodeEntry, encode, type Value } from "../../compiler/object/codec.js";
 import type { Manifest, ManifestMap } from "../../compiler/manifest/manifest.js";
 import type { LoadedObject } from "./kernel.js";
 
@@ -14,12 +14,7 @@ export function manifestMap(manifest: Manifest, name: string): ManifestMap {
 /** Every entry of a map, keys and values decoded; per-CPU maps also give every CPU's value. */
 export async function readMap(obj: LoadedObject, manifest: Manifest, name: string): Promise<MapEntry[]> {
   const map = manifestMap(manifest, name);
-  const raw = await obj.mapDump(name);
-  return raw.map((e) => ({
-    key: map.key ? decode(map.key, e.key) : null,
-    value: decode(map.value, e.value),
-    perCpu: e.perCpu?.map((v) => decode(map.value, v)),
-  }));
+  return (await obj.mapDump(name)).map((e) => decodeEntry(map.key, map.value, e));
 }
 
 export async function writeMap(obj: LoadedObject, manifest: Manifest, name: string, key: Value, value: Value): Promise<void> {

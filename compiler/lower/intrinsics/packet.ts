@@ -3,6 +3,8 @@ import { ts } from "ts-morph";
 import { binary, call, num, type CExpr } from "../../c/ast.js";
 import { CURSOR_READS, CURSOR_WRITES } from "../../protocols/cursor.js";
 import { ADJUSTMENTS } from "../../check/adjustments.js";
+import { mapKind } from "../../maps/kinds.js";
+import { mapDefinition } from "../maps.js";
 import { kindByContext, PROGRAM_KINDS, type ProgramKind } from "../../programs/kinds.js";
 import { setterName } from "../../protocols/emit-setters.js";
 import { childAccessorName, getterName } from "../../protocols/emit-c.js";
@@ -28,15 +30,12 @@ ${copy}\treturn ${parser}(${bytes});
  * and parsed there, read-only. The buffer is larger than any offset the parsers and raw reads can reach, so every
  * access is inside it for the verifier, and the copy (at most 8 KiB) bounds what the program sees.
  */
-export const COPY_FRAME_RUNTIME = `#define TSBPF_SCRATCH_SIZE 32768
+const scratch = () => ({ name: "tsbpf_scratch", kind: mapKind("PerCpuArray")!, size: 1, key: { kind: "int", name: "u32" }, value: { kind: "struct", name: "", cName: "tsbpf_scratch" } }) as const;
+
+export const copyFrameRuntime = () => `#define TSBPF_SCRATCH_SIZE 32768
 #define TSBPF_COPY_MAX 8192
 struct tsbpf_scratch { __u8 data[TSBPF_SCRATCH_SIZE]; };
-struct {
-	int (*type)[6]; /* BPF_MAP_TYPE_PERCPU_ARRAY */
-	int (*max_entries)[1];
-	__u32 *key;
-	struct tsbpf_scratch *value;
-} tsbpf_scratch SEC(".maps");
+${mapDefinition(scratch(), "the socket filters' copy of the frame, one per CPU")}
 
 static __always_inline struct tsbpf_hdr tsbpf_copy_frame(struct __sk_buff *ctx)
 {
@@ -65,7 +64,7 @@ const contextFunction = (kind: ProgramKind, fn: string) => `tsbpf_${kind.decorat
 /** The entries the probe's programs use, e.g. tsbpf_xdp_eth, tsbpf_tc_packet. */
 export function contextRuntime(lx: LowerContext): string[] {
   const entries = PROGRAM_KINDS.flatMap((k) => (["eth", "packet"] as const).filter((fn) => lx.helpers.has(contextFunction(k, fn))).map((fn) => ({ k, fn })));
-  const copy = entries.some((e) => e.k.packet === "copy") ? [COPY_FRAME_RUNTIME] : [];
+  const copy = entries.some((e) => e.k.packet === "copy") ? [copyFrameRuntime()] : [];
   return [...copy, ...entries.map((e) => contextEntry(e.k, e.fn))];
 }
 
