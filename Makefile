@@ -36,11 +36,11 @@ node_modules/.package-lock.json: package-lock.json | node-check
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-## build: compile the compiler to dist/ (bin/tsbpf.js runs dist/compiler/cli/main.js), then the native ring buffer
-## reader dist/native/tsbpf-ringbuf-reader, with the recipe compiler/loader/ringbuf.ts also uses when it is missing.
+## build: compile the compiler to dist/ (bin/tsbpf.js runs dist/compiler/cli/main.js), then the native tools
+## dist/native/tsbpf-ringbuf-reader and tsbpf-verify, with the recipe compiler/loader/native.ts also uses when one is missing.
 build: deps
 	$(BIN)/tsc -p tsconfig.json
-	node -e 'import("./dist/compiler/loader/ringbuf.js").then((m) => console.log("built " + m.ringbufReaderPath()))'
+	node -e 'import("./dist/compiler/loader/native.js").then((m) => m.buildNativeTools().forEach((t) => console.log("built " + t)))'
 
 ## test: unit, golden and kernel tests (kernel tests need root; with CI=true they fail instead of skipping).
 test: build

@@ -1,13 +1,7 @@
 // Reads pinned BPF ring buffers through the native tsbpf-ringbuf-reader (built on demand): drain once, or follow.
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
 import type { Readable } from "node:stream";
-import { projectRoot } from "../frontend/runtime-types.js";
-import { execa, execaSync } from "execa";
-
-const READER_SOURCE = join("native", "ringbuf-reader.c");
-const READER_BINARY = join("dist", "native", "tsbpf-ringbuf-reader");
+import { execa } from "execa";
+import { nativeToolPath } from "./native.js";
 
 /**
  * What drainRingbuf needs from a command runner: a result with stdout, stderr and failed, as execa gives with reject: false
@@ -29,27 +23,7 @@ export interface RingbufFollower {
 
 /** The absolute path of the tsbpf-ringbuf-reader binary, compiled first if it is missing or older than its source. */
 export function ringbufReaderPath(): string {
-  const top = projectRoot();
-  const source = join(top, READER_SOURCE);
-  const out = join(top, READER_BINARY);
-  if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) return out;
-  mkdirSync(dirname(out), { recursive: true });
-  // Compile under a private name and rename: a concurrent caller sees the old binary, or none, or the whole new one.
-  const tmp = `${out}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    const r = execaSync("clang", ["-O2", "-Wall", "-o", tmp, source, "-lbpf"], { reject: false, all: true });
-    if ((r as { code?: string }).code === "ENOENT") throw new Error("cannot build tsbpf-ringbuf-reader: clang is not installed (make deps installs it)");
-    if (r.failed) {
-      const output = String(r.all ?? r.stderr ?? "").trim();
-      if (/bpf\/\w+\.h['"]? file not found/.test(output)) throw new Error("cannot build tsbpf-ringbuf-reader: the libbpf headers (bpf/libbpf.h) are missing; install libbpf-dev (make deps installs it)");
-      if (/cannot find -lbpf/.test(output)) throw new Error("cannot build tsbpf-ringbuf-reader: the libbpf library (-lbpf) is missing; install libbpf-dev (make deps installs it)");
-      throw new Error(`cannot build tsbpf-ringbuf-reader: clang failed on ${source}:\n${output || r.shortMessage}`);
-    }
-    renameSync(tmp, out);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-  return out;
+  return nativeToolPath("tsbpf-ringbuf-reader");
 }
 
 /** Everything currently in the ring buffer pinned at `mapPath`, one Buffer per record, oldest first; the records are consumed. */
