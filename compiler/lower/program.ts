@@ -1,8 +1,9 @@
 // Assembles the C translation unit: prelude, packet runtime, constants, helper functions and programs.
 import { id, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
+import type { TType } from "../types/types.js";
 import type { ts } from "ts-morph";
 import { enumConstant } from "./expressions.js";
-import { contextRuntime, ON_ERROR_LABEL } from "./intrinsics/packet.js";
+import { contextRuntime, COPY_FRAME, ON_ERROR_LABEL } from "./intrinsics/packet.js";
 import type { ProgramKind } from "../programs/kinds.js";
 import type { CheckedProbe } from "../check/index.js";
 import { emitProtocolRuntime } from "../protocols/emit-c.js";
@@ -17,6 +18,7 @@ import { mapDefinition } from "./maps.js";
 import { logMapDefinition } from "./log.js";
 import { configDefinition } from "./config.js";
 import { kernelHelperDeclarations } from "../helpers/kernel-helpers.js";
+import { PacketScope } from "./packet-scope.js";
 
 export interface LowerOptions {
   /** "tsbpf": sections `<kind>/<method>`; "libbpf": the canonical `xdp` or `tc`. */
@@ -40,6 +42,20 @@ function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number])
   return [{ k: "label", name: ON_ERROR_LABEL, body: { k: "return", value: id(enumConstant(p.kind.action, p.onError ?? p.kind.defaultOnError)) } }];
 }
 
+/** Lowers one function's body in the packet scope its parameters give; the scope may add a prologue and hidden parameters. */
+function lowerFunctionBody(lx: LowerContext, params: { cName: string; type: TType }[], lowerBody: () => CStmt[]) {
+  const scope = PacketScope.of(params);
+  lx.packet = scope;
+  const statements = lowerBody();
+  lx.packet = undefined;
+  const prologue = scope.prologue();
+  if (prologue.length) {
+    lx.helpers.add(COPY_FRAME);
+    lx.kernelHelpers.add("map_lookup_elem").add("skb_load_bytes_relative");
+  }
+  return { statements: [...prologue, ...statements], hiddenParams: scope.hiddenParams };
+}
+
 export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
   const lx = new LowerContext(checked);
   const globals: CGlobal[] = structOrder(checked.cx).filter((s) => !s.inRuntime).map((s) => ({
@@ -57,14 +73,13 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
   }
   const functions: CFunction[] = checked.functions.map((f) => {
     const sig = checked.cx.functions.get(f)!;
+    const params = f.parameters.map((p) => lx.bindingOfDecl(p)!);
+    const body = lowerFunctionBody(lx, params, () => lowerBlock(lx, f.body!, sig.returns));
     return {
       name: lx.functionName(f),
       returnType: cType(sig.returns),
-      params: f.parameters.map((p) => {
-        const b = lx.bindingOfDecl(p)!;
-        return { type: cType(b.type), name: b.cName };
-      }),
-      body: lowerBlock(lx, f.body!, sig.returns),
+      params: [...params.map((b) => ({ type: cType(b.type), name: b.cName })), ...body.hiddenParams],
+      body: body.statements,
       qualifiers: sig.linkage === "call" ? ["static", "__attribute__((noinline))"] : ["static", "__always_inline"],
       at: lx.at(f.name!),
     };
@@ -73,11 +88,12 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
   for (const p of checked.programs) {
     const section = p.section ?? (options.sections === "libbpf" ? p.kind.libbpfSection : `${p.kind.sectionPrefix}/${p.name}`);
     const param = lx.bindingOfDecl(p.node.parameters[0]!)!;
+    const body = lowerFunctionBody(lx, [param], () => [...lowerBlock(lx, p.node.body!, { kind: "enum", name: p.kind.action }), ...onErrorExit(checked, p)]);
     functions.push({
       name: p.name,
       returnType: "int",
       params: [{ type: `${p.kind.ctxC} *`, name: param.cName }],
-      body: [...lowerBlock(lx, p.node.body!, { kind: "enum", name: p.kind.action }), ...onErrorExit(checked, p)],
+      body: body.statements,
       qualifiers: [`SEC(${JSON.stringify(section)})`],
       comment: `${p.kind.decorator.toUpperCase()} program ${p.className}.${p.name}`,
       at: lx.at(p.node.name),

@@ -54,7 +54,7 @@ function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
     // const b = c.bytes(off, n): declare the array, then copy into it (or leave through the onError exit)
     const copy = decl.initializer as ts.CallExpression;
     const cursor = lowerAs(lx, (copy.expression as ts.PropertyAccessExpression).expression);
-    const args = [id(binding.cName), cursor, lowerAs(lx, copy.arguments[0]!, { kind: "int", name: "u32" }), num(binding.type.length)];
+    const args = [id(binding.cName), cursor, lowerAs(lx, copy.arguments[0]!, { kind: "int", name: "u32" }), num(binding.type.length), lx.scope.end()];
     lx.helpers.add("rawRead");
     return [
       { k: "decl", type: "__u8", name: `${binding.cName}[${binding.type.length}]`, at: lx.at(decl) },
