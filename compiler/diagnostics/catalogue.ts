@@ -80,6 +80,7 @@ export const messages = {
   assignmentTarget: () => m("TSBPF1115", "only local `let` variables and function parameters can be assigned."),
   assignmentInExpression: () => m("TSBPF1116", "an assignment must be a statement of its own, not part of an expression."),
   notAValue: (what: string) => m("TSBPF1117", `${what} cannot be used as a value; use it only in a condition or call its accessors.`),
+  contextCopy: () => m("TSBPF1119", "ctx.raw is the kernel's context itself: read or assign its fields (`ctx.raw.mark`); it cannot be copied or passed as a whole."),
   moduleConstant: () => m("TSBPF1118", "a module-level const must be initialised with a constant integer expression."),
 
   clangMissing: () => m("TSBPF3001", "clang was not found; install it (`apt-get install clang llvm`) or run `make deps`."),

@@ -13,6 +13,7 @@ import { lowerHelperCall } from "./helpers.js";
 import { helperByName } from "../helpers/table.js";
 import { kindByAction, kindByContext } from "../programs/kinds.js";
 import { takesPacketEnd } from "./packet-scope.js";
+import { lowerContextRead } from "./context-fields.js";
 
 const K = ts.SyntaxKind;
 
@@ -38,6 +39,8 @@ export function lowerAs(lx: LowerContext, node: ts.Expression, expected?: TType)
  * `base | i*size`, which it refuses on pointers.
  */
 function elementAccess(lx: LowerContext, node: ts.ElementAccessExpression): CExpr {
+  const contextField = lowerContextRead(lx, node);
+  if (contextField) return contextField;
   const index = lowerAs(lx, node.argumentExpression);
   const constant = lx.typeOf(node.argumentExpression).kind === "const";
   if (constant) return { k: "index", array: lowerAs(lx, node.expression), index };
@@ -83,13 +86,8 @@ function propertyAccess(lx: LowerContext, node: ts.PropertyAccessExpression): CE
   if (t.kind === "enum") return id(enumConstant(t.name, node.name.text));
   const receiver = lx.typeOf(node.expression);
   if (receiver.kind === "ref") return lowerRefField(lx, node, receiver);
-  if (receiver.kind === "context") {
-    const ctx = unary("*", lowerAs(lx, node.expression)); // ctx.raw: the kernel struct itself
-    const shortcut = kindByContext(receiver.name)!.fields.find((f) => f.name === node.name.text);
-    if (!shortcut) return ctx;
-    const field = member(ctx, shortcut.raw);
-    return shortcut.networkOrder ? call("__builtin_bswap16", [cast("__u16", field)]) : field;
-  }
+  const contextField = lowerContextRead(lx, node);
+  if (contextField) return contextField;
   if (receiver.kind === "struct" || receiver.kind === "config") return member(lowerAs(lx, node.expression), node.name.text);
   return lowerFieldRead(lx, node, lowerAs(lx, node.expression));
 }

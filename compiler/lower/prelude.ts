@@ -1,5 +1,6 @@
 // The fixed C every probe starts with (fixed-width types, SEC, the contexts of its program kinds) and the arithmetic helpers lowering may ask for.
 import { RAW_READ_RUNTIME } from "./intrinsics/packet.js";
+import { CONTEXT_FIELD_RUNTIME } from "./context-fields.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
 import { RAW_CONTEXTS, rawContextC } from "../programs/raw-contexts.js";
 
@@ -8,7 +9,7 @@ export function prelude(kinds: readonly ProgramKind[]): string {
   const used = PROGRAM_KINDS.filter((k) => kinds.includes(k));
   const contexts = RAW_CONTEXTS.filter((r) => used.some((k) => k.ctxC === `struct ${r.cTag}`));
   const enums = used.map((k) => `${k.actionC} { ${Object.values(k.actions).map((a) => `${a.c} = ${a.value}`).join(", ")} };`);
-  return [PRELUDE, ...contexts.map(rawContextC), enums.join("\n")].join("\n\n");
+  return [PRELUDE, ...contexts.map(rawContextC), CONTEXT_FIELD_RUNTIME, enums.join("\n")].join("\n\n");
 }
 
 const PRELUDE = `typedef unsigned char __u8;
@@ -21,6 +22,8 @@ typedef int __s32;
 typedef long long __s64;
 
 #define SEC(name) __attribute__((section(name), used))
+/* expr with t bound to v (a temporary of the generated code, evaluated once) */
+#define tsbpf_let(t, v, expr) ({ __u64 t = (v); (expr); })
 #define __always_inline inline __attribute__((always_inline))`;
 
 /** Division and modulo with BPF's semantics for a zero divisor: x / 0 = 0, x % 0 = x. */

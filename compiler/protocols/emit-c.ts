@@ -38,9 +38,11 @@ struct tsbpf_hdr {
 /* A value clang must keep as it is: it cannot see where it came from, so it can neither narrow nor recompute it. */
 #define tsbpf_opaque(v) asm volatile("" : "+r"(v))
 /* A packet pointer of the context (data, data_end, data_meta), as a 64-bit pointer clang knows nothing of. */
-#define tsbpf_ctx_ptr(field) ({ __u8 *tsbpf_v_ = (__u8 *)(long)(field); tsbpf_opaque(tsbpf_v_); tsbpf_v_; })
+#define tsbpf_ctx_ptr(ctx, field) ({ __u8 *tsbpf_p_; \\
+	asm volatile("%0 = *(u32 *)(%1 + %2)" : "=r"(tsbpf_p_) : "r"(ctx), "i"(__builtin_offsetof(__typeof__(*(ctx)), field))); \\
+	tsbpf_p_; })
 /* The end of the packet of a context with direct packet access (xdp_md, __sk_buff), read afresh where it is needed. */
-#define tsbpf_end(ctx) tsbpf_ctx_ptr((ctx)->data_end)
+#define tsbpf_end(ctx) tsbpf_ctx_ptr(ctx, data_end)
 #define tsbpf_be8(p) (*(__u8 *)(p))
 #define tsbpf_be16(p) __builtin_bswap16(*(__u16 *)(p))
 #define tsbpf_be32(p) __builtin_bswap32(*(__u32 *)(p))

@@ -20,7 +20,7 @@ export const NO_HEADER: CExpr = { k: "id", name: "TSBPF_NO_HDR" };
  */
 function contextEntry(kind: ProgramKind, fn: "eth" | "packet"): string {
   const [params, start, end] = kind.packet === "direct"
-    ? [`${kind.ctxC} *ctx`, "tsbpf_ctx_ptr(ctx->data)", "tsbpf_end(ctx)"]
+    ? [`${kind.ctxC} *ctx`, "tsbpf_ctx_ptr(ctx, data)", "tsbpf_end(ctx)"]
     : ["struct tsbpf_frame frame", "frame.data", "frame.end"];
   const body = fn === "eth"
     ? `tsbpf_parse_eth(${start}, ${end})`
