@@ -54,6 +54,9 @@ struct tsbpf_hdr {
 	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_w_) : "r"((__u64)(noise))); \\
 	(off) = tsbpf_w_ & 0xfff; })
 
+/* Whether v (below 64) is in the set of bit positions mask, tested as one bit so the verifier follows one path. */
+#define tsbpf_in_set(v, mask) ({ __u64 tsbpf_s_ = (v); tsbpf_opaque(tsbpf_s_); tsbpf_s_ < 64 && ((mask) >> tsbpf_s_) & 1; })
+
 /* Whether the n bytes at p lie before end. */
 static __always_inline int tsbpf_fits(__u8 *p, __u64 n, __u8 *end)
 {
@@ -161,42 +164,55 @@ function parser(p: ProtocolSpec): string {
 }
 
 /**
- * The bounded walk over extension headers: each known one moves the offset on; anything malformed ends the chain with
- * no next header. Every way out meets at one exit, where the offset is widened for the verifier (xor-ed twice with 12
- * bits it cannot know, a no-op at run time): all exits then look alike to it, so what follows is verified once, not
- * once per number of extension headers — which matters when IPv6 headers nest.
+ * The bounded walk over extension headers, a real loop: each known one moves the offset on; anything malformed ends
+ * the chain with no next header. Written for the verifier's sake:
+ * - whether a selector announces an extension header is one bit test (not one comparison per selector, after each of
+ *   which the verifier would follow its own path);
+ * - the offset is widened at the head of each step and at the exit (tsbpf_widen), so every way into a step, and out
+ *   of the walk, looks alike to the verifier: what follows is verified once, not once per combination of extension
+ *   headers — which matters when IPv6 headers nest.
  */
 function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
   const selectors = chain.headers.flatMap((x) => x.selectors);
-  const isExtension = (v: string) => selectors.map((s) => `${v} == ${s}`).join(" || ");
+  if (selectors.some((s) => s >= 64)) throw new Error(`protocol ${p.name}: extension selectors must be below 64 for the bit test`);
+  const mask = `0x${selectors.reduce((m, s) => m | (1n << BigInt(s)), 0n).toString(16)}ULL`;
+  // the kind with the most selectors needs no test: it is what is left
+  const byWeight = [...chain.headers].sort((x, y) => x.selectors.length - y.selectors.length);
   const lines = [
-    `\t__u32 off = ${p.minLength};`,
-    "\t__u64 noise = tsbpf_be16(pos + 2) & 0xfff;",
-    "#pragma unroll",
-    `\tfor (int i = 0; i < ${chain.max}; i++) {`,
-    "\t\ttsbpf_widen(off, noise);",
-    "\t\t__u8 *b = pos + off;",
-    "\t\t__u32 len;",
+    `	__u32 off = ${p.minLength};`,
+    "	__u64 noise = tsbpf_be16(pos + 2) & 0xfff;",
     "",
-    "\t\ttsbpf_opaque(b);",
+    "#pragma clang loop unroll(disable)",
+    `	for (int i = 0; i < ${chain.max}; i++) {`,
+    `		if (!tsbpf_in_set(h.next_proto, ${mask}))`,
+    "			break;",
+    "		tsbpf_widen(off, noise);",
+    "		__u8 *b = pos + off;",
+    "		__u32 len;",
+    "",
+    "		tsbpf_opaque(b);",
+    `		if (!tsbpf_fits(b, ${chain.minLength}, end)) {`,
+    "			h.next_proto = TSBPF_NO_NEXT;",
+    "			break;",
+    "		}",
   ];
-  lines.push(`\t\tif (!(${isExtension("h.next_proto")}))`, "\t\t\tbreak;", `\t\tif (!tsbpf_fits(b, ${chain.minLength}, end)) {`, "\t\t\th.next_proto = TSBPF_NO_NEXT;", "\t\t\tbreak;", "\t\t}");
-  chain.headers.forEach((x, i) => {
+  byWeight.forEach((x, i) => {
+    const last = i === byWeight.length - 1;
     const test = x.selectors.map((s) => `h.next_proto == ${s}`).join(" || ");
-    lines.push(`\t\t${i ? "else " : ""}if (${test}) { /* ${x.doc} */`, `\t\t\tlen = ${x.length};`, `\t\t\th.next_proto = ${x.next};`, "\t\t}");
+    lines.push(last ? `		} else { /* ${x.doc} */` : `		${i ? "} else " : ""}if (${test}) { /* ${x.doc} */`, `			len = ${x.length};`, `			h.next_proto = ${x.next};`);
   });
-  lines.push("\t\telse", "\t\t\tlen = 0;", "\t\toff = (off + len) & 0xfff;", "\t\tif (h.next_proto == TSBPF_NO_NEXT)", "\t\t\tbreak;", "\t}");
+  lines.push("		}", "		off = (off + len) & 0xfff;", "		if (h.next_proto == TSBPF_NO_NEXT)", "			break;", "	}");
   lines.push(
-    `\t/* more than ${chain.max} extension headers: nothing follows that can be parsed */`,
-    `\tif (${isExtension("h.next_proto")})`,
-    "\t\th.next_proto = TSBPF_NO_NEXT;",
-    "\ttsbpf_widen(off, noise);",
-    "\th.next = pos + off;",
-    "\ttsbpf_opaque(h.next);",
-    "\tif (!tsbpf_fits(h.next, 0, end)) {",
-    `\t\th.next = pos + ${p.minLength};`,
-    "\t\th.next_proto = TSBPF_NO_NEXT;",
-    "\t}",
+    `	/* more than ${chain.max} extension headers: nothing follows that can be parsed */`,
+    `	if (tsbpf_in_set(h.next_proto, ${mask}))`,
+    "		h.next_proto = TSBPF_NO_NEXT;",
+    "	tsbpf_widen(off, noise);",
+    "	h.next = pos + off;",
+    "	tsbpf_opaque(h.next);",
+    "	if (!tsbpf_fits(h.next, 0, end)) {",
+    `		h.next = pos + ${p.minLength};`,
+    "		h.next_proto = TSBPF_NO_NEXT;",
+    "	}",
   );
   return lines;
 }
