@@ -14,7 +14,7 @@ const probeLines = ["// a map too large", "const small = new ArrayMap<u64>(4);",
 writeFileSync(probe, probeLines.join("\n") + "\n");
 
 const map = (name: string, line: number, o: Partial<ManifestMap> = {}): ManifestMap =>
-  ({ name, kind: "HashMap", type: "BPF_MAP_TYPE_HASH", typeId: 1, maxEntries: 1 << 28, flags: 0, perCpu: false, key: null, value: { kind: "int", size: 8, signed: false }, line, ...o }) as ManifestMap;
+  ({ name, kind: "HashMap", type: "BPF_MAP_TYPE_HASH", typeId: 1, maxEntries: 1 << 28, flags: 0, perCpu: false, key: null, value: { kind: "int", type: "u64", size: 8, align: 8 }, line, ...o });
 const source: ObjectSource = {
   probe,
   manifest: { programs: [{ name: "count", symbol: "count", line: 7 } as ObjectSource["manifest"]["programs"][number]], maps: [map("small", 2, { kind: "ArrayMap", maxEntries: 4 }), map("big", 3)] },
