@@ -97,6 +97,8 @@ export const messages = {
   attachFailed: (iface: string, why: string) => m("TSBPF4008", `could not attach to ${iface}: ${why}.`),
   notLoaded: (where: string) => m("TSBPF4009", `nothing is loaded by tsbpf ${where} (see \`tsbpf status\`).`),
   loadFailed: (why: string) => m("TSBPF4010", `the kernel refused the object: ${why}.`),
+  mapTooLarge: (map: string, what: string, why: string) => m("TSBPF4011", `map '${map}' (${what}) is too large for the kernel to allocate (${why}); declare it with fewer entries.`),
+  verifierUnavailable: (why: string) => m("TSBPF4012", `the build was asked to verify, and the kernel verifier cannot run: ${why}; build with verify: "auto" to skip verification where it cannot run.`),
 
   fileNotFound: (path: string) => m("TSBPF9001", `cannot read ${path}: no such file.`),
   notAFile: (path: string) => m("TSBPF9002", `cannot read ${path}: it is not a file.`),

@@ -47,7 +47,7 @@ describeKernel("verifier complaints at the TypeScript line", () => {
     const log = (error as BpfLoadError).log;
     expect(log).toContain("if (tcp.dport == 22) return XdpAction.Drop; @ out-of-bounds.ts:7");
 
-    const d = verifierDiagnostic("readPort", log, probePath);
+    const d = verifierDiagnostic({ name: "readPort", probe: probePath }, log);
     expect(d.code).toBe("TSBPF4001");
     expect(d.message).toMatch(/invalid access to packet/);
     expect(d.location).toMatchObject({ line: 7, column: 5 });
