@@ -125,7 +125,7 @@ describeKernel("tsbpf build runs the kernel verifier", () => {
       expect(e.diagnostics).toHaveLength(1);
       expect(e.diagnostics[0]).toMatchObject({ code: "TSBPF4001", location: { line: lastQuotedLine(log, "verify-budget.ts") } });
       expect(e.message).toMatch(/verify-budget\.ts:\d+:5 - error TSBPF4001: the kernel verifier rejected program 'paths': the verifier's budget of 1,000,000/);
-      expect(e.message).toMatch(/\n\d+ {5}if \(\(bits & \d+\) != 0\) off = off \+ \d+;\n\s+\^~+/);
+      expect(e.message).toMatch(/\n\d+ {5}if \(c\.u8\(\d+\) == 1\) off = off \+ \d+;\n\s+\^~+/);
       expect(e.message).not.toContain("processed 1000001 insns");
     });
 
