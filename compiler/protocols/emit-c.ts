@@ -48,11 +48,12 @@ struct tsbpf_hdr {
 #define tsbpf_be32(p) __builtin_bswap32(*(__u32 *)(p))
 #define tsbpf_be64(p) __builtin_bswap64(*(__u64 *)(p))
 
-/* off (below 4096) unchanged, but as any value below 4096 for the verifier: xor-ed twice with 12 bits it cannot know.
+/* off (at most mask, a power of two less one) unchanged, but any value up to mask for the verifier: xor-ed twice with
+ * bits it cannot know.
  * Paths that meet with different offsets then look alike to it, and it verifies what follows once, not once per path. */
-#define tsbpf_widen(off, noise) ({ __u64 tsbpf_w_ = (off); \\
-	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_w_) : "r"((__u64)(noise))); \\
-	(off) = tsbpf_w_ & 0xfff; })
+#define tsbpf_widen(off, noise, mask) ({ __u64 tsbpf_w_ = (off); \\
+	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_w_) : "r"((__u64)(noise) & (mask))); \\
+	(off) = tsbpf_w_ & (mask); })
 
 /* Whether v (below 64) is in the set of bit positions mask, tested as one bit so the verifier follows one path. */
 #define tsbpf_in_set(v, mask) ({ __u64 tsbpf_s_ = (v); tsbpf_opaque(tsbpf_s_); tsbpf_s_ < 64 && ((mask) >> tsbpf_s_) & 1; })
@@ -122,6 +123,22 @@ function getterMacro(p: ProtocolSpec, f: FieldSpec): string {
   return `#define ${getterName(p, f.name)}(h, end) ((${fieldCType(f.type)})(${body})) /* ${f.doc} */`;
 }
 
+/**
+ * Where a header of variable length ends: `len` widened (tsbpf_widen) to any value up to the next power of two above
+ * its largest, then added and checked. Every length then leaves the parser as one state for the verifier, instead of
+ * one per length (three per Ethernet header with 0, 1 or 2 VLAN tags, which every header after it would multiply).
+ */
+function nextAt(p: ProtocolSpec, len: string, max: number): string[] {
+  const mask = (1 << Math.ceil(Math.log2(max + 1))) - 1;
+  return [
+    `\ttsbpf_widen(${len}, tsbpf_be8(pos), ${hex(mask)});`,
+    `\th.next = pos + ${len};`,
+    "\ttsbpf_opaque(h.next);",
+    "\tif (!tsbpf_fits(h.next, 0, end))",
+    "\t\treturn TSBPF_NO_HDR;",
+  ];
+}
+
 function parser(p: ProtocolSpec): string {
   const lines = [
     `/* ${p.tsName}: ${p.doc} */`,
@@ -136,24 +153,28 @@ function parser(p: ProtocolSpec): string {
     lines.push(`\tif (!(${expand(p, v.expr, "h")})) /* ${v.doc} */`, "\t\treturn TSBPF_NO_HDR;");
   }
   if (p.length) {
-    lines.push(`\th.next = pos + ${expand(p, p.length, "h")};`, "\ttsbpf_opaque(h.next);", "\tif (!tsbpf_fits(h.next, 0, end))", "\t\treturn TSBPF_NO_HDR;");
-  } else {
+    if (p.maxLength === undefined) throw new Error(`protocol ${p.name}: a length needs a maxLength`);
+    lines.push(`\t__u32 len = ${expand(p, p.length, "h")};`, "", ...nextAt(p, "len", p.maxLength));
+  } else if (!p.tags) {
     lines.push(`\th.next = pos + ${p.minLength};`);
   }
   if (p.tags) {
     const t = p.tags;
     const isTag = t.tpids.map((id) => `h.next_proto == ${hex(id)}`).join(" || ");
     lines.push(
+      `\t__u32 len = ${p.minLength};`,
+      "",
       `\th.next_proto = tsbpf_be16(pos + ${t.selectorAt});`,
       "#pragma unroll",
       `\tfor (int i = 0; i < ${t.max}; i++) {`,
       `\t\tif (!(${isTag}))`,
       "\t\t\tbreak;",
-      `\t\tif (!tsbpf_fits(h.next, ${t.size}, end))`,
+      `\t\tif (!tsbpf_fits(pos + len, ${t.size}, end))`,
       "\t\t\treturn TSBPF_NO_HDR;",
-      `\t\th.next_proto = tsbpf_be16(h.next + ${t.tagSelectorAt});`,
-      `\t\th.next += ${t.size};`,
+      `\t\th.next_proto = tsbpf_be16(pos + len + ${t.tagSelectorAt});`,
+      `\t\tlen += ${t.size};`,
       "\t}",
+      ...nextAt(p, "len", p.minLength + t.max * t.size),
     );
   } else if (p.nextSelector) {
     lines.push(`\th.next_proto = ${expand(p, p.nextSelector, "h")};`);
@@ -186,7 +207,7 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
     `	for (int i = 0; i < ${chain.max}; i++) {`,
     `		if (!tsbpf_in_set(h.next_proto, ${mask}))`,
     "			break;",
-    "		tsbpf_widen(off, noise);",
+    "		tsbpf_widen(off, noise, 0xfff);",
     "		__u8 *b = pos + off;",
     "		__u32 len;",
     "",
@@ -206,7 +227,7 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
     `	/* more than ${chain.max} extension headers: nothing follows that can be parsed */`,
     `	if (tsbpf_in_set(h.next_proto, ${mask}))`,
     "		h.next_proto = TSBPF_NO_NEXT;",
-    "	tsbpf_widen(off, noise);",
+    "	tsbpf_widen(off, noise, 0xfff);",
     "	h.next = pos + off;",
     "	tsbpf_opaque(h.next);",
     "	if (!tsbpf_fits(h.next, 0, end)) {",
