@@ -1,6 +1,7 @@
 // The check stage: subset rules and tsbpf typing over a type-checked probe; returns what lowering needs.
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
+import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { locationOf } from "../frontend/location.js";
 import type { LoadedProbe } from "../frontend/project.js";
 import { CheckContext } from "./context.js";
@@ -8,6 +9,7 @@ import { collectModule, type ProgramDecl } from "./declarations.js";
 import { checkBlock } from "./statements.js";
 import { declareStructs } from "./structs.js";
 import { findAdjustments } from "./adjustments.js";
+import { checkBudget, CostModel, type Cost } from "./cost.js";
 
 export interface CheckedProbe {
   probe: LoadedProbe;
@@ -16,6 +18,13 @@ export interface CheckedProbe {
   /** Helper functions, callees before callers. */
   functions: ts.FunctionDeclaration[];
   constants: ts.VariableDeclaration[];
+  /** Each program's estimated verifier work, by program name. */
+  costs: Map<string, Cost>;
+  /**
+   * Programs whose estimated work does not fit the verifier's limits (TSBPF1090-1092). `tsbpf check` reports them as
+   * errors; a build that runs the kernel verifier lets the verifier decide instead, since the estimate errs high.
+   */
+  overBudget: Diagnostic[];
 }
 
 /** Throws DiagnosticError listing every violation found. */
@@ -41,13 +50,19 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
   }
   cx.currentFunction = undefined;
   cx.currentKind = undefined;
+  const costs = new Map<string, Cost>();
+  const overBudget = new DiagnosticBag();
+  if (!cx.diagnostics.hasErrors) {
+    const model = new CostModel(cx);
+    for (const p of decls.programs) costs.set(p.name, checkBudget(overBudget, p.name, p.node, model.body(p.node.body!)));
+  }
   if (decls.programs.length === 0 && !cx.diagnostics.hasErrors) {
     // programs live in the file given to tsbpf; imported files hold what they share
     cx.diagnostics.add({ ...messages.noPrograms(), severity: "error", location: locationOf(probe.sourceFile, 0, 1) });
   }
   const functions = orderFunctions(cx, decls.functions);
   cx.diagnostics.throwIfErrors();
-  return { probe, cx, programs: decls.programs, functions, constants: decls.constants };
+  return { probe, cx, programs: decls.programs, functions, constants: decls.constants, costs, overBudget: overBudget.items };
 }
 
 /** Orders helpers so every callee precedes its callers, reporting any cycle as recursion. */

@@ -25,7 +25,8 @@ function program(): Command {
     .argument("<probe>", "the probe's .ts file")
     .action((probe: string) => {
       const checked = checkFile(probe);
-      console.log(`${probe}: ok (${checked.programs.map((p) => p.name).join(", ")})`);
+      const estimate = (name: string) => `${name}: about ${Math.round(checked.costs.get(name)?.steps ?? 0).toLocaleString("en-US")} verifier steps`;
+      console.log(`${probe}: ok (${checked.programs.map((p) => estimate(p.name)).join(", ")})`);
     });
   cmd
     .command("build")

@@ -12,7 +12,7 @@ import { lowerMapCall, lowerRefField } from "./maps.js";
 import { lowerHelperCall } from "./helpers.js";
 import { helperByName } from "../helpers/table.js";
 import { kindByAction, kindByContext } from "../programs/kinds.js";
-import { takesPacketEnd } from "./packet-scope.js";
+import { takesPacketEnd } from "./function-scope.js";
 import { lowerContextRead } from "./context-fields.js";
 
 const K = ts.SyntaxKind;

@@ -33,6 +33,8 @@ export interface ProgramKind {
   /** Sections: tsbpf's `<prefix>/<method>`, or libbpf's canonical name. */
   sectionPrefix: string;
   libbpfSection: string;
+  /** A u32 field of the raw context the verifier cannot predict (its value is never used: see tsbpf_havoc). */
+  unknownField: string;
   /** bpftool's program type name (`bpftool prog load ... type <t>`). */
   bpftoolType: string;
   attach: { kind: "xdp"; modes: string[] } | { kind: "tc"; directions: string[] } | { kind: "socket" };
@@ -57,6 +59,7 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
     defaultOnError: "Pass",
     sectionPrefix: "xdp",
     libbpfSection: "xdp",
+    unknownField: "rx_queue_index",
     bpftoolType: "xdp",
     attach: { kind: "xdp", modes: ["native", "skb"] },
     fields: [
@@ -76,6 +79,7 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
     defaultOnError: "Ok",
     sectionPrefix: "tc",
     libbpfSection: "tc",
+    unknownField: "hash",
     bpftoolType: "classifier",
     attach: { kind: "tc", directions: ["ingress", "egress"] },
     fields: [
@@ -100,6 +104,7 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
     defaultOnError: "Accept",
     sectionPrefix: "socket",
     libbpfSection: "socket",
+    unknownField: "hash",
     bpftoolType: "socket",
     attach: { kind: "socket" },
     fields: [
