@@ -32,7 +32,7 @@ SEC("xdp/enums") int enums(struct xdp_md *ctx)
 #line 20 "enums.ts"
 	struct tsbpf_hdr tcp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_tcp(tsbpf_opt0, tsbpf_end(ctx)));
 #line 21 "enums.ts"
-	if (!tcp.pos) {
+	if (!tcp.ok) {
 #line 21 "enums.ts"
 		return XDP_PASS;
 	}

@@ -34,7 +34,7 @@ SEC("xdp/filter") int filter(struct xdp_md *ctx)
 #line 21 "helpers-and-names.ts"
 	struct tsbpf_hdr udp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_udp(tsbpf_opt0, tsbpf_end(ctx)));
 #line 22 "helpers-and-names.ts"
-	if (!udp.pos) {
+	if (!udp.ok) {
 #line 22 "helpers-and-names.ts"
 		return XDP_PASS;
 	}
