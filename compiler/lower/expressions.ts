@@ -33,10 +33,11 @@ export function lowerAs(lx: LowerContext, node: ts.Expression, expected?: TType)
 }
 
 /**
- * `a[i]`: a variable index goes through tsbpf_index, which hides it from clang and bounds it by the array's length
- * with a comparison the verifier reads (the checker has proven the bound, so the clamp never changes the index):
- * clang may compute `x % 6` by multiplication, which leaves the verifier no bound, or turn `base + i*size` into
- * `base | i*size`, which it refuses on pointers.
+ * `a[i]`: a variable index goes through tsbpf_element. The index is hidden from clang and bounded by the array's
+ * length with a comparison the verifier reads (the checker has proven the bound, so the clamp never changes it):
+ * clang may compute `x % 6` by multiplication, which leaves the verifier no bound. The element's address is hidden
+ * too: knowing its alignment, clang would turn `&a[i] + 3` (a field of a struct element) into `&a[i] | 3`, which the
+ * verifier refuses on pointers.
  */
 function elementAccess(lx: LowerContext, node: ts.ElementAccessExpression): CExpr {
   const contextField = lowerContextRead(lx, node);
@@ -47,7 +48,7 @@ function elementAccess(lx: LowerContext, node: ts.ElementAccessExpression): CExp
   const array = lx.typeOf(node.expression);
   if (array.kind !== "array") throw new Error("internal: element access on a non-array");
   lx.helpers.add("index");
-  return { k: "index", array: lowerAs(lx, node.expression), index: call("tsbpf_index", [index, num(array.length)]) };
+  return call("tsbpf_element", [lowerAs(lx, node.expression), index, num(array.length)]);
 }
 
 /** `{ a: 1, b: x }` → `(struct Pair){ .a = 1, .b = x }`, fields in declaration order. */

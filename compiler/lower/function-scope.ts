@@ -1,5 +1,5 @@
 // What the function being lowered reaches through its parameters: the packet's end (from its context, or a hidden parameter) and a value the verifier cannot know.
-import { id, member, call, type CExpr, type CParam, type CStmt } from "../c/ast.js";
+import { id, member, call, unary, type CExpr, type CParam, type CStmt } from "../c/ast.js";
 import { kindByContext, type ProgramKind } from "../programs/kinds.js";
 import type { TType } from "../types/types.js";
 
@@ -13,7 +13,7 @@ const NOISE = "tsbpf_noise";
 /**
  * A function reaches the packet through its context (a program's, or a helper's context parameter) or, when it only
  * takes headers, through a hidden `end` parameter its callers fill in. The end of the packet is never stored in a
- * header value: a value that may also be "no header" would then carry a NULL end on some path (see HEADER_RUNTIME).
+ * header value: a value that may also be "no header" would then carry a NULL end on some path (see HEADER_RUNTIME in protocols/emit-c.ts).
  */
 export class FunctionScope {
   private frameUsed = false;
@@ -63,15 +63,23 @@ export class FunctionScope {
     return this.noiseUsed && (!this.via || this.via === "param");
   }
 
-  /** The statements the function starts with: the frame copy and the noise, when something uses them. */
-  prologue(): CStmt[] {
+  /**
+   * The statements the function starts with: the frame copy and the noise, when something uses them. A frame that
+   * could not be made (the per-CPU buffer missing, which it never is) leaves the function with `bail`: its data is then
+   * never NULL where the packet is read, which matters because the verifier learns nothing from comparing pointers
+   * into a map value, and would otherwise follow paths where a parsed header points at NULL.
+   */
+  prologue(bail: CStmt): CStmt[] {
     const out: CStmt[] = [];
     const ctx = this.via && this.via !== "param" ? this.via : undefined;
     if (this.noiseUsed) {
       const init = ctx ? call("tsbpf_ctx_get", [id(ctx.ctx), id(ctx.kind.unknownField), id("u32")]) : call("tsbpf_get_prandom_u32", []);
       out.push({ k: "decl", type: "__u64", name: NOISE, init });
     }
-    if (this.frameUsed && ctx) out.push({ k: "decl", type: "struct tsbpf_frame", name: FRAME, init: call("tsbpf_copy_frame", [id(ctx.ctx)]) });
+    if (this.frameUsed && ctx) {
+      out.push({ k: "decl", type: "struct tsbpf_frame", name: FRAME, init: call("tsbpf_copy_frame", [id(ctx.ctx)]) });
+      out.push({ k: "if", test: unary("!", member(id(FRAME), "data")), then: [bail] });
+    }
     return out;
   }
 }

@@ -39,6 +39,9 @@ export function helperDefinitions(used: ReadonlySet<string>): string[] {
   const defs = Object.keys(HELPERS).filter((h) => used.has(h)).map((h) => HELPERS[h]!);
   if (used.has("rawRead")) defs.push(RAW_READ_RUNTIME);
   if (used.has("havoc")) defs.push(HAVOC_RUNTIME);
-  if (used.has("index")) defs.push('#define tsbpf_index(i, n) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); if (tsbpf_i_ >= (n)) tsbpf_i_ = 0; tsbpf_i_; })');
+  if (used.has("index")) {
+    defs.push('#define tsbpf_index(i, n) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); if (tsbpf_i_ >= (n)) tsbpf_i_ = 0; tsbpf_i_; })');
+    defs.push('#define tsbpf_element(a, i, n) (*({ __typeof__(&(a)[0]) tsbpf_e_ = &(a)[tsbpf_index(i, n)]; asm volatile("" : "+r"(tsbpf_e_)); tsbpf_e_; }))');
+  }
   return defs.length ? [defs.join("\n")] : [];
 }

@@ -1,5 +1,5 @@
 // Assembles the C translation unit: prelude, packet runtime, constants, helper functions and programs.
-import { id, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
+import { id, num, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
 import type { TType } from "../types/types.js";
 import type { ts } from "ts-morph";
 import { enumConstant } from "./expressions.js";
@@ -42,13 +42,16 @@ function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number])
   return [{ k: "label", name: ON_ERROR_LABEL, body: { k: "return", value: id(enumConstant(p.kind.action, p.onError ?? p.kind.defaultOnError)) } }];
 }
 
-/** Lowers one function's body in the packet scope its parameters give; the scope may add a prologue and hidden parameters. */
-function lowerFunctionBody(lx: LowerContext, params: { cName: string; type: TType }[], lowerBody: () => CStmt[]) {
+/**
+ * Lowers one function's body in the scope its parameters give; the scope may add a prologue and hidden parameters.
+ * `bail` leaves the function where it cannot start (a socket filter's frame that could not be copied).
+ */
+function lowerFunctionBody(lx: LowerContext, params: { cName: string; type: TType }[], bail: CStmt, lowerBody: () => CStmt[]) {
   const scope = FunctionScope.of(params);
   lx.fn = scope;
   const statements = lowerBody();
   lx.fn = undefined;
-  const prologue = scope.prologue();
+  const prologue = scope.prologue(bail);
   if (prologue.some((s) => s.k === "decl" && s.type === "struct tsbpf_frame")) {
     lx.helpers.add(COPY_FRAME);
     lx.kernelHelpers.add("map_lookup_elem").add("skb_load_bytes_relative");
@@ -75,7 +78,9 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
   const functions: CFunction[] = checked.functions.map((f) => {
     const sig = checked.cx.functions.get(f)!;
     const params = f.parameters.map((p) => lx.bindingOfDecl(p)!);
-    const body = lowerFunctionBody(lx, params, () => lowerBlock(lx, f.body!, sig.returns));
+    // a function that cannot start returns the zero of its type (never at run time: the frame's buffer always exists)
+    const zero: CStmt = { k: "return", value: sig.returns.kind === "void" ? undefined : sig.returns.kind === "struct" || sig.returns.kind === "header" ? { k: "compound", type: cType(sig.returns), fields: [] } : num(0) };
+    const body = lowerFunctionBody(lx, params, zero, () => lowerBlock(lx, f.body!, sig.returns));
     return {
       name: lx.functionName(f),
       returnType: cType(sig.returns),
@@ -89,7 +94,8 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
   for (const p of checked.programs) {
     const section = p.section ?? (options.sections === "libbpf" ? p.kind.libbpfSection : `${p.kind.sectionPrefix}/${p.name}`);
     const param = lx.bindingOfDecl(p.node.parameters[0]!)!;
-    const body = lowerFunctionBody(lx, [param], () => [...lowerBlock(lx, p.node.body!, { kind: "enum", name: p.kind.action }), ...onErrorExit(checked, p)]);
+    const onError: CStmt = { k: "return", value: id(enumConstant(p.kind.action, p.onError ?? p.kind.defaultOnError)) };
+    const body = lowerFunctionBody(lx, [param], onError, () => [...lowerBlock(lx, p.node.body!, { kind: "enum", name: p.kind.action }), ...onErrorExit(checked, p)]);
     functions.push({
       name: p.name,
       returnType: "int",
@@ -108,7 +114,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     prelude(checked.programs.map((p) => p.kind)),
     ...helperDefinitions(lx.helpers),
     ...kernelHelperDeclarations(lx.kernelHelpers),
-    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters),
+    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters, checked.programs.some((p) => p.kind.packet === "copy")),
     ...contextRuntime(lx),
     `char _license[] SEC("license") = ${JSON.stringify(options.license)};`,
   ];
