@@ -70,7 +70,13 @@ function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CEx
   if (ts.isParenthesizedExpression(node)) return lowerAs(lx, node.expression, expected);
   if (node.kind === K.TrueKeyword) return num(1);
   if (node.kind === K.FalseKeyword) return num(0);
-  if (ts.isIdentifier(node)) return id(lx.bindingOf(node)!.cName);
+  if (ts.isIdentifier(node)) {
+    const binding = lx.bindingOf(node)!;
+    const decl = lx.checked.cx.declarationOf(node);
+    // a loop counter is kept in 64 bits (statements.ts counterType) and read through its own type
+    if (decl && lx.checked.cx.loopCounters.has(decl) && binding.type.kind === "int") return cast(INTS[binding.type.name].c, id(binding.cName));
+    return id(binding.cName);
+  }
   if (ts.isPropertyAccessExpression(node)) return propertyAccess(lx, node);
   if (ts.isCallExpression(node)) return callExpression(lx, node);
   if (ts.isPrefixUnaryExpression(node)) return prefixUnary(lx, node, expected);

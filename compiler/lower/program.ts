@@ -114,7 +114,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     prelude(checked.programs.map((p) => p.kind)),
     ...helperDefinitions(lx.helpers),
     ...kernelHelperDeclarations(lx.kernelHelpers),
-    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters, checked.programs.some((p) => p.kind.packet === "copy")),
+    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters),
     ...contextRuntime(lx),
     `char _license[] SEC("license") = ${JSON.stringify(options.license)};`,
   ];

@@ -70,7 +70,17 @@ function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
     ];
   }
   const name = binding.type.kind === "array" ? `${binding.cName}[${binding.type.length}]` : binding.cName;
-  return [{ k: "decl", type: cType(binding.type), name, init: lowerAs(lx, decl.initializer!, binding.type), at: lx.at(decl) }];
+  const type = lx.checked.cx.loopCounters.has(decl) && binding.type.kind === "int" ? counterType(binding.type.name) : cType(binding.type);
+  return [{ k: "decl", type, name, init: lowerAs(lx, decl.initializer!, binding.type), at: lx.at(decl) }];
+}
+
+/**
+ * A loop counter lives in 64 bits whatever its type (uses read it through its type: lowerExpr): the verifier must
+ * see it change to see the loop end, and clang spills a 32-bit value with a 4-byte store, after which the verifier
+ * knows nothing of it ("infinite loop detected"). The checker proved the counter stays in its type's range.
+ */
+export function counterType(t: IntName): string {
+  return INTS[t].signed ? "__s64" : "__u64";
 }
 
 function lowerFor(lx: LowerContext, node: ts.ForStatement, body: CStmt[]): CStmt {
@@ -87,7 +97,7 @@ function lowerForOfRange(lx: LowerContext, node: ts.ForOfStatement, body: CStmt[
   const type = INTS[facts.type];
   return {
     k: "for",
-    init: { k: "decl", type: type.c, name, init: intLiteral(facts.start, facts.type) },
+    init: { k: "decl", type: counterType(facts.type), name, init: intLiteral(facts.start, facts.type) },
     test: binary("<", id(name), intLiteral(facts.end, facts.type)),
     update: binary("=", id(name), binary("+", id(name), num(1))),
     body,

@@ -21,7 +21,7 @@ export const childAccessorName = (parent: ProtocolSpec, accessor: string) => `ts
  * - a pointer moved by a variable amount is hidden once made (tsbpf_opaque), so the pointer checked is the pointer
  *   used; a distance between two pointers is computed in 64 bits behind barriers (tsbpf_distance).
  */
-export const HEADER_RUNTIME = (FITS: string) => `/* Address values (MacAddr, Ipv6Addr): bytes in packet order. */
+export const HEADER_RUNTIME = `/* Address values (MacAddr, Ipv6Addr): bytes in packet order. */
 ${Object.values(ADDRESS_TYPES).map((a) => `${a.c} { __u8 bytes[${a.size}]; };`).join("\n")}
 /* A parsed header. Whether it is there is a flag, not a NULL pos: the verifier knows the flag's value on every path,
  * while it cannot tell a packet pointer from NULL, and would follow an impossible "missing" path wherever a present
@@ -61,7 +61,19 @@ struct tsbpf_hdr {
 /* Whether v (below 64) is in the set of bit positions mask, tested as one bit so the verifier follows one path. */
 #define tsbpf_in_set(v, mask) ({ __u64 tsbpf_s_ = (v); tsbpf_opaque(tsbpf_s_); tsbpf_s_ < 64 && ((mask) >> tsbpf_s_) & 1; })
 
-${FITS}
+/* Whether the n bytes at p lie before end: computed once and hidden, so clang cannot compare again where the answer is
+ * used. A parse's result is chosen by it, field by field, and clang may turn each choice into a comparison of its own;
+ * the verifier would then follow them apart (a header there by one comparison, its fields those of no header by
+ * another), as it learns nothing from a comparison that fails, nor from any comparison of pointers into a socket
+ * filter's frame (a map value). A hidden 0 or 1 is a value it knows on every path. */
+static __always_inline int tsbpf_fits(__u8 *p, __u64 n, __u8 *end)
+{
+	__u8 *q = p + n;
+	tsbpf_opaque(q);
+	__u64 fits = q <= end;
+	tsbpf_opaque(fits);
+	return fits;
+}
 
 /* to - from, in 64 bits (the verifier refuses 32-bit arithmetic on pointers). */
 static __always_inline __u64 tsbpf_distance(__u8 *from, __u8 *to)
@@ -274,33 +286,12 @@ function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: numb
 }
 
 /**
- * Whether the n bytes at p lie before end. Over packet memory the verifier learns the packet's range from the
- * comparison, and decides a repeated one by it. Over a socket filter's frame, a map value, it learns nothing from
- * comparing pointers: two comparisons clang makes of one check could then go different ways for it on one path (a
- * header there by one, its fields those of no header by the other). There the answer is computed once and hidden.
- */
-const FITS_IN_PACKET = `static __always_inline int tsbpf_fits(__u8 *p, __u64 n, __u8 *end)
-{
-	__u8 *q = p + n;
-	tsbpf_opaque(q);
-	return q <= end;
-}`;
-const FITS_IN_COPY = `static __always_inline int tsbpf_fits(__u8 *p, __u64 n, __u8 *end)
-{
-	__u8 *q = p + n;
-	tsbpf_opaque(q);
-	__u64 fits = q <= end;
-	tsbpf_opaque(fits);
-	return fits;
-}`;
-
-/**
  * The C for the given protocols (by name), in dependency order, with the accessors between them and the setters used
- * ("ipv4.ttl"); `copies`: some program parses a copy of its frame (socket filters).
+ * ("ipv4.ttl").
  */
-export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set(), copies = false): string {
+export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set()): string {
   const chosen = PROTOCOLS.filter((p) => used.has(p.name));
-  const parts = [HEADER_RUNTIME(copies ? FITS_IN_COPY : FITS_IN_PACKET)];
+  const parts = [HEADER_RUNTIME];
   for (const p of chosen) {
     parts.push(p.fields.map((f) => getterMacro(p, f)).join("\n"));
     parts.push(parser(p));
