@@ -16,8 +16,12 @@ export interface ClangJob {
 }
 
 export const CLANG = process.env.TSBPF_CLANG ?? "clang";
-/** -fno-strict-aliasing: setters read a header's 16-bit words around a wider store to fix checksums, and must see the store. */
-export const CLANG_FLAGS = ["-O2", "-g", "-fno-strict-aliasing", "-gno-inline-line-tables", "-target", "bpf", "-mcpu=v3", "-Wall", "-Wno-unused-function", "-Wno-unused-variable", "-Wno-unused-but-set-variable"];
+/**
+ * -fno-strict-aliasing: setters read a header's 16-bit words around a wider store to fix checksums, and must see the store.
+ * -fno-builtin: a probe's own names may be C library names (a map `memcpy`, a function `printf`), and clang forms no
+ * memcpy/memset calls out of loops, which BPF cannot call.
+ */
+export const CLANG_FLAGS = ["-O2", "-g", "-fno-strict-aliasing", "-fno-builtin", "-gno-inline-line-tables", "-target", "bpf", "-mcpu=v3", "-Wall", "-Wno-unused-function", "-Wno-unused-variable", "-Wno-unused-but-set-variable"];
 
 export async function compileC(job: ClangJob): Promise<{ warnings: string }> {
   const args = [...CLANG_FLAGS, "-c", job.cFile, "-o", job.objectFile];

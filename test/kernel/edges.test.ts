@@ -1,0 +1,43 @@
+// The edges of "check accepts it, so clang and the kernel do": probes that once passed `tsbpf check` and then failed, built without a clang warning and verified.
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { verifyObject } from "../../compiler/loader/verify.js";
+import { buildProbe, useProbe } from "../support/build-probe.js";
+import { describeKernel, XdpVerdict } from "../support/kernel.js";
+import { readMap } from "../support/maps.js";
+import { eth } from "../support/packets.js";
+
+const probe = (name: string) => join(import.meta.dirname, "edges", name);
+
+/** Builds a probe (clang must not warn) and runs the verifier over every program. */
+async function buildsAndVerifies(name: string, options: Parameters<typeof buildProbe>[1] = {}) {
+  const built = await buildProbe(probe(name), options);
+  try {
+    expect(built.clangWarnings).toBe("");
+    const report = await verifyObject(built.objectFile, built.manifest);
+    expect(report.failure).toBeUndefined();
+    for (const p of report.programs) expect(p, p.log).toMatchObject({ loaded: true });
+    return built.manifest;
+  } finally {
+    built.remove();
+  }
+}
+
+describeKernel("names that are C keywords, library functions or runtime names", () => {
+  const names = useProbe(probe("c-names.ts"));
+
+  it("build, verify, and keep their names in the manifest and the kernel", async () => {
+    const manifest = await buildsAndVerifies("c-names.ts");
+    expect(manifest.maps.map((m) => m.name)).toEqual(["memcpy", "int", "key"]);
+    expect(manifest.config.map((c) => c.name)).toEqual(["strlen"]);
+  });
+
+  it("run: the maps named memcpy and int are the ones the program writes", async () => {
+    expect((await names.obj.run("names", eth().build())).retval).toBe(XdpVerdict.Pass);
+    // long = free(3) + abs(1) = 7; char = 7 + 7 + 1 + 2, plus 1 = 18
+    const ints = await readMap(names.obj, names.built.manifest, "int");
+    expect(ints.map((e) => [e.key, e.value])).toEqual([[18n, 1n]]);
+    const slots = await readMap(names.obj, names.built.manifest, "memcpy");
+    expect(slots.map((e) => e.value)).toEqual([0n, 0n, 1n, 0n]);
+  });
+});
