@@ -60,6 +60,7 @@ export const messages = {
   staleHeader: (name: string, adjustment: string) => m("TSBPF1051", `'${name}' was taken before ${adjustment}, which moved the packet: it points at stale bytes. Take the header again after the adjustment (e.g. \`const eth2 = ctx.eth();\`).`),
   readOnlyPacket: (kind: string) => m("TSBPF1052", `${kind} programs see a copy of the packet and cannot change it: writing a header field or packet bytes has no effect there. Use @tc or @xdp to rewrite packets.`),
   programName: (name: string) => m("TSBPF1024", `'${name}' cannot name a program: a program's name is its ELF symbol, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*).`),
+  duplicateCase: (label: string, value: string, line: number) => m("TSBPF1053", `case ${label} (${value}) repeats the label on line ${line}; C rejects a switch with two cases of one value: merge them (\`case a: case b:\`) or remove one.`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 
   narrowing: (from: string, to: string) => m("TSBPF1100", `cannot use a ${from} where a ${to} is expected without a conversion; write ${to}(value) to truncate explicitly.`),
