@@ -46,8 +46,23 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
     cx.diagnostics.add({ ...messages.noPrograms(), severity: "error", location: locationOf(probe.sourceFile, 0, 1) });
   }
   const functions = orderFunctions(cx, decls.functions);
+  for (const p of decls.programs) checkRestrictedUses(cx, p);
   cx.diagnostics.throwIfErrors();
   return { probe, cx, programs: decls.programs, functions, constants: decls.constants };
+}
+
+/** Reports what a program uses, in its body or any function it calls, that its kind's kernel does not offer. */
+function checkRestrictedUses(cx: CheckContext, program: ProgramDecl): void {
+  const seen = new Set<ts.Node>();
+  const visit = (body: ts.Node): void => {
+    if (seen.has(body)) return;
+    seen.add(body);
+    for (const use of cx.restrictedUses.get(body) ?? []) {
+      if (!use.kinds.includes(program.kind.decorator)) cx.error(use.node, messages.notInKind(use.what, `@${program.kind.decorator}`, program.name, use.kinds.map((k) => `@${k}`).join(", ")));
+    }
+    for (const callee of cx.calls.get(body) ?? []) visit(callee);
+  };
+  visit(program.node);
 }
 
 /** Orders helpers so every callee precedes its callers, reporting any cycle as recursion. */

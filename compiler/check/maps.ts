@@ -114,6 +114,7 @@ export function checkMapCall(cx: CheckContext, node: ts.CallExpression, callee: 
     cx.error(node, messages.callArguments(label, `it takes ${spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")}`));
     return undefined;
   }
+  if (spec.kinds) cx.useRestricted(node, label, spec.kinds);
   let ok = true;
   node.arguments.forEach((arg, i) => {
     if (!checkArgument(cx, arg, spec.params[i]!.role, map, label)) ok = false;

@@ -3,11 +3,14 @@ import { RAW_READ_RUNTIME } from "./intrinsics/packet.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
 import { RAW_CONTEXTS, rawContextC } from "../programs/raw-contexts.js";
 
-/** The fixed-width types and SEC, then the context struct and verdict enum of each program kind the probe uses. */
-export function prelude(kinds: readonly ProgramKind[]): string {
+/**
+ * The fixed-width types and SEC, then the context struct of each program kind the probe declares, and the verdict enum
+ * of each kind whose verdicts it uses (a tc program may hold an XdpAction).
+ */
+export function prelude(kinds: readonly ProgramKind[], verdicts: readonly ProgramKind[] = kinds): string {
   const used = PROGRAM_KINDS.filter((k) => kinds.includes(k));
   const contexts = RAW_CONTEXTS.filter((r) => used.some((k) => k.ctxC === `struct ${r.cTag}`));
-  const enums = used.map((k) => `${k.actionC} { ${Object.values(k.actions).map((a) => `${a.c} = ${a.value}`).join(", ")} };`);
+  const enums = PROGRAM_KINDS.filter((k) => kinds.includes(k) || verdicts.includes(k)).map((k) => `${k.actionC} { ${Object.values(k.actions).map((a) => `${a.c} = ${a.value}`).join(", ")} };`);
   return [PRELUDE, ...contexts.map(rawContextC), enums.join("\n")].join("\n\n");
 }
 

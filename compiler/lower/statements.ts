@@ -103,5 +103,10 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     // x op= y was checked as the synthetic x op y; lower that same view
     return binary("=", target, lowerAs(lx, view ?? e.right, targetType));
   }
-  return lowerAs(lx, e);
+  return discarded(lowerAs(lx, e));
+}
+
+/** A call whose result a statement drops, without the conversion it would have as a value (`redirect(3);`: clang warns of an unused cast). */
+function discarded(e: CExpr): CExpr {
+  return e.k === "cast" ? discarded(e.operand) : e;
 }

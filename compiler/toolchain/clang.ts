@@ -32,12 +32,17 @@ export async function compileC(job: ClangJob): Promise<{ warnings: string }> {
   return { warnings: r.all ?? "" };
 }
 
-/** clang's first error, located at the TypeScript line its #line directives point to (relative to where clang ran). */
+/**
+ * clang's first error, located at the TypeScript line its #line directives point to (relative to where clang ran).
+ * clang's column counts characters of the C, not of the TypeScript, so the location spans the line's statement from its first non-blank character.
+ */
 export function clangDiagnostic(output: string, cwd: string): Diagnostic {
   const diagnostic: Diagnostic = { ...messages.clangFailed(output.trim()), severity: "error" };
   const m = /^(.+?\.ts):(\d+):(\d+): (?:fatal )?error: /m.exec(output);
   if (!m) return diagnostic;
   const path = resolve(cwd, m[1]!);
   const lineText = existsSync(path) ? readFileSync(path, "utf8").split("\n")[Number(m[2]) - 1] : undefined;
-  return { ...diagnostic, location: { file: displayPath(path), line: Number(m[2]), column: Number(m[3]), length: 1, lineText } };
+  const indent = lineText?.match(/^\s*/)?.[0].length ?? 0;
+  const length = Math.max(1, (lineText?.trimEnd().length ?? 1) - indent);
+  return { ...diagnostic, location: { file: displayPath(path), line: Number(m[2]), column: indent + 1, length, lineText } };
 }

@@ -22,6 +22,8 @@ it("a C error inside a statement is located at its TypeScript line", async () =>
     expect(d.code).toBe("TSBPF3002");
     expect(d.location).toMatchObject({ file: "examples/port-filter/probe.ts", line: 13 });
     expect(d.location?.lineText).toContain("const ip4 = eth.ipv4();");
+    // clang's column is a column of the C: the location is the TypeScript statement, from its first non-blank character
+    expect(d.location?.column).toBe(d.location!.lineText!.indexOf("const ip4") + 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { verifyObject } from "../../compiler/loader/verify.js";
 import { buildProbe, useProbe } from "../support/build-probe.js";
-import { describeKernel, XdpVerdict } from "../support/kernel.js";
+import { describeKernel, TcVerdict, XdpVerdict } from "../support/kernel.js";
 import { readMap } from "../support/maps.js";
 import { eth } from "../support/packets.js";
 
@@ -39,5 +39,17 @@ describeKernel("names that are C keywords, library functions or runtime names", 
     expect(ints.map((e) => [e.key, e.value])).toEqual([[18n, 1n]]);
     const slots = await readMap(names.obj, names.built.manifest, "memcpy");
     expect(slots.map((e) => e.value)).toEqual([0n, 0n, 1n, 0n]);
+  });
+});
+
+describeKernel("redirect() in a tc program", () => {
+  const steer = useProbe(probe("tc-redirect.ts"), "tc");
+
+  it("builds and verifies", async () => {
+    await buildsAndVerifies("tc-redirect.ts");
+  });
+
+  it("returns TcAction.Redirect, as a result, through a function and after a statement", async () => {
+    expect((await steer.obj.run("steer", eth().build())).retval).toBe(TcVerdict.Redirect);
   });
 });
