@@ -66,7 +66,7 @@ export class CheckContext {
   /** Per function or program body: what it uses that only some program kinds offer (redirect() is not for socket filters). */
   readonly restrictedUses = new Map<ts.Node, { node: ts.Node; what: string; kinds: readonly ProgramDecorator[] }[]>();
   /** Kernel helpers called, each with the call that needs it (the license check looks for GPL-only ones). */
-  readonly kernelHelperCalls: { node: ts.Node; kernel: string }[] = [];
+  readonly kernelHelperCalls: { node: ts.Node; kernel: string; what: string }[] = [];
   /** The kind of the program whose body is being checked (undefined in helper functions). */
   currentKind: import("../programs/kinds.js").ProgramKind | undefined;
   /** The function whose body is being checked. */
@@ -92,8 +92,8 @@ export class CheckContext {
     this.restrictedUses.set(body, uses);
   }
 
-  useKernelHelper(node: ts.Node, kernel: string): void {
-    this.kernelHelperCalls.push({ node, kernel });
+  useKernelHelper(node: ts.Node, kernel: string, what: string): void {
+    this.kernelHelperCalls.push({ node, kernel, what });
   }
 
   error(node: ts.Node, template: MessageTemplate): void {

@@ -20,7 +20,7 @@ export function checkHelperCall(cx: CheckContext, node: ts.CallExpression, helpe
     return undefined;
   }
   if (helper.kinds) cx.useRestricted(node, `${helper.name}()`, helper.kinds);
-  if ("kernel" in helper.lower) cx.useKernelHelper(node, helper.lower.kernel);
+  if ("kernel" in helper.lower) cx.useKernelHelper(node, helper.lower.kernel, `${helper.name}()`);
   let ok = true;
   node.arguments.forEach((arg, i) => {
     if (!checkAssignable(cx, arg, helperType(helper.params[i]!.type))) ok = false;

@@ -30,6 +30,7 @@ export function tracePlaceholders(format: string, max = TRACE_MAX_ARGS): string[
 }
 
 export function checkTrace(cx: CheckContext, node: ts.CallExpression): TType | undefined {
+  cx.useKernelHelper(node, "trace_printk", "trace()");
   return checkFormatted(cx, node, "trace()", TRACE_MAX_ARGS);
 }
 

@@ -16,6 +16,8 @@ import { lowerBlock } from "./statements.js";
 import { mapDefinition } from "./maps.js";
 import { logMapDefinition } from "./log.js";
 import { configDefinition } from "./config.js";
+import { checkLicense } from "../check/license.js";
+import { cStringLiteral } from "../c/string-literal.js";
 import { kernelHelperDeclarations } from "../helpers/kernel-helpers.js";
 
 export interface LowerOptions {
@@ -48,6 +50,7 @@ function usedVerdicts(checked: CheckedProbe): ProgramKind[] {
 }
 
 export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
+  checkLicense(checked.cx, options.license);
   const lx = new LowerContext(checked);
   const globals: CGlobal[] = structOrder(checked.cx).filter((s) => !s.inRuntime).map((s) => ({
     text: `struct ${s.cName} {\n${s.fields.map((f) => `\t${cType(f.type)} ${f.name}${f.type.kind === "array" ? `[${f.type.length}]` : ""};`).join("\n")}\n};`,
@@ -85,7 +88,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
       returnType: "int",
       params: [{ type: `${p.kind.ctxC} *`, name: param.cName }],
       body: [...lowerBlock(lx, p.node.body!, { kind: "enum", name: p.kind.action }), ...onErrorExit(checked, p)],
-      qualifiers: [`SEC(${JSON.stringify(section)})`],
+      qualifiers: [`SEC(${cStringLiteral(section)})`],
       comment: `${p.kind.decorator.toUpperCase()} program ${p.className}.${p.name}`,
       at: lx.at(p.node.name),
     });
@@ -100,7 +103,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     ...kernelHelperDeclarations(lx.kernelHelpers),
     emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters),
     ...contextRuntime(lx),
-    `char _license[] SEC("license") = ${JSON.stringify(options.license)};`,
+    `char _license[] SEC("license") = ${cStringLiteral(options.license)};`,
   ];
   return { unit: { prelude: head, globals, functions }, programs };
 }

@@ -53,3 +53,9 @@ describeKernel("redirect() in a tc program", () => {
     expect((await steer.obj.run("steer", eth().build())).retval).toBe(TcVerdict.Redirect);
   });
 });
+
+describeKernel("the license and GPL-only helpers", () => {
+  it("every helper but trace() loads under a license that is not GPL-compatible", async () => {
+    await buildsAndVerifies("license-free-helpers.ts", { license: "Proprietary" });
+  });
+});
