@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { printUnit } from "./c/printer.js";
 import { checkProbe, type CheckedProbe } from "./check/index.js";
 import { messages } from "./diagnostics/catalogue.js";
-import { DiagnosticError } from "./diagnostics/diagnostic.js";
+import { DiagnosticError, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { loadProbe } from "./frontend/project.js";
 import { lowerProbe, type LowerOptions } from "./lower/program.js";
 import { buildManifest, type Manifest } from "./manifest/manifest.js";
@@ -22,6 +22,8 @@ export interface BuildResult {
   manifest: Manifest;
   cSource: string;
   clangWarnings: string;
+  /** The checker's warnings (the user's own redundancy), located at the TypeScript. */
+  warnings: Diagnostic[];
 }
 
 /** Type-check and subset-check only (`tsbpf check`). */
@@ -55,7 +57,7 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
     locateConfig(manifest, readFileSync(join(staging, names.o)));
     writeFileSync(join(staging, names.manifest), JSON.stringify(manifest, null, 2) + "\n");
     for (const f of [names.c, names.o, names.manifest]) renameSync(join(staging, f), join(outDir, f));
-    return { cFile: join(outDir, names.c), objectFile: join(outDir, names.o), manifestFile: join(outDir, names.manifest), manifest, cSource, clangWarnings: warnings };
+    return { cFile: join(outDir, names.c), objectFile: join(outDir, names.o), manifestFile: join(outDir, names.manifest), manifest, cSource, clangWarnings: warnings, warnings: checked.warnings };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

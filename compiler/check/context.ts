@@ -96,6 +96,11 @@ export class CheckContext {
     this.kernelHelperCalls.push({ node, kernel, what });
   }
 
+  /** The user's own redundancy: reported, and the build goes on. */
+  warn(node: ts.Node, template: MessageTemplate): void {
+    this.diagnostics.add({ ...template, severity: "warning", location: nodeLocation(node) });
+  }
+
   error(node: ts.Node, template: MessageTemplate): void {
     this.diagnostics.add({ ...template, severity: "error", location: nodeLocation(node) });
   }

@@ -1,6 +1,7 @@
 // The check stage: subset rules and tsbpf typing over a type-checked probe; returns what lowering needs.
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { locationOf } from "../frontend/location.js";
 import type { LoadedProbe } from "../frontend/project.js";
 import { CheckContext } from "./context.js";
@@ -16,6 +17,8 @@ export interface CheckedProbe {
   /** Helper functions, callees before callers. */
   functions: ts.FunctionDeclaration[];
   constants: ts.VariableDeclaration[];
+  /** The user's own redundancy (TSBPF1056, TSBPF1057): printed, and the build goes on. */
+  warnings: Diagnostic[];
 }
 
 /** Throws DiagnosticError listing every violation found. */
@@ -48,7 +51,7 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
   const functions = orderFunctions(cx, decls.functions);
   for (const p of decls.programs) checkRestrictedUses(cx, p);
   cx.diagnostics.throwIfErrors();
-  return { probe, cx, programs: decls.programs, functions, constants: decls.constants };
+  return { probe, cx, programs: decls.programs, functions, constants: decls.constants, warnings: cx.diagnostics.warnings };
 }
 
 /** Reports what a program uses, in its body or any function it calls, that its kind's kernel does not offer. */

@@ -15,6 +15,7 @@ import { unsupported } from "./unsupported.js";
 import { checkBytesCopy, isBytesCopy } from "./raw-reads.js";
 import { fieldOf, protocolByTsName } from "../protocols/index.js";
 import { isWritable } from "../protocols/emit-setters.js";
+import { checkSelfAssignment } from "./redundancy.js";
 
 const K = ts.SyntaxKind;
 
@@ -221,7 +222,7 @@ function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   cx.record(target, targetType);
   const op = e.operatorToken.kind;
   if (op === K.EqualsToken) {
-    checkAssignable(cx, e.right, targetType);
+    if (checkAssignable(cx, e.right, targetType)) checkSelfAssignment(cx, e);
     return;
   }
   if (!compoundOperator(op)) {

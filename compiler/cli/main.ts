@@ -24,6 +24,7 @@ function program(): Command {
     .argument("<probe>", "the probe's .ts file")
     .action((probe: string) => {
       const checked = checkFile(probe);
+      if (checked.warnings.length) console.error(formatDiagnostics(checked.warnings));
       console.log(`${probe}: ok (${checked.programs.map((p) => p.name).join(", ")})`);
     });
   cmd
@@ -37,6 +38,7 @@ function program(): Command {
     .action(async (probe: string, opts: { outDir: string; sections: "tsbpf" | "libbpf"; license: string; emitC?: boolean }) => {
       const result = await build(probe, { outDir: opts.outDir, sections: opts.sections, license: opts.license });
       if (opts.emitC) process.stdout.write(result.cSource);
+      if (result.warnings.length) console.error(formatDiagnostics(result.warnings));
       if (result.clangWarnings.trim()) console.error(`note: clang warned about the generated C (please report this as a tsbpf bug):\n${result.clangWarnings.trim()}`);
       const progs = result.manifest.programs.map((p) => `${p.section} (${p.symbol})`).join(", ");
       console.log(`${probe} → ${result.objectFile}: ${progs}`);

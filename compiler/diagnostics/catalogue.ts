@@ -63,6 +63,8 @@ export const messages = {
   duplicateCase: (label: string, value: string, line: number) => m("TSBPF1053", `case ${label} (${value}) repeats the label on line ${line}; C rejects a switch with two cases of one value: merge them (\`case a: case b:\`) or remove one.`),
   notInKind: (what: string, kind: string, program: string, kinds: string) => m("TSBPF1054", `${what} is not available in ${kind} programs (the kernel offers it to ${kinds} only), and program '${program}' uses it.`),
   gplOnlyHelper: (what: string, kernel: string, license: string) => m("TSBPF1055", `${what} calls ${kernel}, which the kernel lets only GPL-compatible programs call, and the license is ${JSON.stringify(license)}: build with a GPL-compatible --license (GPL, "Dual MIT/GPL", "Dual BSD/GPL"...) or remove the call.`),
+  knownComparison: (result: string, why: string, what = "comparison") => m("TSBPF1056", `this ${what} is always ${result}: ${why}.`),
+  selfAssignment: (target: string) => m("TSBPF1057", `'${target}' is assigned its own value; the assignment does nothing.`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 
   narrowing: (from: string, to: string) => m("TSBPF1100", `cannot use a ${from} where a ${to} is expected without a conversion; write ${to}(value) to truncate explicitly.`),

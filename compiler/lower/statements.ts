@@ -1,6 +1,6 @@
 // Lowers statements; every C statement keeps the TypeScript line it came from.
 import { ts } from "ts-morph";
-import { binary, call, id, num, type CExpr, type CStmt } from "../c/ast.js";
+import { binary, call, cast, id, num, type CExpr, type CStmt } from "../c/ast.js";
 import { unparen } from "../check/syntax.js";
 import { INTS, type IntName } from "../types/int-types.js";
 import { compoundOperator } from "../check/statements.js";
@@ -42,7 +42,9 @@ function lowerStatement(lx: LowerContext, node: ts.Statement, returns: TType): C
       isDefault: ts.isDefaultClause(c),
       body: c.statements.flatMap((s) => lowerStatement(lx, s, returns)),
     }));
-    return [{ k: "switch", test: lowerAs(lx, node.expression), cases, at }];
+    // a verdict enum is switched on as an integer: its cases need not be all there (C's -Wswitch would say they should)
+    const test = lowerAs(lx, node.expression);
+    return [{ k: "switch", test: lx.typeOf(node.expression).kind === "enum" ? cast("__u32", test) : test, cases, at }];
   }
   throw new Error(`internal: cannot lower ${ts.SyntaxKind[node.kind]}`);
 }

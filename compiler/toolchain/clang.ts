@@ -17,11 +17,17 @@ export interface ClangJob {
 
 export const CLANG = process.env.TSBPF_CLANG ?? "clang";
 /**
+ * What clang would say about the user's own redundancy (`x == x`, `(x & 3) == 4`, `x < 5 && x > 10`, `x = x`): tsbpf's checker
+ * reports it as warnings at the TypeScript (TSBPF1056, TSBPF1057), so clang does not repeat it about the C.
+ */
+const USER_REDUNDANCY_WARNINGS = ["-Wno-tautological-compare", "-Wno-self-assign"];
+
+/**
  * -fno-strict-aliasing: setters read a header's 16-bit words around a wider store to fix checksums, and must see the store.
  * -fno-builtin: a probe's own names may be C library names (a map `memcpy`, a function `printf`), and clang forms no
  * memcpy/memset calls out of loops, which BPF cannot call.
  */
-export const CLANG_FLAGS = ["-O2", "-g", "-fno-strict-aliasing", "-fno-builtin", "-gno-inline-line-tables", "-target", "bpf", "-mcpu=v3", "-Wall", "-Wno-unused-function", "-Wno-unused-variable", "-Wno-unused-but-set-variable"];
+export const CLANG_FLAGS = ["-O2", "-g", "-fno-strict-aliasing", "-fno-builtin", "-gno-inline-line-tables", "-target", "bpf", "-mcpu=v3", "-Wall", "-Wno-unused-function", "-Wno-unused-variable", "-Wno-unused-but-set-variable", ...USER_REDUNDANCY_WARNINGS];
 
 export async function compileC(job: ClangJob): Promise<{ warnings: string }> {
   const args = [...CLANG_FLAGS, "-c", job.cFile, "-o", job.objectFile];

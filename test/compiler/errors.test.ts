@@ -81,8 +81,9 @@ describe("error fixtures", () => {
     expect(lines[src + 1]).toMatch(/\^~~$/);
   });
 
-  it("every check-stage code in the catalogue is exercised by a fixture", () => {
-    const all = fixtures.flatMap((f) => expected(join(dir, f)).map((e) => e.split("@")[0]));
+  it("every check-stage code in the catalogue is exercised by a fixture (test/errors, or test/warnings for warnings)", () => {
+    const warnings = join(dir, "..", "warnings");
+    const all = [...fixtures.map((f) => join(dir, f)), ...readdirSync(warnings).filter((f) => f.endsWith(".ts")).map((f) => join(warnings, f))].flatMap((f) => expected(f).map((e) => e.split("@")[0]));
     const checkCodes = Object.values(messages)
       .map((factory) => (factory as (...a: string[]) => { code: string })("x", "y").code)
       .filter((c) => c.startsWith("TSBPF1"));

@@ -59,3 +59,16 @@ describeKernel("the license and GPL-only helpers", () => {
     await buildsAndVerifies("license-free-helpers.ts", { license: "Proprietary" });
   });
 });
+
+describeKernel("the user's own redundancy", () => {
+  it("test/warnings/redundancy.ts builds without clang warnings and verifies", async () => {
+    const built = await buildProbe(join(import.meta.dirname, "..", "warnings", "redundancy.ts"));
+    try {
+      expect(built.clangWarnings).toBe("");
+      expect(built.warnings.length).toBeGreaterThan(0);
+      expect((await verifyObject(built.objectFile, built.manifest)).ok).toBe(true);
+    } finally {
+      built.remove();
+    }
+  });
+});
