@@ -32,13 +32,16 @@ export function lowerAs(lx: LowerContext, node: ts.Expression, expected?: TType)
 
 /**
  * `a[i]`: a variable index goes through tsbpf_index, so clang cannot turn `base + i*size` into `base | i*size`
- * (which it may when it knows the alignment) — the verifier refuses bitwise operations on pointers.
+ * (which it may when it knows the alignment) — the verifier refuses bitwise operations on pointers — and so the
+ * verifier sees the bound the checker proved, whatever arithmetic clang made of `i` (`i % 6` as a multiplication).
  */
 function elementAccess(lx: LowerContext, node: ts.ElementAccessExpression): CExpr {
   const index = lowerAs(lx, node.argumentExpression);
   const constant = lx.typeOf(node.argumentExpression).kind === "const";
   if (!constant) lx.helpers.add("index");
-  return { k: "index", array: lowerAs(lx, node.expression), index: constant ? index : call("tsbpf_index", [index]) };
+  const array = lx.typeOf(node.expression);
+  const length = array.kind === "array" ? num(array.length) : undefined;
+  return { k: "index", array: lowerAs(lx, node.expression), index: constant || !length ? index : call("tsbpf_index", [index, length]) };
 }
 
 /** `{ a: 1, b: x }` → `(struct Pair){ .a = 1, .b = x }`, fields in declaration order. */

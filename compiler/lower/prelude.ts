@@ -37,6 +37,7 @@ const HELPERS: Record<string, string> = {
 export function helperDefinitions(used: ReadonlySet<string>): string[] {
   const defs = Object.keys(HELPERS).filter((h) => used.has(h)).map((h) => HELPERS[h]!);
   if (used.has("rawRead")) defs.push(RAW_READ_RUNTIME);
-  if (used.has("index")) defs.push('#define tsbpf_index(i) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); tsbpf_i_; })');
+  // the checker proved i < n; the test after the barrier (which clang cannot see through) shows the verifier that bound
+  if (used.has("index")) defs.push('#define tsbpf_index(i, n) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); tsbpf_i_ < (n) ? tsbpf_i_ : 0; })');
   return defs.length ? [defs.join("\n")] : [];
 }

@@ -72,3 +72,16 @@ describeKernel("the user's own redundancy", () => {
     }
   });
 });
+
+describeKernel("proven indexes", () => {
+  const indexes = useProbe(probe("indexes.ts"));
+
+  it("x % N, x & M, x & 0 and a u8 into 256 elements verify, and read the element they name", async () => {
+    await buildsAndVerifies("indexes.ts");
+    const src = [0x02, 0x11, 0x22, 0x33, 0x44, 0x55];
+    // etherType 0x0809: % 6 = 5, & 3 = 1, & 0 = 0; table[0x09] was set to 7
+    expect((await indexes.obj.run("indexes", eth({ src: src.map((b) => b.toString(16).padStart(2, "0")).join(":"), etherType: 0x0809 }).build())).retval).toBe(XdpVerdict.Pass);
+    const values = (await readMap(indexes.obj, indexes.built.manifest, "out")).map((e) => e.value);
+    expect(values).toEqual([0x55n, 0x11n, 0x02n, 7n]);
+  });
+});
