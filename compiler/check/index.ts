@@ -9,6 +9,7 @@ import { collectModule, type ProgramDecl } from "./declarations.js";
 import { checkBlock } from "./statements.js";
 import { declareStructs } from "./structs.js";
 import { findAdjustments } from "./adjustments.js";
+import { StackEstimator } from "./stack.js";
 
 export interface CheckedProbe {
   probe: LoadedProbe;
@@ -50,6 +51,7 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
   }
   const functions = orderFunctions(cx, decls.functions);
   for (const p of decls.programs) checkRestrictedUses(cx, p);
+  if (!cx.diagnostics.hasErrors) new StackEstimator(cx).check(decls.programs, functions);
   cx.diagnostics.throwIfErrors();
   return { probe, cx, programs: decls.programs, functions, constants: decls.constants, warnings: cx.diagnostics.warnings };
 }

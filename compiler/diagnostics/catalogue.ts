@@ -65,6 +65,7 @@ export const messages = {
   gplOnlyHelper: (what: string, kernel: string, license: string) => m("TSBPF1055", `${what} calls ${kernel}, which the kernel lets only GPL-compatible programs call, and the license is ${JSON.stringify(license)}: build with a GPL-compatible --license (GPL, "Dual MIT/GPL", "Dual BSD/GPL"...) or remove the call.`),
   knownComparison: (result: string, why: string, what = "comparison") => m("TSBPF1056", `this ${what} is always ${result}: ${why}.`),
   selfAssignment: (target: string) => m("TSBPF1057", `'${target}' is assigned its own value; the assignment does nothing.`),
+  stackTooLarge: (what: string, bytes: number, limit: number, largest: string) => m("TSBPF1058", `${what} needs an estimated ${bytes} bytes of stack, more than the ${limit} BPF allows; the largest part is ${largest}. Counted: struct and array locals, struct literals, map keys and values, log records, inlined functions' frames and the frames of @noinline calls it makes. Keep large values in a map (a PerCpuArray is good scratch space) or split the work.`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 
   narrowing: (from: string, to: string) => m("TSBPF1100", `cannot use a ${from} where a ${to} is expected without a conversion; write ${to}(value) to truncate explicitly.`),
@@ -89,6 +90,7 @@ export const messages = {
 
   clangMissing: () => m("TSBPF3001", "clang was not found; install it (`apt-get install clang llvm`) or run `make deps`."),
   clangFailed: (detail: string) => m("TSBPF3002", `clang could not compile the generated C (this is a tsbpf bug):\n${detail}`),
+  clangStack: (limit: number) => m("TSBPF3004", `this function needs more than the ${limit} bytes of stack BPF allows once compiled (tsbpf's estimate passed, but clang spilled more values than it reserves): keep large values in a map (a PerCpuArray is good scratch space) or split the work.`),
   outputUnwritable: (path: string, why: string) => m("TSBPF3003", `cannot write ${path}: ${why}.`),
 
   verifierRejected: (program: string, reason: string) => m("TSBPF4001", `the kernel verifier rejected program '${program}': ${reason}`),

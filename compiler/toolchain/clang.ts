@@ -43,7 +43,9 @@ export async function compileC(job: ClangJob): Promise<{ warnings: string }> {
  * clang's column counts characters of the C, not of the TypeScript, so the location spans the line's statement from its first non-blank character.
  */
 export function clangDiagnostic(output: string, cwd: string): Diagnostic {
-  const diagnostic: Diagnostic = { ...messages.clangFailed(output.trim()), severity: "error" };
+  // past tsbpf's estimate, clang found a frame over BPF's stack: the user's to fix, said in one sentence at the function
+  const stack = /BPF stack limit of (\d+) bytes is exceeded/.exec(output);
+  const diagnostic: Diagnostic = { ...(stack ? messages.clangStack(Number(stack[1])) : messages.clangFailed(output.trim())), severity: "error" };
   const m = /^(.+?\.ts):(\d+):(\d+): (?:fatal )?error: /m.exec(output);
   if (!m) return diagnostic;
   const path = resolve(cwd, m[1]!);

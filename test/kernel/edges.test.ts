@@ -85,3 +85,9 @@ describeKernel("proven indexes", () => {
     expect(values).toEqual([0x55n, 0x11n, 0x02n, 7n]);
   });
 });
+
+describeKernel("stack near the limit", () => {
+  it("a 480-byte array, two 300-byte arrays in sibling branches, and a chain of two 200-byte frames build and verify", async () => {
+    await buildsAndVerifies("stack-at-limit.ts");
+  });
+});
