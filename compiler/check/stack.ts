@@ -31,8 +31,9 @@ const item = (what: string, bytes: number): Need => (bytes > 0 ? { bytes, larges
  * What counts: struct and array locals (and FixedArrays from `bytes()`), struct values made for a call (a literal
  * passed or stored, a struct argument of an inlined function), map keys and values (taken by address for the
  * helper), log records, the locals of inlined functions at each call, and 16 bytes per frame for spilled
- * registers. Integers, bools and headers are otherwise assumed to live in registers. Variables of sibling blocks
- * share space (as clang lays them out); each frame of a @noinline call chain adds to its caller's.
+ * registers. Integers, bools and headers are otherwise assumed to live in registers. Variables of sibling blocks,
+ * and the temporaries of different statements, share space (as clang lays them out); each frame of a @noinline
+ * call chain adds to its caller's.
  */
 export class StackEstimator {
   private readonly frames = new Map<ts.Node, Need>();
@@ -94,16 +95,19 @@ export class StackEstimator {
     return result;
   }
 
-  /** Declarations and temporaries of a block live through it; its nested blocks run one at a time and share. */
+  /**
+   * A block's variables live through it; the temporaries of one statement (map keys, an inlined function's frame)
+   * only while it runs, and nested blocks one at a time: those share their space.
+   */
   private block(statements: readonly ts.Statement[]): Need {
-    let own = NONE;
-    let nested = NONE;
+    let locals = NONE;
+    let shared = NONE;
     for (const s of statements) {
-      own = add(own, this.temporaries(s, s));
-      if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) own = add(own, this.local(d));
-      for (const body of nestedBodies(s)) nested = max(nested, this.block(body));
+      shared = max(shared, this.temporaries(s, s));
+      if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) locals = add(locals, this.local(d));
+      for (const body of nestedBodies(s)) shared = max(shared, this.block(body));
     }
-    return add(own, nested);
+    return add(locals, shared);
   }
 
   private local(d: ts.VariableDeclaration): Need {
@@ -111,14 +115,17 @@ export class StackEstimator {
     return t ? item(`'${d.name.getText()}'`, this.sizeOf(t)) : NONE;
   }
 
-  /** What the expressions of a statement (not those of its nested statements) put in memory. */
+  /**
+   * The most the expressions of a statement (not those of its nested statements) put in memory at once: a struct
+   * literal passed on, and a call with what it takes (an inlined function's frame, a map helper's key and value).
+   */
   private temporaries(node: ts.Node, statement: ts.Statement): Need {
     let need = NONE;
     ts.forEachChild(node, (child) => {
       if (child !== statement && ts.isStatement(child)) return;
-      if (ts.isCallExpression(child)) need = add(need, this.call(child));
-      if (ts.isObjectLiteralExpression(child) && isTemporary(child)) need = add(need, item(`a struct literal on line ${lineOf(child)}`, this.sizeOfNode(child)));
-      need = add(need, this.temporaries(child, statement));
+      const literal = ts.isObjectLiteralExpression(child) && isTemporary(child) ? item(`a struct literal on line ${lineOf(child)}`, this.sizeOfNode(child)) : NONE;
+      const call = ts.isCallExpression(child) ? this.call(child) : NONE;
+      need = max(need, add(add(literal, call), this.temporaries(child, statement)));
     });
     return need;
   }

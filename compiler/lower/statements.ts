@@ -11,6 +11,7 @@ import { logSiteOf, lowerLog } from "./log.js";
 import { lowerFieldWrite } from "./intrinsics/packet.js";
 import type { LowerContext } from "./context.js";
 import { arithmetic, lowerAs, lowerTest } from "./expressions.js";
+import { lowerBigCopy } from "./copies.js";
 
 export function lowerBlock(lx: LowerContext, block: ts.Block, returns: TType): CStmt[] {
   return block.statements.flatMap((s) => lowerStatement(lx, s, returns));
@@ -102,6 +103,8 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     const view = compoundOperator(e.operatorToken.kind) ? lx.checked.cx.compoundViews.get(e)! : undefined;
     if (ts.isPropertyAccessExpression(left) && lx.typeOf(left.expression).kind === "header") return lowerFieldWrite(lx, left, lowerAs(lx, view ?? e.right, targetType));
     const target = ts.isIdentifier(left) ? id(lx.bindingOf(left)!.cName) : lowerAs(lx, left);
+    const bigCopy = view ? undefined : lowerBigCopy(lx, target, e.right, targetType);
+    if (bigCopy) return bigCopy;
     // x op= y was checked as the synthetic x op y; lower that same view
     return binary("=", target, lowerAs(lx, view ?? e.right, targetType));
   }

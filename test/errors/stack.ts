@@ -56,9 +56,10 @@ export class P {
 
   @xdp
   static inlinedFrames(ctx: XdpContext): XdpAction { //! TSBPF1058
-    // an inlined function's locals join the caller's frame at each call
-    const x = inlined(ctx.rxQueueIndex) + inlined(ctx.ingressIfindex) + inlined(1);
-    return x == 0 ? XdpAction.Pass : XdpAction.Drop;
+    // an inlined function's locals join the caller's frame while it runs
+    let mine: FixedArray<u8, 320> = [];
+    mine[ctx.rxQueueIndex % 320] = u8(inlined(ctx.ingressIfindex));
+    return mine[1] == 0 ? XdpAction.Pass : XdpAction.Drop;
   }
 
   @xdp

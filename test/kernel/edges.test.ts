@@ -87,7 +87,22 @@ describeKernel("proven indexes", () => {
 });
 
 describeKernel("stack near the limit", () => {
-  it("a 480-byte array, two 300-byte arrays in sibling branches, and a chain of two 200-byte frames build and verify", async () => {
+  it("a 480-byte array, two 300-byte arrays in sibling branches, a chain of two 200-byte frames and three inlined 200-byte frames build and verify", async () => {
     await buildsAndVerifies("stack-at-limit.ts");
+  });
+});
+
+describeKernel("struct copies of any size", () => {
+  const copies = useProbe(probe("struct-copies.ts"));
+
+  it("build without a memcpy call clang cannot lower, and verify", async () => {
+    await buildsAndVerifies("struct-copies.ts");
+    expect(copies.built.cSource).toContain("tsbpf_copy_Inner(&dst->inner, &src->inner)");
+  });
+
+  it("copy every byte: 2400 bytes between map values, nested structs and arrays of structs through the stack", async () => {
+    expect((await copies.obj.run("copies", eth().build())).retval).toBe(XdpVerdict.Pass);
+    const values = (await readMap(copies.obj, copies.built.manifest, "out")).map((e) => e.value);
+    expect(values.slice(0, 2)).toEqual([0x1122334455667788n, 6n + 5n + 31n]);
   });
 });

@@ -8,7 +8,21 @@ function deep(i: u32): u32 {
   return half[(i + 3) % 200];
 }
 
+function inlined(i: u32): u32 {
+  let part: FixedArray<u8, 200> = [];
+  for (const j of range(0, 200)) part[j] = u8(j * i);
+  return part[(i + 5) % 200];
+}
+
 export class Stack {
+  /** Three calls of a function with a 200-byte local: each call's frame ends before the next begins. */
+  @xdp
+  static inlinedFrames(ctx: XdpContext): XdpAction {
+    const x = inlined(ctx.rxQueueIndex) + inlined(ctx.ingressIfindex) + inlined(1);
+    out.set(3, u64(x));
+    return XdpAction.Pass;
+  }
+
   @xdp
   static nearLimit(ctx: XdpContext): XdpAction {
     let a: FixedArray<u8, 480> = [];
