@@ -1,4 +1,5 @@
 // Prints the C AST as readable C, parenthesising by precedence and putting a #line directive before every located function and statement.
+import { cStringLiteral } from "./string-literal.js";
 import type { CExpr, CFunction, CStmt, CUnit, SourceLine } from "./ast.js";
 
 /** C operator precedence: higher binds tighter. */
@@ -88,7 +89,8 @@ class Writer {
     this.lines.push(text === "" ? "" : `${"\t".repeat(depth)}${text}`);
   }
   directive(at: SourceLine | undefined): void {
-    if (at) this.lines.push(`#line ${at.line} "${at.file}"`);
+    // an imported file's path may hold any character: the name is a C string literal
+    if (at) this.lines.push(`#line ${at.line} ${cStringLiteral(at.file)}`);
   }
   toString(): string {
     return this.lines.join("\n") + "\n";

@@ -7,7 +7,7 @@ import { checkAssignable, checkExpr } from "./expressions.js";
 import { constantOf } from "./constants.js";
 import { declareEnum } from "./enums.js";
 import { isStructDeclaration } from "./structs.js";
-import { isPlainIdentifier, isReservedInC, isRuntimeSymbol, objectCName } from "./names.js";
+import { isPlainIdentifier, isReservedInC, isRuntimeSymbol, MAX_OBJECT_NAME, objectCName } from "./names.js";
 import { programOptions, type ProgramOptions } from "./program-options.js";
 import type { ProgramKind } from "../programs/kinds.js";
 import { typeFromNode } from "./type-nodes.js";
@@ -57,6 +57,7 @@ function reserveProgramNames(cx: CheckContext, file: ts.SourceFile): void {
       if (!ts.isMethodDeclaration(m) || !ts.isIdentifier(m.name)) continue;
       const name = m.name.text;
       if (!isPlainIdentifier(name) || isReservedInC(name)) cx.error(m.name, messages.programName(name));
+      else if (name.length > MAX_OBJECT_NAME) cx.error(m.name, messages.nameTooLong("program", name.length, MAX_OBJECT_NAME));
       cx.names.reserveGlobal(name);
     }
   }
@@ -75,6 +76,7 @@ function reserveObjectNames(cx: CheckContext, file: ts.SourceFile): void {
       if (!what) continue;
       const name = d.name.text;
       if (!isPlainIdentifier(name) || isRuntimeSymbol(name) || cx.names.isGlobal(name)) cx.error(d.name, messages.globalName(what, name));
+      else if (name.length > MAX_OBJECT_NAME) cx.error(d.name, messages.nameTooLong(what, name.length, MAX_OBJECT_NAME));
       cx.names.reserveGlobal(name);
     }
   }

@@ -32,6 +32,14 @@ export function isRuntimeSymbol(name: string): boolean {
   return /^tsbpf_/i.test(name) || name === "_license";
 }
 
+/**
+ * The longest name that stays a name in the object (program, map, config, struct field): a pinned program or map is a
+ * file named after it (NAME_MAX), and every one is a BTF name (which the kernel caps at 511 characters).
+ */
+export const MAX_OBJECT_NAME = 255;
+/** Names tsbpf chooses itself are cut to this length (unique suffixes added), well inside BTF's limit. */
+const MAX_CHOSEN_NAME = 200;
+
 /** A valid C identifier is also what BTF accepts for function and parameter names. */
 export function isPlainIdentifier(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
@@ -72,7 +80,7 @@ export class CNames {
   }
 
   private fresh(name: string, taken: (n: string) => boolean): string {
-    const plain = isPlainIdentifier(name) ? name : name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=[0-9])/, "_");
+    const plain = (isPlainIdentifier(name) ? name : name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=[0-9])/, "_")).slice(0, MAX_CHOSEN_NAME);
     if (!isReservedInC(plain) && !taken(plain)) return plain;
     // a reserved prefix (__, _X, tsbpf_, XDP_) stays reserved whatever suffix follows, so move it off the front
     const base = /^(__|_[A-Z]|XDP_|TC_|BPF_)/.test(plain) || /^tsbpf_/i.test(plain) ? `user_${plain}` : plain;

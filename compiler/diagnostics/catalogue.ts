@@ -66,6 +66,7 @@ export const messages = {
   knownComparison: (result: string, why: string, what = "comparison") => m("TSBPF1056", `this ${what} is always ${result}: ${why}.`),
   selfAssignment: (target: string) => m("TSBPF1057", `'${target}' is assigned its own value; the assignment does nothing.`),
   stackTooLarge: (what: string, bytes: number, limit: number, largest: string) => m("TSBPF1058", `${what} needs an estimated ${bytes} bytes of stack, more than the ${limit} BPF allows; the largest part is ${largest}. Counted: struct and array locals, struct literals, map keys and values, log records, inlined functions' frames and the frames of @noinline calls it makes. Keep large values in a map (a PerCpuArray is good scratch space) or split the work.`),
+  nameTooLong: (what: string, length: number, limit: number) => m("TSBPF1059", `this ${what} name has ${length} characters, more than ${limit}: it stays a name in the object file, the kernel's BTF and, for programs and maps, the file pinned under /sys/fs/bpf (at most ${limit} bytes); shorten it.`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 
   narrowing: (from: string, to: string) => m("TSBPF1100", `cannot use a ${from} where a ${to} is expected without a conversion; write ${to}(value) to truncate explicitly.`),
@@ -107,7 +108,7 @@ export const messages = {
   fileNotFound: (path: string) => m("TSBPF9001", `cannot read ${path}: no such file.`),
   notAFile: (path: string) => m("TSBPF9002", `cannot read ${path}: it is not a file.`),
   wouldOverwrite: (paths: string) => m("TSBPF9004", `tsbpf init writes nothing over existing files: ${paths}.`),
-  badProbePath: (path: string) => m("TSBPF9003", `${JSON.stringify(path)} cannot be a probe: its name must end in .ts and its path must not contain quotes, backslashes or line breaks.`),
+  badProbePath: (path: string) => m("TSBPF9003", `${JSON.stringify(path)} cannot be a probe: its name must end in .ts and its path must not contain quotes, backslashes or control characters (line breaks, carriage returns).`),
   mapInput: (why: string) => m("TSBPF9006", why),
   cliInput: (why: string) => m("TSBPF9005", `${why}.`),
 } as const;

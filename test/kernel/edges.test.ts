@@ -6,6 +6,8 @@ import { buildProbe, useProbe } from "../support/build-probe.js";
 import { describeKernel, TcVerdict, XdpVerdict } from "../support/kernel.js";
 import { readMap } from "../support/maps.js";
 import { eth } from "../support/packets.js";
+import { CliSandbox } from "../support/cli-sandbox.js";
+import { afterAll, beforeAll } from "vitest";
 
 const probe = (name: string) => join(import.meta.dirname, "edges", name);
 
@@ -104,5 +106,32 @@ describeKernel("struct copies of any size", () => {
     expect((await copies.obj.run("copies", eth().build())).retval).toBe(XdpVerdict.Pass);
     const values = (await readMap(copies.obj, copies.built.manifest, "out")).map((e) => e.value);
     expect(values.slice(0, 2)).toEqual([0x1122334455667788n, 6n + 5n + 31n]);
+  });
+});
+
+describeKernel("names at the kernel's limits", () => {
+  const longProgram = "p" + "r".repeat(254);
+  const longMap = "m" + "a".repeat(254);
+  const box = new CliSandbox();
+  beforeAll(() => box.start());
+  afterAll(() => box.close());
+
+  it("255-character program and map names, 600-character function, struct and local names build and verify", async () => {
+    const manifest = await buildsAndVerifies("long-names.ts");
+    expect(manifest.programs.map((p) => p.name)).toContain(longProgram);
+    expect(manifest.maps.map((m) => m.name)).toEqual([longMap]);
+  });
+
+  it("tsbpf load pins them, the map is found by its full name, two programs the kernel names alike load apart", async () => {
+    const load = await box.tsbpf(["load", probe("long-names.ts"), "--iface", box.iface, "--prog", longProgram]);
+    expect(load.stderr).toBe("");
+    expect(load.status).toBe(0);
+    const dump = await box.tsbpf(["maps", "dump", longMap, "--json"]);
+    expect(dump.status).toBe(0);
+    expect(await box.tsbpf(["unload", "--iface", box.iface])).toMatchObject({ status: 0 });
+    const second = await box.tsbpf(["load", probe("long-names.ts"), "--iface", box.iface, "--prog", "handlePacketsOnIngressB"]);
+    expect(second.stderr).toBe("");
+    expect(second.stdout).toMatch(/^handlePacketsOnIngressB \(id \d+\) attached/);
+    expect(await box.tsbpf(["unload", "--iface", box.iface])).toMatchObject({ status: 0 });
   });
 });
