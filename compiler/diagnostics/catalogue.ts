@@ -20,7 +20,7 @@ export const messages = {
   nonNullAssertion: () => m("TSBPF1008", "the non-null assertion `!` is not supported; test the value (`if (!x) return ...;`) so the check is real."),
   exceptions: () => m("TSBPF1009", "exceptions are not supported: a BPF program cannot throw; return a verdict instead."),
   asyncCode: () => m("TSBPF1010", "async code and generators are not supported: a BPF program runs to completion."),
-  arrays: () => m("TSBPF1011", "arrays and indexing are not supported yet."),
+  arrays: () => m("TSBPF1011", "tsbpf has no dynamic arrays: an array literal needs a FixedArray type from its context (`let a: FixedArray<u8, 4> = [1, 2];`), and only FixedArrays can be indexed."),
   objectLiteral: () => m("TSBPF1012", "an object literal needs a struct type from its context: annotate the variable, e.g. `const p: Pair = { ... }`."),
   importDeclaration: () => m("TSBPF1013", "only named imports of the probe's own .ts files are supported: `import { a, b } from \"./file\"`."),
   importedProgram: () => m("TSBPF1034", "an imported file holds functions, constants and enums; programs (classes) belong in the file given to tsbpf."),
