@@ -54,6 +54,11 @@ describeKernel("redirect() in a tc program", () => {
   it("returns TcAction.Redirect, as a result, through a function and after a statement", async () => {
     expect((await steer.obj.run("steer", eth().build())).retval).toBe(TcVerdict.Redirect);
   });
+
+  it("`redirect(3);` as a statement (issue 11's fourth reproducer) builds, verifies and runs", async () => {
+    expect(steer.built.cSource).toContain("tsbpf_redirect(3U, 0ULL);");
+    expect((await steer.obj.run("reproducer", eth().build())).retval).toBe(TcVerdict.Ok);
+  });
 });
 
 describeKernel("the license and GPL-only helpers", () => {

@@ -16,4 +16,11 @@ export class Steer {
     if (xdpLike == XdpAction.Drop) return TcAction.Shot;
     return verdict;
   }
+
+  /** Issue 11's fourth reproducer, as it was written: it passed the checker and failed in clang. */
+  @tc
+  static reproducer(ctx: TcContext): TcAction {
+    redirect(3);
+    return TcAction.Ok;
+  }
 }
