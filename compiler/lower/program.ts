@@ -1,6 +1,7 @@
 // Assembles the C translation unit: prelude, packet runtime, constants, helper functions and programs.
-import { id, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
-import type { ts } from "ts-morph";
+import { call, id, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
+import { ts } from "ts-morph";
+import type { TType } from "../types/types.js";
 import { enumConstant } from "./expressions.js";
 import { contextRuntime, ON_ERROR_LABEL } from "./intrinsics/packet.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
@@ -33,6 +34,17 @@ export interface LoweredProgram {
   section: string;
   line: number;
   onError: string;
+}
+
+/**
+ * TypeScript proved every path of a body with a result returns (noImplicitReturns), switches over all of an enum's
+ * members included, which C cannot see: after a last statement that is not a return, the end is marked unreachable
+ * (clang would warn that control reaches the end of a non-void function).
+ */
+function endOfBody(body: ts.Block, returns: TType): CStmt[] {
+  const last = body.statements.at(-1);
+  if (returns.kind === "void" || (last && ts.isReturnStatement(last))) return [];
+  return [{ k: "expr", expr: call("__builtin_unreachable", []) }];
 }
 
 /** Where raw reads out of bounds go: `tsbpf_on_error: return <onError>;`, in programs that have raw reads. */
@@ -74,7 +86,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
         const b = lx.bindingOfDecl(p)!;
         return { type: cType(b.type), name: b.cName };
       }),
-      body: lowerBlock(lx, f.body!, sig.returns),
+      body: [...lowerBlock(lx, f.body!, sig.returns), ...endOfBody(f.body!, sig.returns)],
       qualifiers: sig.linkage === "call" ? ["static", "__attribute__((noinline))"] : ["static", "__always_inline"],
       at: lx.at(f.name!),
     };
@@ -87,7 +99,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
       name: p.name,
       returnType: "int",
       params: [{ type: `${p.kind.ctxC} *`, name: param.cName }],
-      body: [...lowerBlock(lx, p.node.body!, { kind: "enum", name: p.kind.action }), ...onErrorExit(checked, p)],
+      body: [...lowerBlock(lx, p.node.body!, { kind: "enum", name: p.kind.action }), ...endOfBody(p.node.body!, { kind: "enum", name: p.kind.action }), ...onErrorExit(checked, p)],
       qualifiers: [`SEC(${cStringLiteral(section)})`],
       comment: `${p.kind.decorator.toUpperCase()} program ${p.className}.${p.name}`,
       at: lx.at(p.node.name),

@@ -140,3 +140,13 @@ describeKernel("names at the kernel's limits", () => {
     expect(await box.tsbpf(["unload", "--iface", box.iface])).toMatchObject({ status: 0 });
   });
 });
+
+describeKernel("functions ending in a switch over every member of an enum", () => {
+  const exhaustive = useProbe(probe("exhaustive-switch.ts"));
+
+  it("build without clang's -Wreturn-type, verify, and return the member's value", async () => {
+    await buildsAndVerifies("exhaustive-switch.ts");
+    expect((await exhaustive.obj.run("exhaustive", eth().build())).retval).toBe(XdpVerdict.Pass);
+    expect((await readMap(exhaustive.obj, exhaustive.built.manifest, "out"))[0]!.value).toBe(212n);
+  });
+});
