@@ -1,4 +1,4 @@
-// The pipeline: load → check → lower → print → clang → manifest; each stage stops the run on error and nothing is written until all succeed.
+// The pipeline: load → check → lower → print → clang → manifest → kernel verifier; each stage stops the run on error and nothing is written until all succeed.
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { printUnit } from "./c/printer.js";
@@ -10,9 +10,17 @@ import { lowerProbe, type LowerOptions } from "./lower/program.js";
 import { buildManifest, type Manifest } from "./manifest/manifest.js";
 import { compileC } from "./toolchain/clang.js";
 import { findSymbol, readElf } from "./object/elf.js";
+import { verifyBuild, type BuildVerification, type VerifyMode } from "./loader/build-verification.js";
+
+export type { BuildVerification, VerifiedProgram, VerifyMode } from "./loader/build-verification.js";
 
 export interface BuildOptions extends Partial<LowerOptions> {
   outDir?: string;
+  /**
+   * Run the kernel verifier over the object before writing it: "auto" when privileges allow (what `tsbpf build`
+   * does), true to require it, false (the default here) not to. A rejection throws a located TSBPF4001.
+   */
+  verify?: VerifyMode;
 }
 
 export interface BuildResult {
@@ -24,6 +32,8 @@ export interface BuildResult {
   clangWarnings: string;
   /** The checker's warnings (the user's own redundancy), located at the TypeScript. */
   warnings: Diagnostic[];
+  /** Each program's size and verifier work, or why the verifier did not run; absent when not asked for. */
+  verification?: BuildVerification;
 }
 
 /** Type-check and subset-check only (`tsbpf check`). */
@@ -56,8 +66,10 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
     const { warnings } = await compileC({ cFile: join(staging, names.c), objectFile: join(staging, names.o), cwd: dirname(checked.probe.path), debugPrefixMap: [staging, outDir] });
     locateConfig(manifest, readFileSync(join(staging, names.o)));
     writeFileSync(join(staging, names.manifest), JSON.stringify(manifest, null, 2) + "\n");
+    const verify = options.verify ?? false;
+    const verification = verify === false ? undefined : await verifyBuild(join(staging, names.o), manifest, checked.probe.path, verify);
     for (const f of [names.c, names.o, names.manifest]) renameSync(join(staging, f), join(outDir, f));
-    return { cFile: join(outDir, names.c), objectFile: join(outDir, names.o), manifestFile: join(outDir, names.manifest), manifest, cSource, clangWarnings: warnings, warnings: checked.warnings };
+    return { cFile: join(outDir, names.c), objectFile: join(outDir, names.o), manifestFile: join(outDir, names.manifest), manifest, cSource, clangWarnings: warnings, warnings: checked.warnings, verification };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

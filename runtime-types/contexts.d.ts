@@ -47,17 +47,15 @@ interface SkBuffContextFields {
   readonly mark: u32;
 }
 
-/** The kernel's XDP context (struct xdp_md). */
+/** The kernel's XDP context (struct xdp_md), as XDP programs may read it. */
 interface XdpMd {
   /** The interface the frame arrived on. */
   readonly ingress_ifindex: u32;
   /** The receive queue the frame arrived on. */
   readonly rx_queue_index: u32;
-  /** The interface a devmap program sends the frame out of (0 elsewhere). */
-  readonly egress_ifindex: u32;
 }
 
-/** The kernel's socket buffer context (struct __sk_buff), as tc programs see it. */
+/** The kernel's socket buffer context (struct __sk_buff), as tc programs may read and write it. */
 interface SkBuff {
   /** Length of the packet, all fragments included. */
   readonly len: u32;
@@ -101,4 +99,42 @@ interface SkBuff {
   readonly gso_size: u32;
   /** The hardware timestamp. */
   readonly hwtstamp: u64;
+}
+
+/** The kernel's socket buffer context (struct __sk_buff), as socket filters may read it (only cb is writable). */
+interface SocketSkBuff {
+  /** Length of the packet, all fragments included. */
+  readonly len: u32;
+  /** PACKET_HOST, PACKET_BROADCAST, PACKET_MULTICAST, PACKET_OTHERHOST or PACKET_OUTGOING. */
+  readonly pkt_type: u32;
+  /** The packet mark (firewall marks, routing). */
+  readonly mark: u32;
+  /** The transmit queue. */
+  readonly queue_mapping: u32;
+  /** The link-layer protocol (EtherType), in network byte order as the kernel keeps it. */
+  readonly protocol: u32;
+  /** 1 when the kernel removed a VLAN tag into vlan_tci. */
+  readonly vlan_present: u32;
+  /** The tag control information of a removed VLAN tag. */
+  readonly vlan_tci: u32;
+  /** The TPID of a removed VLAN tag, network byte order. */
+  readonly vlan_proto: u32;
+  /** The queueing priority. */
+  readonly priority: u32;
+  /** The interface the packet arrived on (0 when it is sent by this host). */
+  readonly ingress_ifindex: u32;
+  /** The interface the packet is on now. */
+  readonly ifindex: u32;
+  /** The traffic control index. */
+  readonly tc_index: u32;
+  /** Scratch words shared between programs that see the same packet. */
+  cb: FixedArray<u32, 5>;
+  /** The flow hash. */
+  readonly hash: u32;
+  /** The NAPI instance the packet came through. */
+  readonly napi_id: u32;
+  /** Segments of a GSO packet. */
+  readonly gso_segs: u32;
+  /** Segment size of a GSO packet. */
+  readonly gso_size: u32;
 }

@@ -35,8 +35,8 @@ interface SkBuffContext extends SkBuffContextFields {
   eth(): Ethernet | null;
   /** The frame, from its MAC header, as a cursor (read-only: socket filters cannot change packets). */
   packet(): Cursor;
-  /** The kernel's struct __sk_buff. */
-  readonly raw: SkBuff;
+  /** The kernel's struct __sk_buff, as socket filters may read it (only cb is writable). */
+  readonly raw: SocketSkBuff;
 }
 
 /** Options of @xdp(...). */

@@ -31,6 +31,12 @@ export function propertyAccess(cx: CheckContext, node: ts.PropertyAccessExpressi
   const shortcut = receiver.kind === "context" ? kindByContext(receiver.name)?.fields.find((f) => f.name === name) : undefined;
   if (shortcut) return int(shortcut.type);
   if (receiver.kind === "context" && name === "raw") {
+    let use: ts.Node = node;
+    while (ts.isParenthesizedExpression(use.parent)) use = use.parent;
+    if (!ts.isPropertyAccessExpression(use.parent) || use.parent.expression !== use) {
+      cx.error(node, messages.contextCopy());
+      return undefined;
+    }
     const rawName = cx.checker.getTypeAtLocation(node).getSymbol()?.getName();
     return rawName ? addressType(cx, node, rawName) : undefined;
   }

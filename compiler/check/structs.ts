@@ -5,7 +5,7 @@ import type { TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
 import { isReservedInC, MAX_OBJECT_NAME } from "./names.js";
 import { typeFromNode } from "./type-nodes.js";
-import { RAW_CONTEXTS, type RawField } from "../programs/raw-contexts.js";
+import { RAW_VIEWS, viewFields, type RawField } from "../programs/raw-contexts.js";
 import { ADDRESS_TYPES } from "../protocols/schema.js";
 
 export interface StructInfo {
@@ -35,12 +35,12 @@ function addressStruct(name: string): (typeof BUILTIN_STRUCTS)[string] | undefin
   return { cName: a.c.replace(/^struct /, ""), inRuntime: true, fields: [{ name: "bytes", type: { kind: "array", element: { kind: "int", name: "u8" }, length: a.size } }] };
 }
 
-/** The raw kernel contexts (`ctx.raw`) as structs of the fields programs may see. */
+/** The raw kernel contexts (`ctx.raw`) as structs of the fields the program kind may see. */
 function rawContextStruct(name: string): (typeof BUILTIN_STRUCTS)[string] | undefined {
-  const raw = RAW_CONTEXTS.find((r) => r.tsName === name);
-  if (!raw) return undefined;
+  const view = RAW_VIEWS.find((v) => v.tsName === name);
+  if (!view) return undefined;
   const type = (t: NonNullable<RawField["ts"]>): TType => (t.length ? { kind: "array", element: { kind: "int", name: t.int }, length: t.length } : { kind: "int", name: t.int });
-  return { cName: raw.cTag, inRuntime: true, fields: raw.fields.filter((f) => f.ts).map((f) => ({ name: f.name, type: type(f.ts!) })) };
+  return { cName: view.context.cTag, inRuntime: true, fields: viewFields(view).map((f) => ({ name: f.name, type: type(f.ts) })) };
 }
 
 /** Registers a runtime struct the first time a probe names it (so only used ones reach the C). */

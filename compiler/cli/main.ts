@@ -1,6 +1,7 @@
 // The tsbpf command line: parses flags, calls the library, prints diagnostics; never a stack trace for user errors.
 import { Command, CommanderError, Option } from "commander";
 import { build, checkFile } from "../build.js";
+import { verificationReport } from "./build-report.js";
 import { DiagnosticError } from "../diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../diagnostics/format.js";
 import { initProject } from "../project/init.js";
@@ -29,19 +30,21 @@ function program(): Command {
     });
   cmd
     .command("build")
-    .description("compile a probe to <out>/<name>.bpf.c, .bpf.o and .manifest.json")
+    .description("compile a probe to <out>/<name>.bpf.c, .bpf.o and .manifest.json, and run the kernel verifier over it when privileges allow")
     .argument("<probe>", "the probe's .ts file")
     .option("-o, --out-dir <dir>", "where to write the outputs", "build")
     .addOption(new Option("--sections <style>", "ELF section names: tsbpf (xdp/<method>) or libbpf (xdp)").choices(["tsbpf", "libbpf"]).default("tsbpf"))
     .option("--license <license>", "the license string the kernel sees", "GPL")
     .option("--emit-c", "also print the generated C")
-    .action(async (probe: string, opts: { outDir: string; sections: "tsbpf" | "libbpf"; license: string; emitC?: boolean }) => {
-      const result = await build(probe, { outDir: opts.outDir, sections: opts.sections, license: opts.license });
+    .option("--no-verify", "do not run the kernel verifier over the object (by default it runs when privileges allow)")
+    .action(async (probe: string, opts: { outDir: string; sections: "tsbpf" | "libbpf"; license: string; emitC?: boolean; verify: boolean }) => {
+      const result = await build(probe, { outDir: opts.outDir, sections: opts.sections, license: opts.license, verify: opts.verify ? "auto" : false });
       if (opts.emitC) process.stdout.write(result.cSource);
       if (result.warnings.length) console.error(formatDiagnostics(result.warnings));
       if (result.clangWarnings.trim()) console.error(`note: clang warned about the generated C (please report this as a tsbpf bug):\n${result.clangWarnings.trim()}`);
       const progs = result.manifest.programs.map((p) => `${p.section} (${p.symbol})`).join(", ");
       console.log(`${probe} → ${result.objectFile}: ${progs}`);
+      if (result.verification) for (const line of verificationReport(result.verification)) console.log(line);
     });
   registerLoadCommands(cmd);
   registerMapsCommand(cmd, resolveMap);

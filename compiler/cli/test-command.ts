@@ -1,14 +1,11 @@
 // tsbpf test: runs each frame of a pcap through a probe's program in the kernel (BPF_PROG_TEST_RUN) and prints the verdicts.
 import type { Command } from "commander";
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { messages } from "../diagnostics/catalogue.js";
 import { DiagnosticError } from "../diagnostics/diagnostic.js";
-import { BpfLoadError } from "../loader/sandbox.js";
 import { kindByDecorator, type ProgramKind } from "../programs/kinds.js";
 import { readPcap, writePcap } from "../testing/pcap.js";
 import { loadProgram, TestProgramError, type TestProgram } from "../testing/program.js";
-import { verifierDiagnostic } from "../toolchain/verifier-log.js";
 
 interface TestFlags { pcap: string; out?: string; prog?: string }
 
@@ -67,8 +64,7 @@ async function load(probe: string): Promise<TestProgram> {
     return await loadProgram(probe);
   } catch (e) {
     if (e instanceof TestProgramError) fail(e.message);
-    if (e instanceof BpfLoadError) throw new DiagnosticError([verifierDiagnostic(/prog '([^']+)'/.exec(e.log)?.[1] ?? basename(probe), e.log, probe)]);
-    throw e;
+    throw e; // a ProbeDiagnosticError (a DiagnosticError) is printed located, like every diagnostic
   }
 }
 

@@ -87,6 +87,7 @@ export const messages = {
   assignmentTarget: () => m("TSBPF1115", "only local `let` variables and function parameters can be assigned."),
   assignmentInExpression: () => m("TSBPF1116", "an assignment must be a statement of its own, not part of an expression."),
   notAValue: (what: string) => m("TSBPF1117", `${what} cannot be used as a value; use it only in a condition or call its accessors.`),
+  contextCopy: () => m("TSBPF1119", "ctx.raw is the kernel's context itself: read or assign its fields (`ctx.raw.mark`); it cannot be copied or passed as a whole."),
   moduleConstant: () => m("TSBPF1118", "a module-level const must be initialised with a constant integer expression."),
 
   clangMissing: () => m("TSBPF3001", "clang was not found; install it (`apt-get install clang llvm`) or run `make deps`."),
@@ -104,6 +105,8 @@ export const messages = {
   attachFailed: (iface: string, why: string) => m("TSBPF4008", `could not attach to ${iface}: ${why}.`),
   notLoaded: (where: string) => m("TSBPF4009", `nothing is loaded by tsbpf ${where} (see \`tsbpf status\`).`),
   loadFailed: (why: string) => m("TSBPF4010", `the kernel refused the object: ${why}.`),
+  mapTooLarge: (map: string, what: string, why: string) => m("TSBPF4011", `map '${map}' (${what}) is too large for the kernel to allocate (${why}); declare it with fewer entries.`),
+  verifierUnavailable: (why: string) => m("TSBPF4012", `the build was asked to verify, and the kernel verifier cannot run: ${why}; build with verify: "auto" to skip verification where it cannot run.`),
 
   fileNotFound: (path: string) => m("TSBPF9001", `cannot read ${path}: no such file.`),
   notAFile: (path: string) => m("TSBPF9002", `cannot read ${path}: it is not a file.`),

@@ -5,10 +5,10 @@ import { basename, dirname, join, resolve } from "node:path";
 import { build } from "../build.js";
 import { messages } from "../diagnostics/catalogue.js";
 import type { Manifest } from "../manifest/manifest.js";
-import { verifierDiagnostic } from "../toolchain/verifier-log.js";
 import { DiagnosticError } from "../diagnostics/diagnostic.js";
 import { attachedTc, attachedXdp, attachTc, attachXdp, detachTc, detachXdp, interfaceExists, type XdpMode } from "./attach.js";
 import { applySets, parseSets } from "./config-values.js";
+import { failureFromToolOutput, loadFailureDiagnostic } from "./load-failure.js";
 import { BPFFS, pinDirFor, programPin, readAttachment, removeAttachment, writeAttachment, type Attachment } from "./state.js";
 import { bpftoolJson, fail, lastLine, requireRoot, tool } from "./tools.js";
 import { unload } from "./unload.js";
@@ -101,7 +101,7 @@ interface Prepared {
   object: string;
   manifest: Manifest;
   program: Manifest["programs"][number];
-  /** The .ts probe, for locating verifier complaints; absent for a prebuilt object. */
+  /** The .ts probe, for locating verifier complaints and map declarations; absent for a prebuilt object. */
   probe?: string;
   /** What the user named (the .ts or the .bpf.o), and the --set values as given. */
   source: string;
@@ -123,12 +123,7 @@ async function loadAndAttach({ object, manifest, program, probe, source, config 
     const libbpfSections = manifest.programs.every((p) => !p.section.includes("/"));
     const type = libbpfSections ? [] : ["type", uniformType(manifest)];
     const r = await tool("bpftool", ["prog", "loadall", object, join(pinDir, "progs"), ...type, "pinmaps", join(pinDir, "maps")]);
-    if (!r.ok) {
-      const log = `${r.stderr}\n${r.stdout}`;
-      const failing = /prog '(\w+)': BPF program load failed/.exec(log)?.[1];
-      if (failing && probe) throw new DiagnosticError([verifierDiagnostic(failing, log, probe)]);
-      fail(messages.loadFailed(lastLine(log)));
-    }
+    if (!r.ok) throw new DiagnosticError([loadFailureDiagnostic(failureFromToolOutput(`${r.stderr}\n${r.stdout}`), { probe, manifest })]);
     injected("load");
     const pin = programPin({ pinDir }, program.name);
     let mode: XdpMode | undefined;

@@ -1,8 +1,8 @@
 // The system tools the loader drives (bpftool, ip, tc, mount): running them, and turning their absence or refusal into diagnostics.
-import { readFileSync } from "node:fs";
 import { execa } from "execa";
 import { messages, type MessageTemplate } from "../diagnostics/catalogue.js";
 import { DiagnosticError } from "../diagnostics/diagnostic.js";
+import { hasCapability } from "./capabilities.js";
 
 const PACKAGES: Record<string, string> = { bpftool: "bpftool", ip: "iproute2", tc: "iproute2", mount: "mount" };
 
@@ -42,12 +42,7 @@ export function lastLine(text: string): string {
   return text.trim().split("\n").filter((l) => l.trim() && !/^Warning: bpftool is now running in libbpf strict mode|^If it used to work/.test(l)).pop()?.trim() ?? "";
 }
 
-const CAP_NET_ADMIN = 12n;
-const CAP_SYS_ADMIN = 21n;
-
 /** Loading and attaching need CAP_SYS_ADMIN and CAP_NET_ADMIN in effect (what root has), whatever the user id. */
 export function requireRoot(): void {
-  const eff = /^CapEff:\s*([0-9a-f]+)$/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
-  const caps = eff ? BigInt(`0x${eff}`) : 0n;
-  if (!((caps >> CAP_SYS_ADMIN) & 1n) || !((caps >> CAP_NET_ADMIN) & 1n)) fail(messages.notRoot());
+  if (!hasCapability("SYS_ADMIN") || !hasCapability("NET_ADMIN")) fail(messages.notRoot());
 }

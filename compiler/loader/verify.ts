@@ -22,8 +22,7 @@ export interface VerifyReport {
   failure?: { errno: number; notes: string };
 }
 
-/** The verifier's limit on processed instructions (BPF_COMPLEXITY_LIMIT_INSNS). */
-export const VERIFIER_INSN_LIMIT = 1_000_000;
+export { VERIFIER_INSN_LIMIT } from "../toolchain/verifier-limits.js";
 
 /** Verifies every program of an object, each with the kernel type the manifest gives it. Needs CAP_BPF (root). */
 export async function verifyObject(objectPath: string, manifest: Pick<Manifest, "programs">): Promise<VerifyReport> {

@@ -4,6 +4,7 @@ import { ts } from "ts-morph";
 import type { SourceLine } from "../c/ast.js";
 import type { CheckedProbe } from "../check/index.js";
 import type { TType } from "../types/types.js";
+import type { PacketScope } from "./packet-scope.js";
 
 export class LowerContext {
   /** Runtime helpers the generated code calls (e.g. "div32"). */
@@ -14,9 +15,25 @@ export class LowerContext {
   readonly accessors = new Map<string, string>();
   /** The file name #line directives use: the probe's name relative to where clang runs (its own directory). */
   readonly lineFile: string;
+  /** Expressions already lowered into a temporary (the receiver an optional chain tests), by node. */
+  readonly substitutes = new Map<ts.Node, string>();
+  private temporaries = 0;
+  /** How the function being lowered reaches the packet (set for each function before its body is lowered). */
+  packet?: PacketScope;
 
   constructor(readonly checked: CheckedProbe) {
     this.lineFile = basename(checked.probe.path);
+  }
+
+  /** The packet scope of the function being lowered. */
+  get scope(): PacketScope {
+    if (!this.packet) throw new Error("internal: no function is being lowered");
+    return this.packet;
+  }
+
+  /** A fresh name for a temporary of the generated code. */
+  temporary(stem: string): string {
+    return `tsbpf_${stem}${this.temporaries++}`;
   }
 
   /** The C name of a module-level helper function. */

@@ -12,6 +12,8 @@ import { lowerMapCall, lowerRefField } from "./maps.js";
 import { lowerHelperCall } from "./helpers.js";
 import { helperByName } from "../helpers/table.js";
 import { kindByAction, kindByContext } from "../programs/kinds.js";
+import { takesPacketEnd } from "./packet-scope.js";
+import { lowerContextRead } from "./context-fields.js";
 
 const K = ts.SyntaxKind;
 
@@ -31,17 +33,21 @@ export function lowerAs(lx: LowerContext, node: ts.Expression, expected?: TType)
 }
 
 /**
- * `a[i]`: a variable index goes through tsbpf_index, so clang cannot turn `base + i*size` into `base | i*size`
- * (which it may when it knows the alignment) — the verifier refuses bitwise operations on pointers — and so the
- * verifier sees the bound the checker proved, whatever arithmetic clang made of `i` (`i % 6` as a multiplication).
+ * `a[i]`: a variable index goes through tsbpf_index, which hides it from clang and bounds it by the array's length
+ * with a comparison the verifier reads (the checker has proven the bound, so the clamp never changes the index):
+ * clang may compute `x % 6` by multiplication, which leaves the verifier no bound, or turn `base + i*size` into
+ * `base | i*size`, which it refuses on pointers.
  */
 function elementAccess(lx: LowerContext, node: ts.ElementAccessExpression): CExpr {
+  const contextField = lowerContextRead(lx, node);
+  if (contextField) return contextField;
   const index = lowerAs(lx, node.argumentExpression);
   const constant = lx.typeOf(node.argumentExpression).kind === "const";
-  if (!constant) lx.helpers.add("index");
+  if (constant) return { k: "index", array: lowerAs(lx, node.expression), index };
   const array = lx.typeOf(node.expression);
-  const length = array.kind === "array" ? num(array.length) : undefined;
-  return { k: "index", array: lowerAs(lx, node.expression), index: constant || !length ? index : call("tsbpf_index", [index, length]) };
+  if (array.kind !== "array") throw new Error("internal: element access on a non-array");
+  lx.helpers.add("index");
+  return { k: "index", array: lowerAs(lx, node.expression), index: call("tsbpf_index", [index, num(array.length)]) };
 }
 
 /** `{ a: 1, b: x }` → `(struct Pair){ .a = 1, .b = x }`, fields in declaration order. */
@@ -58,6 +64,8 @@ export function lowerTest(lx: LowerContext, node: ts.Expression): CExpr {
 }
 
 function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CExpr {
+  const substitute = lx.substitutes.get(node);
+  if (substitute) return id(substitute);
   if (ts.isParenthesizedExpression(node)) return lowerAs(lx, node.expression, expected);
   if (node.kind === K.TrueKeyword) return num(1);
   if (node.kind === K.FalseKeyword) return num(0);
@@ -78,13 +86,8 @@ function propertyAccess(lx: LowerContext, node: ts.PropertyAccessExpression): CE
   if (t.kind === "enum") return id(enumConstant(t.name, node.name.text));
   const receiver = lx.typeOf(node.expression);
   if (receiver.kind === "ref") return lowerRefField(lx, node, receiver);
-  if (receiver.kind === "context") {
-    const ctx = unary("*", lowerAs(lx, node.expression)); // ctx.raw: the kernel struct itself
-    const shortcut = kindByContext(receiver.name)!.fields.find((f) => f.name === node.name.text);
-    if (!shortcut) return ctx;
-    const field = member(ctx, shortcut.raw);
-    return shortcut.networkOrder ? call("__builtin_bswap16", [cast("__u16", field)]) : field;
-  }
+  const contextField = lowerContextRead(lx, node);
+  if (contextField) return contextField;
   if (receiver.kind === "struct" || receiver.kind === "config") return member(lowerAs(lx, node.expression), node.name.text);
   return lowerFieldRead(lx, node, lowerAs(lx, node.expression));
 }
@@ -96,7 +99,36 @@ export function enumConstant(enumName: string, member: string): string {
   return c;
 }
 
+/**
+ * `h?.a().b()`: the header before `?.` is tested once, and the rest of the chain runs only when it is there (accessors
+ * never test their receiver: a header the types say is there must not be "absent" on any path the verifier explores).
+ * The link nearest the chain's end is handled first; the receiver's own chain is lowered with the receiver.
+ */
+function optionalChain(lx: LowerContext, node: ts.CallExpression): CExpr | undefined {
+  let link: ts.Expression = node;
+  while (ts.isCallExpression(link) && ts.isPropertyAccessExpression(link.expression)) {
+    const access = link.expression;
+    if (lx.substitutes.has(access.expression)) return undefined; // the chain below was tested already
+    if (access.questionDotToken) {
+      const receiver = access.expression;
+      const temp = lx.temporary("opt");
+      const value = lowerAs(lx, receiver);
+      lx.substitutes.set(receiver, temp);
+      const rest = lowerAs(lx, node);
+      lx.substitutes.delete(receiver);
+      return call("tsbpf_optional", [id(temp), value, rest]);
+    }
+    if (!ts.isOptionalChain(access.expression)) return undefined;
+    link = access.expression;
+  }
+  return undefined;
+}
+
 function callExpression(lx: LowerContext, node: ts.CallExpression): CExpr {
+  if (ts.isOptionalChain(node)) {
+    const chained = optionalChain(lx, node);
+    if (chained) return chained;
+  }
   const callee = node.expression;
   if (ts.isPropertyAccessExpression(callee)) {
     const receiver = lx.typeOf(callee.expression);
@@ -114,7 +146,8 @@ function callExpression(lx: LowerContext, node: ts.CallExpression): CExpr {
     return cast(INTS[name].c, lowerAs(lx, arg));
   }
   const signature = lx.checked.cx.functions.get(decl)!;
-  return call(lx.functionName(decl), node.arguments.map((a, i) => lowerAs(lx, a, signature.params[i])));
+  const args = node.arguments.map((a, i) => lowerAs(lx, a, signature.params[i]));
+  return call(lx.functionName(decl), takesPacketEnd(signature.params) ? [...args, lx.scope.end()] : args);
 }
 
 function intOf(t: TType): IntName {

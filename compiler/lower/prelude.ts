@@ -1,5 +1,6 @@
 // The fixed C every probe starts with (fixed-width types, SEC, the contexts of its program kinds) and the arithmetic helpers lowering may ask for.
 import { RAW_READ_RUNTIME } from "./intrinsics/packet.js";
+import { CONTEXT_FIELD_RUNTIME } from "./context-fields.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
 import { RAW_CONTEXTS, rawContextC } from "../programs/raw-contexts.js";
 
@@ -11,7 +12,7 @@ export function prelude(kinds: readonly ProgramKind[], verdicts: readonly Progra
   const used = PROGRAM_KINDS.filter((k) => kinds.includes(k));
   const contexts = RAW_CONTEXTS.filter((r) => used.some((k) => k.ctxC === `struct ${r.cTag}`));
   const enums = PROGRAM_KINDS.filter((k) => kinds.includes(k) || verdicts.includes(k)).map((k) => `${k.actionC} { ${Object.values(k.actions).map((a) => `${a.c} = ${a.value}`).join(", ")} };`);
-  return [PRELUDE, ...contexts.map(rawContextC), enums.join("\n")].join("\n\n");
+  return [PRELUDE, ...contexts.map(rawContextC), CONTEXT_FIELD_RUNTIME, enums.join("\n")].join("\n\n");
 }
 
 const PRELUDE = `typedef unsigned char __u8;
@@ -24,6 +25,8 @@ typedef int __s32;
 typedef long long __s64;
 
 #define SEC(name) __attribute__((section(name), used))
+/* expr with t bound to v (a temporary of the generated code, evaluated once) */
+#define tsbpf_let(t, v, expr) ({ __u64 t = (v); (expr); })
 #define __always_inline inline __attribute__((always_inline))`;
 
 /** Division and modulo with BPF's semantics for a zero divisor: x / 0 = 0, x % 0 = x. */
@@ -37,7 +40,6 @@ const HELPERS: Record<string, string> = {
 export function helperDefinitions(used: ReadonlySet<string>): string[] {
   const defs = Object.keys(HELPERS).filter((h) => used.has(h)).map((h) => HELPERS[h]!);
   if (used.has("rawRead")) defs.push(RAW_READ_RUNTIME);
-  // the checker proved i < n; the test after the barrier (which clang cannot see through) shows the verifier that bound
-  if (used.has("index")) defs.push('#define tsbpf_index(i, n) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); tsbpf_i_ < (n) ? tsbpf_i_ : 0; })');
+  if (used.has("index")) defs.push('#define tsbpf_index(i, n) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); if (tsbpf_i_ >= (n)) tsbpf_i_ = 0; tsbpf_i_; })');
   return defs.length ? [defs.join("\n")] : [];
 }

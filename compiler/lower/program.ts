@@ -1,9 +1,9 @@
 // Assembles the C translation unit: prelude, packet runtime, constants, helper functions and programs.
 import { call, id, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
-import { ts } from "ts-morph";
 import type { TType } from "../types/types.js";
+import { ts } from "ts-morph";
 import { enumConstant } from "./expressions.js";
-import { contextRuntime, ON_ERROR_LABEL } from "./intrinsics/packet.js";
+import { contextRuntime, COPY_FRAME, ON_ERROR_LABEL } from "./intrinsics/packet.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
 import type { CheckedProbe } from "../check/index.js";
 import { emitProtocolRuntime } from "../protocols/emit-c.js";
@@ -20,6 +20,7 @@ import { configDefinition } from "./config.js";
 import { checkLicense } from "../check/license.js";
 import { cStringLiteral } from "../c/string-literal.js";
 import { kernelHelperDeclarations } from "../helpers/kernel-helpers.js";
+import { PacketScope } from "./packet-scope.js";
 
 export interface LowerOptions {
   /** "tsbpf": sections `<kind>/<method>`; "libbpf": the canonical `xdp` or `tc`. */
@@ -36,6 +37,34 @@ export interface LoweredProgram {
   onError: string;
 }
 
+/** Where raw reads out of bounds go: `tsbpf_on_error: return <onError>;`, in programs that have raw reads. */
+function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number]): CStmt[] {
+  const inside = (n: ts.Node) => n.pos >= p.node.pos && n.end <= p.node.end && n.getSourceFile() === p.node.getSourceFile();
+  if (![...checked.cx.usedRawReads].some(inside)) return [];
+  return [{ k: "label", name: ON_ERROR_LABEL, body: { k: "return", value: id(enumConstant(p.kind.action, p.onError ?? p.kind.defaultOnError)) } }];
+}
+
+/** Lowers one function's body in the packet scope its parameters give; the scope may add a prologue and hidden parameters. */
+function lowerFunctionBody(lx: LowerContext, params: { cName: string; type: TType }[], lowerBody: () => CStmt[]) {
+  const scope = PacketScope.of(params);
+  lx.packet = scope;
+  const statements = lowerBody();
+  lx.packet = undefined;
+  const prologue = scope.prologue();
+  if (prologue.length) {
+    lx.helpers.add(COPY_FRAME);
+    lx.kernelHelpers.add("map_lookup_elem").add("skb_load_bytes_relative");
+  }
+  return { statements: [...prologue, ...statements], hiddenParams: scope.hiddenParams };
+}
+
+/** The program kinds whose verdict enum some value, variable or function of the probe has. */
+function usedVerdicts(checked: CheckedProbe): ProgramKind[] {
+  const cx = checked.cx;
+  const types = [...cx.types.values(), ...[...cx.bindings.values()].map((b) => b.type), ...[...cx.functions.values()].flatMap((f) => [f.returns, ...f.params])];
+  return PROGRAM_KINDS.filter((k) => types.some((t) => t.kind === "enum" && t.name === k.action));
+}
+
 /**
  * TypeScript proved every path of a body with a result returns (noImplicitReturns), switches over all of an enum's
  * members included, which C cannot see: after a last statement that is not a return, the end is marked unreachable
@@ -45,20 +74,6 @@ function endOfBody(body: ts.Block, returns: TType): CStmt[] {
   const last = body.statements.at(-1);
   if (returns.kind === "void" || (last && ts.isReturnStatement(last))) return [];
   return [{ k: "expr", expr: call("__builtin_unreachable", []) }];
-}
-
-/** Where raw reads out of bounds go: `tsbpf_on_error: return <onError>;`, in programs that have raw reads. */
-function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number]): CStmt[] {
-  const inside = (n: ts.Node) => n.pos >= p.node.pos && n.end <= p.node.end && n.getSourceFile() === p.node.getSourceFile();
-  if (![...checked.cx.usedRawReads].some(inside)) return [];
-  return [{ k: "label", name: ON_ERROR_LABEL, body: { k: "return", value: id(enumConstant(p.kind.action, p.onError ?? p.kind.defaultOnError)) } }];
-}
-
-/** The program kinds whose verdict enum some value, variable or function of the probe has. */
-function usedVerdicts(checked: CheckedProbe): ProgramKind[] {
-  const cx = checked.cx;
-  const types = [...cx.types.values(), ...[...cx.bindings.values()].map((b) => b.type), ...[...cx.functions.values()].flatMap((f) => [f.returns, ...f.params])];
-  return PROGRAM_KINDS.filter((k) => types.some((t) => t.kind === "enum" && t.name === k.action));
 }
 
 export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
@@ -79,14 +94,13 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
   }
   const functions: CFunction[] = checked.functions.map((f) => {
     const sig = checked.cx.functions.get(f)!;
+    const params = f.parameters.map((p) => lx.bindingOfDecl(p)!);
+    const body = lowerFunctionBody(lx, params, () => [...lowerBlock(lx, f.body!, sig.returns), ...endOfBody(f.body!, sig.returns)]);
     return {
       name: lx.functionName(f),
       returnType: cType(sig.returns),
-      params: f.parameters.map((p) => {
-        const b = lx.bindingOfDecl(p)!;
-        return { type: cType(b.type), name: b.cName };
-      }),
-      body: [...lowerBlock(lx, f.body!, sig.returns), ...endOfBody(f.body!, sig.returns)],
+      params: [...params.map((b) => ({ type: cType(b.type), name: b.cName })), ...body.hiddenParams],
+      body: body.statements,
       qualifiers: sig.linkage === "call" ? ["static", "__attribute__((noinline))"] : ["static", "__always_inline"],
       at: lx.at(f.name!),
     };
@@ -95,11 +109,13 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
   for (const p of checked.programs) {
     const section = p.section ?? (options.sections === "libbpf" ? p.kind.libbpfSection : `${p.kind.sectionPrefix}/${p.name}`);
     const param = lx.bindingOfDecl(p.node.parameters[0]!)!;
+    const verdict: TType = { kind: "enum", name: p.kind.action };
+    const body = lowerFunctionBody(lx, [param], () => [...lowerBlock(lx, p.node.body!, verdict), ...endOfBody(p.node.body!, verdict), ...onErrorExit(checked, p)]);
     functions.push({
       name: p.name,
       returnType: "int",
       params: [{ type: `${p.kind.ctxC} *`, name: param.cName }],
-      body: [...lowerBlock(lx, p.node.body!, { kind: "enum", name: p.kind.action }), ...endOfBody(p.node.body!, { kind: "enum", name: p.kind.action }), ...onErrorExit(checked, p)],
+      body: body.statements,
       qualifiers: [`SEC(${cStringLiteral(section)})`],
       comment: `${p.kind.decorator.toUpperCase()} program ${p.className}.${p.name}`,
       at: lx.at(p.node.name),

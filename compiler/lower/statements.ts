@@ -12,6 +12,7 @@ import { lowerFieldWrite } from "./intrinsics/packet.js";
 import type { LowerContext } from "./context.js";
 import { arithmetic, lowerAs, lowerTest } from "./expressions.js";
 import { lowerBigCopy } from "./copies.js";
+import { lowerContextWrite } from "./context-fields.js";
 
 export function lowerBlock(lx: LowerContext, block: ts.Block, returns: TType): CStmt[] {
   return block.statements.flatMap((s) => lowerStatement(lx, s, returns));
@@ -57,7 +58,7 @@ function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
     // const b = c.bytes(off, n): declare the array, then copy into it (or leave through the onError exit)
     const copy = decl.initializer as ts.CallExpression;
     const cursor = lowerAs(lx, (copy.expression as ts.PropertyAccessExpression).expression);
-    const args = [id(binding.cName), cursor, lowerAs(lx, copy.arguments[0]!, { kind: "int", name: "u32" }), num(binding.type.length)];
+    const args = [id(binding.cName), cursor, lowerAs(lx, copy.arguments[0]!, { kind: "int", name: "u32" }), num(binding.type.length), lx.scope.end()];
     lx.helpers.add("rawRead");
     return [
       { k: "decl", type: "__u8", name: `${binding.cName}[${binding.type.length}]`, at: lx.at(decl) },
@@ -102,11 +103,14 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     const targetType = lx.typeOf(left);
     const view = compoundOperator(e.operatorToken.kind) ? lx.checked.cx.compoundViews.get(e)! : undefined;
     if (ts.isPropertyAccessExpression(left) && lx.typeOf(left.expression).kind === "header") return lowerFieldWrite(lx, left, lowerAs(lx, view ?? e.right, targetType));
+    const value = lowerAs(lx, view ?? e.right, targetType);
+    const contextWrite = lowerContextWrite(lx, left, value);
+    if (contextWrite) return contextWrite;
     const target = ts.isIdentifier(left) ? id(lx.bindingOf(left)!.cName) : lowerAs(lx, left);
     const bigCopy = view ? undefined : lowerBigCopy(lx, target, e.right, targetType);
     if (bigCopy) return bigCopy;
     // x op= y was checked as the synthetic x op y; lower that same view
-    return binary("=", target, lowerAs(lx, view ?? e.right, targetType));
+    return binary("=", target, value);
   }
   return discarded(lowerAs(lx, e));
 }

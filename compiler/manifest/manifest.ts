@@ -21,6 +21,8 @@ export interface ManifestMap {
   /** How user space encodes keys and decodes values (null: a ring buffer has no key). */
   key: Layout | null;
   value: Layout;
+  /** The declaration's line in the probe (maps are declared in the probe file), for diagnostics about the map. */
+  line: number;
 }
 
 export interface ManifestConfig {
@@ -90,6 +92,7 @@ export function buildManifest(source: string, object: string, license: string, p
       perCpu: m.kind.perCpu,
       key: m.key ? layoutOf(cx, m.key) : null,
       value: layoutOf(cx, m.value),
+      line: m.decl.getSourceFile().getLineAndCharacterOfPosition(m.decl.getStart()).line + 1,
     })),
     config: [...cx.configs.values()].map((c) => {
       const layout = layoutOf(cx, { kind: "struct", name: c.name, cName: "" }, c.fields);

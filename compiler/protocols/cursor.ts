@@ -8,7 +8,7 @@ export const cursor: ProtocolSpec = {
   accessorDoc: "The bytes after this header",
   minLength: 0,
   // a cursor's next_proto holds its length limit (options() ends where its header ends), TSBPF_NO_NEXT for none
-  fields: [{ name: "length", type: "u32", doc: "The bytes from here to the end of the packet (or of the header, for options()).", read: { expr: "tsbpf_cursor_length(h)" } }],
+  fields: [{ name: "length", type: "u32", doc: "The bytes from here to the end of the packet (or of the header, for options()).", read: { expr: "tsbpf_cursor_length(h, end)" } }],
   carriedBy: {},
 };
 

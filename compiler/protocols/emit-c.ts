@@ -1,5 +1,6 @@
 // Generates the C packet runtime (getter macros, validating parsers, child accessors) from the protocol descriptions.
 import { ANY_SELECTOR, childrenOf, PROTOCOLS, protocolByName } from "./index.js";
+import { cursor } from "./cursor.js";
 import { ADDRESS_TYPES, fieldCType, type ChainSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
 import { CHECKSUM_RUNTIME, setter } from "./emit-setters.js";
 
@@ -8,37 +9,78 @@ export const getterName = (p: ProtocolSpec, field: string) => `tsbpf_${p.name}_$
 export const parserName = (p: ProtocolSpec) => `tsbpf_parse_${p.name}`;
 export const childAccessorName = (parent: ProtocolSpec, accessor: string) => `tsbpf_${parent.name}_${accessor}`;
 
-/** The fixed part every packet runtime needs: the header cursor and big-endian loads. */
+/**
+ * The fixed part every packet runtime needs: the header value, and the few primitives through which every packet
+ * pointer is made, checked and measured. Each primitive keeps a rule the verifier needs, whatever clang does around it:
+ * - a packet pointer from the context is hidden from clang (tsbpf_ctx_ptr), so clang never treats it as the 32-bit
+ *   field it was loaded from (32-bit moves and spills turn it into a scalar for the verifier);
+ * - the end of the packet is not part of a header value: it is read from the context where it is needed, so no path
+ *   ever merges it with anything but the end of the packet (a header's "not found" value would otherwise bring a NULL);
+ * - a bounds check computes the end of the access and hides it before comparing (tsbpf_fits), so clang cannot turn
+ *   the comparison into arithmetic on the packet's end;
+ * - a pointer moved by a variable amount is hidden once made (tsbpf_opaque), so the pointer checked is the pointer
+ *   used; a distance between two pointers is computed in 64 bits behind barriers (tsbpf_distance).
+ */
 export const HEADER_RUNTIME = `/* Address values (MacAddr, Ipv6Addr): bytes in packet order. */
 ${Object.values(ADDRESS_TYPES).map((a) => `${a.c} { __u8 bytes[${a.size}]; };`).join("\n")}
 /* A parsed header: pos is NULL when the accessor found no valid header. */
 struct tsbpf_hdr {
 	__u8 *pos;        /* first byte of the header */
 	__u8 *next;       /* first byte after it (options and tags included) */
-	__u8 *end;        /* end of the packet */
-	__u32 next_proto; /* what follows: EtherType or IP protocol, TSBPF_NO_NEXT for nothing */
+	__u32 next_proto; /* what follows: EtherType or IP protocol, TSBPF_NO_NEXT for nothing; a cursor's length limit */
 };
 #define TSBPF_NO_NEXT 0xffffffffu
 #define TSBPF_NO_HDR ((struct tsbpf_hdr){ 0 })
-/* Makes clang keep a checked pointer in its register instead of recomputing it from base + offset,
- * which would give the verifier a pointer whose bounds it has not seen checked. */
+/* h?.accessor(): expr (over the temporary t holding h) when h is there, else no header. */
+#define tsbpf_optional(t, h, expr) ({ struct tsbpf_hdr t = (h); t.pos ? (expr) : TSBPF_NO_HDR; })
+/* A cursor at p (the parsers and raw reads check what they touch). */
+#define tsbpf_cursor_at(p) ((struct tsbpf_hdr){ .pos = (p), .next = (p), .next_proto = TSBPF_NO_NEXT })
+/* A value clang must keep as it is: it cannot see where it came from, so it can neither narrow nor recompute it. */
 #define tsbpf_opaque(v) asm volatile("" : "+r"(v))
+/* A packet pointer of the context (data, data_end, data_meta), as a 64-bit pointer clang knows nothing of. */
+#define tsbpf_ctx_ptr(ctx, field) ({ __u8 *tsbpf_p_; \\
+	asm volatile("%0 = *(u32 *)(%1 + %2)" : "=r"(tsbpf_p_) : "r"(ctx), "i"(__builtin_offsetof(__typeof__(*(ctx)), field))); \\
+	tsbpf_p_; })
+/* The end of the packet of a context with direct packet access (xdp_md, __sk_buff), read afresh where it is needed. */
+#define tsbpf_end(ctx) tsbpf_ctx_ptr(ctx, data_end)
 #define tsbpf_be8(p) (*(__u8 *)(p))
 #define tsbpf_be16(p) __builtin_bswap16(*(__u16 *)(p))
 #define tsbpf_be32(p) __builtin_bswap32(*(__u32 *)(p))
 #define tsbpf_be64(p) __builtin_bswap64(*(__u64 *)(p))
 
-/* A cursor's length: to the packet's end, or its limit (kept in next_proto) if smaller. The barrier keeps clang from
- * computing end - pos before the null test, which the verifier would see as a scalar minus a pointer. */
-static __always_inline __u32 tsbpf_cursor_length(struct tsbpf_hdr h)
+/* off (at most mask, a power of two less one) unchanged, but any value up to mask for the verifier: xor-ed twice with
+ * bits it cannot know.
+ * Paths that meet with different offsets then look alike to it, and it verifies what follows once, not once per path. */
+#define tsbpf_widen(off, noise, mask) ({ __u64 tsbpf_w_ = (off); \\
+	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_w_) : "r"((__u64)(noise) & (mask))); \\
+	(off) = tsbpf_w_ & (mask); })
+
+/* Whether v (below 64) is in the set of bit positions mask, tested as one bit so the verifier follows one path. */
+#define tsbpf_in_set(v, mask) ({ __u64 tsbpf_s_ = (v); tsbpf_opaque(tsbpf_s_); tsbpf_s_ < 64 && ((mask) >> tsbpf_s_) & 1; })
+
+/* Whether the n bytes at p lie before end. */
+static __always_inline int tsbpf_fits(__u8 *p, __u64 n, __u8 *end)
 {
-	if (!h.pos)
-		return 0;
-	__u8 *e = h.end;
-	tsbpf_opaque(e);
-	long d = e - h.pos; /* in 64 bits: the verifier refuses 32-bit arithmetic on pointers */
+	__u8 *q = p + n;
+	tsbpf_opaque(q);
+	return q <= end;
+}
+
+/* to - from, in 64 bits (the verifier refuses 32-bit arithmetic on pointers). */
+static __always_inline __u64 tsbpf_distance(__u8 *from, __u8 *to)
+{
+	tsbpf_opaque(from);
+	tsbpf_opaque(to);
+	__u64 d = to - from;
 	tsbpf_opaque(d);
-	return h.next_proto < (__u64)d ? h.next_proto : (__u32)d;
+	return d;
+}
+
+/* A cursor's length: to the packet's end, or its limit (kept in next_proto) if smaller. */
+static __always_inline __u32 tsbpf_cursor_length(struct tsbpf_hdr h, __u8 *end)
+{
+	__u64 d = tsbpf_distance(h.pos, end);
+	return h.next_proto < d ? h.next_proto : (__u32)d;
 }`;
 
 function hex(n: number): string {
@@ -48,21 +90,22 @@ function hex(n: number): string {
 /** Replaces `{field}`, `{length}` and `{nextProto}` in a description's C template. */
 function expand(p: ProtocolSpec, template: string, h: string): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (name === "length") return `((__u32)((${h}).next - (${h}).pos))`;
+    if (name === "length") return `((__u32)tsbpf_distance((${h}).pos, (${h}).next))`;
     if (name === "nextProto") return `(${h}).next_proto`;
     if (name === "pos") return `(${h}).pos`;
     if (name === "index") return "index";
     if (!p.fields.some((f) => f.name === name)) throw new Error(`protocol ${p.name}: unknown field {${name}}`);
-    return `${getterName(p, name)}(${h})`;
+    return `${getterName(p, name)}(${h}, end)`;
   });
 }
 
 function loadExpr(p: ProtocolSpec, read: LoadedField, h: string): string {
   if (typeof read.at === "string") {
     // a field at a computed place: checked against the packet end on its own, 0 when the header lacks it
+    // the pointer is made once and hidden, so the pointer read is the pointer checked
     const at = `(${h}).pos + (${expand(p, read.at, h)})`;
     const present = read.present ? `(${expand(p, read.present, h)}) && ` : "";
-    return `(${present}${at} + ${read.width} <= (${h}).end ? tsbpf_be${read.width * 8}(${at}) : 0)`;
+    return `({ __u8 *tsbpf_f_ = ${at}; tsbpf_opaque(tsbpf_f_); ${present}tsbpf_fits(tsbpf_f_, ${read.width}, end) ? tsbpf_be${read.width * 8}(tsbpf_f_) : 0; })`;
   }
   let e = `tsbpf_be${read.width * 8}((${h}).pos + ${read.at})`;
   if (read.shift) e = `(${e} >> ${read.shift})`;
@@ -75,9 +118,25 @@ function getterMacro(p: ProtocolSpec, f: FieldSpec): string {
   if (f.type === "mac" || f.type === "ipv6addr") {
     // an address is copied out of the packet by value
     const read = f.read as LoadedField;
-    return `#define ${getterName(p, f.name)}(h) ({ ${fieldCType(f.type)} tsbpf_a_; __builtin_memcpy(&tsbpf_a_, (h).pos + ${read.at}, ${ADDRESS_TYPES[f.type].size}); tsbpf_a_; }) /* ${f.doc} */`;
+    return `#define ${getterName(p, f.name)}(h, end) ({ ${fieldCType(f.type)} tsbpf_a_; __builtin_memcpy(&tsbpf_a_, (h).pos + ${read.at}, ${ADDRESS_TYPES[f.type].size}); tsbpf_a_; }) /* ${f.doc} */`;
   }
-  return `#define ${getterName(p, f.name)}(h) ((${fieldCType(f.type)})(${body})) /* ${f.doc} */`;
+  return `#define ${getterName(p, f.name)}(h, end) ((${fieldCType(f.type)})(${body})) /* ${f.doc} */`;
+}
+
+/**
+ * Where a header of variable length ends: `len` widened (tsbpf_widen) to any value up to the next power of two above
+ * its largest, then added and checked. Every length then leaves the parser as one state for the verifier, instead of
+ * one per length (three per Ethernet header with 0, 1 or 2 VLAN tags, which every header after it would multiply).
+ */
+function nextAt(p: ProtocolSpec, len: string, max: number): string[] {
+  const mask = (1 << Math.ceil(Math.log2(max + 1))) - 1;
+  return [
+    `\ttsbpf_widen(${len}, tsbpf_be8(pos), ${hex(mask)});`,
+    `\th.next = pos + ${len};`,
+    "\ttsbpf_opaque(h.next);",
+    "\tif (!tsbpf_fits(h.next, 0, end))",
+    "\t\treturn TSBPF_NO_HDR;",
+  ];
 }
 
 function parser(p: ProtocolSpec): string {
@@ -85,33 +144,37 @@ function parser(p: ProtocolSpec): string {
     `/* ${p.tsName}: ${p.doc} */`,
     `static __always_inline struct tsbpf_hdr ${parserName(p)}(__u8 *pos, __u8 *end)`,
     "{",
-    "\tstruct tsbpf_hdr h = { .pos = pos, .next = pos, .end = end, .next_proto = TSBPF_NO_NEXT };",
+    "\tstruct tsbpf_hdr h = { .pos = pos, .next = pos, .next_proto = TSBPF_NO_NEXT };",
     "",
-    `\tif (!pos || pos + ${p.minLength} > end)`,
+    `\tif (!tsbpf_fits(pos, ${p.minLength}, end))`,
     "\t\treturn TSBPF_NO_HDR;",
   ];
   for (const v of p.validity ?? []) {
     lines.push(`\tif (!(${expand(p, v.expr, "h")})) /* ${v.doc} */`, "\t\treturn TSBPF_NO_HDR;");
   }
   if (p.length) {
-    lines.push(`\th.next = pos + ${expand(p, p.length, "h")};`, "\ttsbpf_opaque(h.next);", "\tif (h.next > end)", "\t\treturn TSBPF_NO_HDR;");
-  } else {
+    if (p.maxLength === undefined) throw new Error(`protocol ${p.name}: a length needs a maxLength`);
+    lines.push(`\t__u32 len = ${expand(p, p.length, "h")};`, "", ...nextAt(p, "len", p.maxLength));
+  } else if (!p.tags) {
     lines.push(`\th.next = pos + ${p.minLength};`);
   }
   if (p.tags) {
     const t = p.tags;
     const isTag = t.tpids.map((id) => `h.next_proto == ${hex(id)}`).join(" || ");
     lines.push(
+      `\t__u32 len = ${p.minLength};`,
+      "",
       `\th.next_proto = tsbpf_be16(pos + ${t.selectorAt});`,
       "#pragma unroll",
       `\tfor (int i = 0; i < ${t.max}; i++) {`,
       `\t\tif (!(${isTag}))`,
       "\t\t\tbreak;",
-      `\t\tif (h.next + ${t.size} > end)`,
+      `\t\tif (!tsbpf_fits(pos + len, ${t.size}, end))`,
       "\t\t\treturn TSBPF_NO_HDR;",
-      `\t\th.next_proto = tsbpf_be16(h.next + ${t.tagSelectorAt});`,
-      `\t\th.next += ${t.size};`,
+      `\t\th.next_proto = tsbpf_be16(pos + len + ${t.tagSelectorAt});`,
+      `\t\tlen += ${t.size};`,
       "\t}",
+      ...nextAt(p, "len", p.minLength + t.max * t.size),
     );
   } else if (p.nextSelector) {
     lines.push(`\th.next_proto = ${expand(p, p.nextSelector, "h")};`);
@@ -122,34 +185,55 @@ function parser(p: ProtocolSpec): string {
 }
 
 /**
- * The bounded walk over extension headers: each known one moves the offset on; anything malformed ends the chain with
- * no next header. Every way out meets at one exit, where the offset is widened for the verifier (xor-ed twice with 12
- * bits it cannot know, a no-op at run time): all exits then look alike to it, so what follows is verified once, not
- * once per number of extension headers — which matters when IPv6 headers nest.
+ * The bounded walk over extension headers, a real loop: each known one moves the offset on; anything malformed ends
+ * the chain with no next header. Written for the verifier's sake:
+ * - whether a selector announces an extension header is one bit test (not one comparison per selector, after each of
+ *   which the verifier would follow its own path);
+ * - the offset is widened at the head of each step and at the exit (tsbpf_widen), so every way into a step, and out
+ *   of the walk, looks alike to the verifier: what follows is verified once, not once per combination of extension
+ *   headers — which matters when IPv6 headers nest.
  */
 function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
   const selectors = chain.headers.flatMap((x) => x.selectors);
-  const isExtension = (v: string) => selectors.map((s) => `${v} == ${s}`).join(" || ");
-  const lines = [`\t__u32 off = ${p.minLength};`, "#pragma unroll", `\tfor (int i = 0; i < ${chain.max}; i++) {`, "\t\t__u8 *b = pos + off;", "\t\t__u32 len;", ""];
-  lines.push(`\t\tif (!(${isExtension("h.next_proto")}))`, "\t\t\tbreak;", `\t\tif (b + ${chain.minLength} > end) {`, "\t\t\th.next_proto = TSBPF_NO_NEXT;", "\t\t\tbreak;", "\t\t}");
-  chain.headers.forEach((x, i) => {
+  if (selectors.some((s) => s >= 64)) throw new Error(`protocol ${p.name}: extension selectors must be below 64 for the bit test`);
+  const mask = `0x${selectors.reduce((m, s) => m | (1n << BigInt(s)), 0n).toString(16)}ULL`;
+  // the kind with the most selectors needs no test: it is what is left
+  const byWeight = [...chain.headers].sort((x, y) => x.selectors.length - y.selectors.length);
+  const lines = [
+    `	__u32 off = ${p.minLength};`,
+    "	__u64 noise = tsbpf_be16(pos + 2) & 0xfff;",
+    "",
+    "#pragma clang loop unroll(disable)",
+    `	for (int i = 0; i < ${chain.max}; i++) {`,
+    `		if (!tsbpf_in_set(h.next_proto, ${mask}))`,
+    "			break;",
+    "		tsbpf_widen(off, noise, 0xfff);",
+    "		__u8 *b = pos + off;",
+    "		__u32 len;",
+    "",
+    "		tsbpf_opaque(b);",
+    `		if (!tsbpf_fits(b, ${chain.minLength}, end)) {`,
+    "			h.next_proto = TSBPF_NO_NEXT;",
+    "			break;",
+    "		}",
+  ];
+  byWeight.forEach((x, i) => {
+    const last = i === byWeight.length - 1;
     const test = x.selectors.map((s) => `h.next_proto == ${s}`).join(" || ");
-    lines.push(`\t\t${i ? "else " : ""}if (${test}) { /* ${x.doc} */`, `\t\t\tlen = ${x.length};`, `\t\t\th.next_proto = ${x.next};`, "\t\t}");
+    lines.push(last ? `		} else { /* ${x.doc} */` : `		${i ? "} else " : ""}if (${test}) { /* ${x.doc} */`, `			len = ${x.length};`, `			h.next_proto = ${x.next};`);
   });
-  lines.push("\t\telse", "\t\t\tlen = 0;", "\t\toff = (off + len) & 0xfff;", "\t\tif (h.next_proto == TSBPF_NO_NEXT)", "\t\t\tbreak;", "\t}");
+  lines.push("		}", "		off = (off + len) & 0xfff;", "		if (h.next_proto == TSBPF_NO_NEXT)", "			break;", "	}");
   lines.push(
-    `\t/* more than ${chain.max} extension headers: nothing follows that can be parsed */`,
-    `\tif (${isExtension("h.next_proto")})`,
-    "\t\th.next_proto = TSBPF_NO_NEXT;",
-    "\t__u64 wide = off, noise = tsbpf_be16(pos + 2) & 0xfff;",
-    '\tasm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(wide) : "r"(noise));',
-    "\toff = wide & 0xfff;",
-    "\th.next = pos + off;",
-    "\ttsbpf_opaque(h.next);",
-    "\tif (h.next > end) {",
-    `\t\th.next = pos + ${p.minLength};`,
-    "\t\th.next_proto = TSBPF_NO_NEXT;",
-    "\t}",
+    `	/* more than ${chain.max} extension headers: nothing follows that can be parsed */`,
+    `	if (tsbpf_in_set(h.next_proto, ${mask}))`,
+    "		h.next_proto = TSBPF_NO_NEXT;",
+    "	tsbpf_widen(off, noise, 0xfff);",
+    "	h.next = pos + off;",
+    "	tsbpf_opaque(h.next);",
+    "	if (!tsbpf_fits(h.next, 0, end)) {",
+    `		h.next = pos + ${p.minLength};`,
+    "		h.next_proto = TSBPF_NO_NEXT;",
+    "	}",
   );
   return lines;
 }
@@ -159,11 +243,17 @@ function indexedAccessor(child: ProtocolSpec): string {
   const ix = child.indexed!;
   const parent = protocolByName(ix.parent)!;
   return [
-    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, ix.accessor)}(struct tsbpf_hdr parent, __u32 index)`,
+    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, ix.accessor)}(struct tsbpf_hdr parent, __u32 i, __u8 *end)`,
     "{",
-    `\tif (!parent.pos || index >= ${ix.max} || index >= (${expand(parent, ix.count, "parent")}))`,
+    "\t__u64 index = i;",
+    "",
+    "\ttsbpf_opaque(index);",
+    `\tif (index >= ${ix.max} || index >= (${expand(parent, ix.count, "parent")}))`,
     "\t\treturn TSBPF_NO_HDR;",
-    `\treturn ${parserName(child)}(parent.pos + ${expand(parent, ix.offset, "parent")}, parent.end);`,
+    `\t__u8 *at = parent.pos + ${expand(parent, ix.offset, "parent")};`,
+    "",
+    "\ttsbpf_opaque(at);",
+    `\treturn ${parserName(child)}(at, end);`,
     "}",
   ].join("\n");
 }
@@ -171,25 +261,19 @@ function indexedAccessor(child: ProtocolSpec): string {
 /** `ip.options()`: a cursor over the bytes between the fixed part and the header's end. */
 function optionsAccessor(parent: ProtocolSpec, at: number): string {
   return [
-    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, "options")}(struct tsbpf_hdr parent)`,
+    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, "options")}(struct tsbpf_hdr parent, __u8 *end)`,
     "{",
-    "\tif (!parent.pos)",
-    "\t\treturn TSBPF_NO_HDR;",
-    `\treturn (struct tsbpf_hdr){ .pos = parent.pos + ${at}, .next = parent.pos + ${at}, .end = parent.end, .next_proto = (__u32)(parent.next - parent.pos) - ${at} };`,
+    `\treturn (struct tsbpf_hdr){ .pos = parent.pos + ${at}, .next = parent.pos + ${at}, .next_proto = (__u32)tsbpf_distance(parent.pos, parent.next) - ${at} };`,
     "}",
   ].join("\n");
 }
 
 function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: number, accessor: string): string {
-  const announced = selector === ANY_SELECTOR ? "" : ` || parent.next_proto != ${hex(selector)}`;
-  return [
-    `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, accessor)}(struct tsbpf_hdr parent)`,
-    "{",
-    `\tif (!parent.pos${announced})`,
-    "\t\treturn TSBPF_NO_HDR;",
-    `\treturn ${parserName(child)}(parent.next, parent.end);`,
-    "}",
-  ].join("\n");
+  const head = [`static __always_inline struct tsbpf_hdr ${childAccessorName(parent, accessor)}(struct tsbpf_hdr parent, __u8 *end)`, "{"];
+  // a cursor needs no check: its reads are checked one by one
+  if (child === cursor) return [...head, "\treturn tsbpf_cursor_at(parent.next);", "}"].join("\n");
+  const announced = selector === ANY_SELECTOR ? [] : [`\tif (parent.next_proto != ${hex(selector)})`, "\t\treturn TSBPF_NO_HDR;"];
+  return [...head, ...announced, `\treturn ${parserName(child)}(parent.next, end);`, "}"].join("\n");
 }
 
 /** The C for the given protocols (by name), in dependency order, with the accessors between them and the setters used ("ipv4.ttl"). */

@@ -50,11 +50,11 @@ function updateChecksum(at: string, spec: ChecksumSpec, words: number): string[]
 }
 
 export function setter(p: ProtocolSpec, f: FieldSpec): string {
-  const head = `static __always_inline void ${setterName(p, f.name)}(struct tsbpf_hdr h, ${fieldCType(f.type)} value)`;
+  const head = `static __always_inline void ${setterName(p, f.name)}(struct tsbpf_hdr h, __u8 *end, ${fieldCType(f.type)} value)`;
   if (f.bit) {
     const target = fieldOf(p, f.bit.field)!;
-    const get = `tsbpf_${p.name}_${target.name}(h)`;
-    return `${head}\n{\n\t${setterName(p, target.name)}(h, value ? (${get} | 0x${f.bit.mask.toString(16)}) : (${get} & ~0x${f.bit.mask.toString(16)}));\n}`;
+    const get = `tsbpf_${p.name}_${target.name}(h, end)`;
+    return `${head}\n{\n\t${setterName(p, target.name)}(h, end, value ? (${get} | 0x${f.bit.mask.toString(16)}) : (${get} & ~0x${f.bit.mask.toString(16)}));\n}`;
   }
   const read = f.read as LoadedField & { at: number };
   const first = read.at & ~1;
@@ -70,7 +70,7 @@ export function setter(p: ProtocolSpec, f: FieldSpec): string {
   for (const { child, selector } of pseudo) {
     const c = child.checksum!;
     // the upper layer's checksum covers these words through its pseudo-header
-    body.push(`if (h.next_proto == ${selector} && h.next + ${c.at + 2} <= h.end)`, ...updateChecksum(`h.next + ${c.at}`, c, words));
+    body.push(`if (h.next_proto == ${selector} && tsbpf_fits(h.next, ${c.at + 2}, end))`, ...updateChecksum(`h.next + ${c.at}`, c, words));
   }
   return `${head}\n{\n${body.map((l) => `\t${l}`).join("\n")}\n}`;
 }

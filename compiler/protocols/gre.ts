@@ -20,6 +20,7 @@ export const gre: ProtocolSpec = {
   ],
   validity: [{ expr: "{version} == 0", doc: "version is 0" }],
   length: "4 + ({hasChecksum} ? 4 : 0) + ({hasKey} ? 4 : 0) + ({hasSequence} ? 4 : 0)",
+  maxLength: 16,
   nextSelector: "{protocolType}",
   carriedBy: { ipv4: 47, ipv6: 47 },
 };

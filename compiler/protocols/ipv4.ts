@@ -30,6 +30,7 @@ export const ipv4: ProtocolSpec = {
     { expr: "{ihl} >= 5", doc: "IHL is at least 5" },
   ],
   length: "{ihl} * 4",
+  maxLength: 60,
   checksum: { at: 10 },
   optionsAt: 20,
   pseudoHeader: ["saddr", "daddr"],

@@ -67,6 +67,8 @@ export interface ProtocolSpec {
   validity?: { expr: string; doc: string }[];
   /** The header's full length when it varies (C over `{field}`); checked against the packet end after it is added. */
   length?: string;
+  /** The largest value `length` can take (required with it): how far the verifier must allow the header's end to be. */
+  maxLength?: number;
   /** A stack of tags (802.1Q/802.1ad) between the fixed part and the payload; the selector is read after them. */
   tags?: { tpids: number[]; size: number; max: number; selectorAt: number; tagSelectorAt: number };
   /** C over `{field}` choosing the protocol that follows; absent means nothing is parsed after this header. */

@@ -26,6 +26,7 @@ export const tcp: ProtocolSpec = {
   ],
   validity: [{ expr: "{dataOffset} >= 5", doc: "data offset is at least 5" }],
   length: "{dataOffset} * 4",
+  maxLength: 60,
   checksum: { at: 16, pseudoHeader: true },
   optionsAt: 20,
   carriedBy: { ipv4: 6, ipv6: 6 },

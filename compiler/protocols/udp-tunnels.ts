@@ -33,6 +33,7 @@ export const geneve: ProtocolSpec = {
   ],
   validity: [{ expr: "{version} == 0", doc: "version is 0" }],
   length: "8 + {optionsLength} * 4",
+  maxLength: 8 + 63 * 4,
   optionsAt: 8,
   nextSelector: "{protocolType}",
   carriedBy: { udp: 6081 },

@@ -1,9 +1,12 @@
 // loadProgram: builds a probe, loads it into a private bpffs, runs packets through it (BPF_PROG_TEST_RUN) and reads and writes its maps.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { build } from "../build.js";
-import { loadObject, type LoadedObject, type LoadOptions } from "../loader/sandbox.js";
+import { DiagnosticError, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { formatDiagnostic } from "../diagnostics/format.js";
+import { failureFromToolOutput, loadFailureDiagnostic } from "../loader/load-failure.js";
+import { BpfLoadError, loadObject, type LoadedObject, type LoadOptions } from "../loader/sandbox.js";
 import type { Manifest, ManifestMap } from "../manifest/manifest.js";
 import { decodeEntry, encode, type Value } from "../object/codec.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
@@ -54,19 +57,35 @@ export interface TestProgram {
   close(): Promise<void>;
 }
 
+/**
+ * A probe that did not build or that the kernel refused: the message is the diagnostics as tsbpf prints them
+ * (file:line:col, code, the source line with a caret), e.g. a verifier rejection at the TypeScript line it quotes.
+ */
+export class ProbeDiagnosticError extends DiagnosticError {
+  override name = "ProbeDiagnosticError";
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics);
+    this.message = diagnostics.map(formatDiagnostic).join("\n");
+  }
+}
+
 /** Builds a probe (.ts) into a temporary directory and loads all its programs into the kernel, ready to test. */
 export async function loadProgram(probe: string, opts: { program?: string } = {}): Promise<TestProgram> {
   const dir = mkdtempSync(join(tmpdir(), "tsbpf-program-"));
+  let manifest: Manifest | undefined;
   let loaded: LoadedObject | undefined;
   try {
-    const { objectFile, manifest } = await build(probe, { outDir: dir });
+    const built = await build(probe, { outDir: dir });
+    manifest = built.manifest;
     const programs = manifest.programs.map((p) => p.name);
     if (opts.program !== undefined) checkProgram(probe, programs, opts.program);
-    loaded = await loadObject(objectFile, { type: kernelTypeOf(probe, manifest) });
+    loaded = await loadObject(built.objectFile, { type: kernelTypeOf(probe, manifest) });
     return testProgram(probe, manifest, programs, loaded, dir, opts.program);
   } catch (e) {
     await loaded?.close();
     rmSync(dir, { recursive: true, force: true });
+    if (e instanceof DiagnosticError) throw new ProbeDiagnosticError(e.diagnostics);
+    if (e instanceof BpfLoadError && manifest) throw new ProbeDiagnosticError([loadFailureDiagnostic(failureFromToolOutput(e.log), { probe: resolve(probe), manifest })]);
     throw e;
   }
 }

@@ -165,7 +165,7 @@ describe("formatMapValue", () => {
   });
 });
 
-const manifestMap = (o: Partial<ManifestMap>): ManifestMap => ({ name: "m", kind: "HashMap", type: "BPF_MAP_TYPE_HASH", typeId: 1, maxEntries: 8, flags: 0, perCpu: false, key: int("u32"), value: int("u64"), ...o });
+const manifestMap = (o: Partial<ManifestMap>): ManifestMap => ({ name: "m", kind: "HashMap", type: "BPF_MAP_TYPE_HASH", typeId: 1, maxEntries: 8, flags: 0, perCpu: false, key: int("u32"), value: int("u64"), line: 1, ...o });
 
 describe("formatDump", () => {
   const lpm = manifestMap({ name: "blocked", kind: "LpmTrie", type: "BPF_MAP_TYPE_LPM_TRIE", key: ipv4, value: outer });

@@ -10,26 +10,26 @@ SEC("xdp/headers") int headers(struct xdp_md *ctx)
 		return XDP_ABORTED;
 	}
 #line 7 "headers.ts"
-	if (tsbpf_eth_vlanCount(eth) == 2 && tsbpf_eth_etherType(eth) != 0x800) {
+	if (tsbpf_eth_vlanCount(eth, tsbpf_end(ctx)) == 2 && tsbpf_eth_etherType(eth, tsbpf_end(ctx)) != 0x800) {
 #line 7 "headers.ts"
 		return XDP_DROP;
 	}
 #line 8 "headers.ts"
-	struct tsbpf_hdr v4 = tsbpf_eth_ipv4(eth);
+	struct tsbpf_hdr v4 = tsbpf_eth_ipv4(eth, tsbpf_end(ctx));
 #line 9 "headers.ts"
-	struct tsbpf_hdr tcp = v4.pos != 0 ? tsbpf_ipv4_tcp(v4) : tsbpf_ipv6_tcp(tsbpf_eth_ipv6(eth));
+	struct tsbpf_hdr tcp = v4.pos != 0 ? tsbpf_ipv4_tcp(v4, tsbpf_end(ctx)) : tsbpf_optional(tsbpf_opt0, tsbpf_eth_ipv6(eth, tsbpf_end(ctx)), tsbpf_ipv6_tcp(tsbpf_opt0, tsbpf_end(ctx)));
 #line 10 "headers.ts"
-	if (tcp.pos && tsbpf_tcp_syn(tcp) && !tsbpf_tcp_ack(tcp)) {
+	if (tcp.pos && tsbpf_tcp_syn(tcp, tsbpf_end(ctx)) && !tsbpf_tcp_ack(tcp, tsbpf_end(ctx))) {
 #line 10 "headers.ts"
 		return XDP_DROP;
 	}
 #line 11 "headers.ts"
-	struct tsbpf_hdr udp = tsbpf_ipv6_udp(tsbpf_eth_ipv6(tsbpf_xdp_eth(ctx)));
+	struct tsbpf_hdr udp = tsbpf_optional(tsbpf_opt1, tsbpf_optional(tsbpf_opt2, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv6(tsbpf_opt2, tsbpf_end(ctx))), tsbpf_ipv6_udp(tsbpf_opt1, tsbpf_end(ctx)));
 #line 12 "headers.ts"
 	if (!udp.pos) {
 #line 12 "headers.ts"
 		return XDP_PASS;
 	}
 #line 13 "headers.ts"
-	return tsbpf_udp_length(udp) < 8 ? XDP_DROP : XDP_PASS;
+	return tsbpf_udp_length(udp, tsbpf_end(ctx)) < 8 ? XDP_DROP : XDP_PASS;
 }

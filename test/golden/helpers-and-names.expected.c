@@ -29,14 +29,14 @@ static __always_inline _Bool isLow(__u16 port)
 SEC("xdp/filter") int filter(struct xdp_md *ctx)
 {
 #line 21 "helpers-and-names.ts"
-	struct tsbpf_hdr udp = tsbpf_ipv4_udp(tsbpf_eth_ipv4(tsbpf_xdp_eth(ctx)));
+	struct tsbpf_hdr udp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_udp(tsbpf_opt0, tsbpf_end(ctx)));
 #line 22 "helpers-and-names.ts"
 	if (!udp.pos) {
 #line 22 "helpers-and-names.ts"
 		return XDP_PASS;
 	}
 #line 23 "helpers-and-names.ts"
-	if (filter_1(tsbpf_udp_dport(udp)) && isLow(tsbpf_udp_sport(udp))) {
+	if (filter_1(tsbpf_udp_dport(udp, tsbpf_end(ctx))) && isLow(tsbpf_udp_sport(udp, tsbpf_end(ctx)))) {
 #line 23 "helpers-and-names.ts"
 		return XDP_DROP;
 	}

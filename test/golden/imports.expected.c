@@ -13,12 +13,12 @@ static __always_inline __u32 verdictFor(__u16 port)
 SEC("xdp/imports") int imports(struct xdp_md *ctx)
 {
 #line 7 "imports.ts"
-	struct tsbpf_hdr tcp = tsbpf_ipv4_tcp(tsbpf_eth_ipv4(tsbpf_xdp_eth(ctx)));
+	struct tsbpf_hdr tcp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_tcp(tsbpf_opt0, tsbpf_end(ctx)));
 #line 8 "imports.ts"
 	if (!tcp.pos) {
 #line 8 "imports.ts"
 		return XDP_PASS;
 	}
 #line 9 "imports.ts"
-	return verdictFor(tsbpf_tcp_dport(tcp)) == 1U ? XDP_DROP : XDP_PASS;
+	return verdictFor(tsbpf_tcp_dport(tcp, tsbpf_end(ctx))) == 1U ? XDP_DROP : XDP_PASS;
 }

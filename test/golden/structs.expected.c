@@ -33,14 +33,14 @@ static __always_inline struct Flow swapped(struct Flow f)
 SEC("xdp/structs") int structs(struct xdp_md *ctx)
 {
 #line 21 "structs.ts"
-	struct tsbpf_hdr tcp = tsbpf_ipv4_tcp(tsbpf_eth_ipv4(tsbpf_xdp_eth(ctx)));
+	struct tsbpf_hdr tcp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_tcp(tsbpf_opt0, tsbpf_end(ctx)));
 #line 22 "structs.ts"
 	if (!tcp.pos) {
 #line 22 "structs.ts"
 		return XDP_PASS;
 	}
 #line 23 "structs.ts"
-	struct Flow f = flowOf(tsbpf_tcp_sport(tcp), tsbpf_tcp_dport(tcp), tsbpf_tcp_syn(tcp));
+	struct Flow f = flowOf(tsbpf_tcp_sport(tcp, tsbpf_end(ctx)), tsbpf_tcp_dport(tcp, tsbpf_end(ctx)), tsbpf_tcp_syn(tcp, tsbpf_end(ctx)));
 #line 24 "structs.ts"
 	struct Flow back = swapped(f);
 #line 25 "structs.ts"

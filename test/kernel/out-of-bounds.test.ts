@@ -11,7 +11,7 @@ const probePath = join(import.meta.dirname, "out-of-bounds.ts");
 
 /** Replaces the TCP parser with one that checks nothing, as a hand-written program that forgot its bounds check would. */
 function stripTcpChecks(c: string): string {
-  const unchecked = "$1\tstruct tsbpf_hdr h = { .pos = pos, .next = pos + 20, .end = end };\n\treturn h;\n}";
+  const unchecked = "$1\tstruct tsbpf_hdr h = { .pos = pos, .next = pos + 20 };\n\treturn h;\n}";
   const out = c.replace(/(static __always_inline struct tsbpf_hdr tsbpf_parse_tcp\(__u8 \*pos, __u8 \*end\)\n\{\n)[\s\S]*?\n\}/, unchecked);
   if (out === c) throw new Error("the TCP parser was not found in the generated C");
   return out;
@@ -47,7 +47,7 @@ describeKernel("verifier complaints at the TypeScript line", () => {
     const log = (error as BpfLoadError).log;
     expect(log).toContain("if (tcp.dport == 22) return XdpAction.Drop; @ out-of-bounds.ts:7");
 
-    const d = verifierDiagnostic("readPort", log, probePath);
+    const d = verifierDiagnostic({ name: "readPort", probe: probePath }, log);
     expect(d.code).toBe("TSBPF4001");
     expect(d.message).toMatch(/invalid access to packet/);
     expect(d.location).toMatchObject({ line: 7, column: 5 });

@@ -14,14 +14,20 @@ import { lowerAs } from "../expressions.js";
 
 export const NO_HEADER: CExpr = { k: "id", name: "TSBPF_NO_HDR" };
 
-/** Each context's entry into the packet: data and data_end, as every context struct with direct packet access has them. */
+/**
+ * Each context's entry into the packet: ctx.eth() parses an Ethernet header at its start, ctx.packet() is a cursor
+ * there (a socket filter whose frame could not be copied gets an empty cursor: its length limit is 0).
+ */
 function contextEntry(kind: ProgramKind, fn: "eth" | "packet"): string {
-  const parser = fn === "eth" ? "tsbpf_parse_eth" : "tsbpf_parse_cursor";
-  const bytes = kind.packet === "direct" ? "(__u8 *)(long)ctx->data, (__u8 *)(long)ctx->data_end" : "frame.pos, frame.end";
-  const copy = kind.packet === "copy" ? "\tstruct tsbpf_hdr frame = tsbpf_copy_frame(ctx);\n\n\tif (!frame.pos)\n\t\treturn TSBPF_NO_HDR;\n" : "";
-  return `static __always_inline struct tsbpf_hdr ${contextFunction(kind, fn)}(${kind.ctxC} *ctx)
+  const [params, start, end] = kind.packet === "direct"
+    ? [`${kind.ctxC} *ctx`, "tsbpf_ctx_ptr(ctx, data)", "tsbpf_end(ctx)"]
+    : ["struct tsbpf_frame frame", "frame.data", "frame.end"];
+  const body = fn === "eth"
+    ? `tsbpf_parse_eth(${start}, ${end})`
+    : kind.packet === "direct" ? `tsbpf_cursor_at(${start})` : "(struct tsbpf_hdr){ .pos = frame.data, .next = frame.data, .next_proto = frame.data ? TSBPF_NO_NEXT : 0 }";
+  return `static __always_inline struct tsbpf_hdr ${contextFunction(kind, fn)}(${params})
 {
-${copy}\treturn ${parser}(${bytes});
+	return ${body};
 }`;
 }
 
@@ -36,14 +42,16 @@ export const copyFrameRuntime = () => `#define TSBPF_SCRATCH_SIZE 32768
 #define TSBPF_COPY_MAX 8192
 struct tsbpf_scratch { __u8 data[TSBPF_SCRATCH_SIZE]; };
 ${mapDefinition(scratch(), "the socket filters' copy of the frame, one per CPU")}
+/* A socket filter's copy of its frame: data is NULL when it could not be made. */
+struct tsbpf_frame { __u8 *data; __u8 *end; };
 
-static __always_inline struct tsbpf_hdr tsbpf_copy_frame(struct __sk_buff *ctx)
+static __always_inline struct tsbpf_frame tsbpf_copy_frame(struct __sk_buff *ctx)
 {
 	__u32 zero = 0;
 	struct tsbpf_scratch *s = tsbpf_map_lookup_elem(&tsbpf_scratch, &zero);
 
 	if (!s)
-		return TSBPF_NO_HDR;
+		return (struct tsbpf_frame){ 0 };
 	/* skb->len counts from the socket's data, which starts at the network header for most sockets: try the
 	 * Ethernet header's 14 bytes more, then exactly len (packet sockets, where data is the MAC header) */
 	__u32 n = ctx->len + 14;
@@ -54,17 +62,20 @@ static __always_inline struct tsbpf_hdr tsbpf_copy_frame(struct __sk_buff *ctx)
 		if (n > TSBPF_COPY_MAX)
 			n = TSBPF_COPY_MAX;
 		if (n == 0 || tsbpf_skb_load_bytes_relative(ctx, 0, s->data, n, 0) != 0)
-			return TSBPF_NO_HDR;
+			return (struct tsbpf_frame){ 0 };
 	}
-	return (struct tsbpf_hdr){ .pos = s->data, .next = s->data, .end = s->data + n, .next_proto = TSBPF_NO_NEXT };
+	return (struct tsbpf_frame){ .data = s->data, .end = s->data + n };
 }`;
+
+/** The helper name lowering records when a function copies a socket filter's frame. */
+export const COPY_FRAME = "copyFrame";
 
 const contextFunction = (kind: ProgramKind, fn: string) => `tsbpf_${kind.decorator}_${fn}`;
 
 /** The entries the probe's programs use, e.g. tsbpf_xdp_eth, tsbpf_tc_packet. */
 export function contextRuntime(lx: LowerContext): string[] {
   const entries = PROGRAM_KINDS.flatMap((k) => (["eth", "packet"] as const).filter((fn) => lx.helpers.has(contextFunction(k, fn))).map((fn) => ({ k, fn })));
-  const copy = entries.some((e) => e.k.packet === "copy") ? [copyFrameRuntime()] : [];
+  const copy = lx.helpers.has(COPY_FRAME) ? [copyFrameRuntime()] : [];
   return [...copy, ...entries.map((e) => contextEntry(e.k, e.fn))];
 }
 
@@ -74,17 +85,19 @@ export function contextRuntime(lx: LowerContext): string[] {
  * scratch copy is larger than any offset.
  * A cursor's next_proto is its length limit (options() stop where their header does; TSBPF_NO_NEXT: the packet's end).
  */
-export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u32 tsbpf_o_ = (off); \\
+export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n, end) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u64 tsbpf_o_ = (__u32)(off); \\
+	tsbpf_opaque(tsbpf_o_); \\
 	if (tsbpf_o_ > 0x1fff || tsbpf_o_ + (n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
 	__u8 *tsbpf_p_ = tsbpf_c_.pos + tsbpf_o_; \\
-	if (tsbpf_p_ + (n) > tsbpf_c_.end) goto tsbpf_on_error; \\
+	tsbpf_opaque(tsbpf_p_); \\
+	if (!tsbpf_fits(tsbpf_p_, n, end)) goto tsbpf_on_error; \\
 	tsbpf_p_; })
-#define tsbpf_read(c, off, bits) tsbpf_be##bits(tsbpf_at(c, off, bits / 8))
-#define tsbpf_copy(dst, c, off, n) __builtin_memcpy(dst, tsbpf_at(c, off, n), n)
-#define tsbpf_write8(c, off, v) (*(__u8 *)tsbpf_at(c, off, 1) = (v))
-#define tsbpf_write16(c, off, v) (*(__u16 *)tsbpf_at(c, off, 2) = __builtin_bswap16(v))
-#define tsbpf_write32(c, off, v) (*(__u32 *)tsbpf_at(c, off, 4) = __builtin_bswap32(v))
-#define tsbpf_write64(c, off, v) (*(__u64 *)tsbpf_at(c, off, 8) = __builtin_bswap64(v))`;
+#define tsbpf_read(c, off, bits, end) tsbpf_be##bits(tsbpf_at(c, off, bits / 8, end))
+#define tsbpf_copy(dst, c, off, n, end) __builtin_memcpy(dst, tsbpf_at(c, off, n, end), n)
+#define tsbpf_write8(c, off, v, end) (*(__u8 *)tsbpf_at(c, off, 1, end) = (v))
+#define tsbpf_write16(c, off, v, end) (*(__u16 *)tsbpf_at(c, off, 2, end) = __builtin_bswap16(v))
+#define tsbpf_write32(c, off, v, end) (*(__u32 *)tsbpf_at(c, off, 4, end) = __builtin_bswap32(v))
+#define tsbpf_write64(c, off, v, end) (*(__u64 *)tsbpf_at(c, off, 8, end) = __builtin_bswap64(v))`;
 
 /** The label every program with raw reads ends with. */
 export const ON_ERROR_LABEL = "tsbpf_on_error";
@@ -94,34 +107,34 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   const width = receiverType.kind === "header" && receiverType.proto === "Cursor" ? CURSOR_READS[callee.name.text] : undefined;
   if (width) {
     lx.helpers.add("rawRead");
-    return call("tsbpf_read", [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), num(width * 8)]);
+    return call("tsbpf_read", [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), num(width * 8), lx.scope.end()]);
   }
   if (receiverType.kind === "context") return contextCall(lx, node, callee.name.text, receiver);
   const write = receiverType.kind === "header" && receiverType.proto === "Cursor" ? CURSOR_WRITES[callee.name.text] : undefined;
   if (write) {
     lx.helpers.add("rawRead");
-    const args = [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), lowerAs(lx, node.arguments[1]!, { kind: "int", name: write.type })];
+    const args = [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), lowerAs(lx, node.arguments[1]!, { kind: "int", name: write.type }), lx.scope.end()];
     return call(`tsbpf_write${write.width * 8}`, args);
   }
   if (receiverType.kind !== "header") throw new Error(`internal: accessor on ${receiverType.kind}`);
   const parent = protocolByTsName(receiverType.proto)!;
   const child = lx.typeOf(node);
   if (child.kind !== "header") throw new Error("internal: accessor without a header type");
-  const args = node.arguments.length ? [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" })] : [receiver];
+  const args = node.arguments.length ? [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), lx.scope.end()] : [receiver, lx.scope.end()];
   return call(childAccessorName(parent, callee.name.text), args);
 }
 
 export function lowerFieldRead(lx: LowerContext, node: ts.PropertyAccessExpression, receiver: CExpr): CExpr {
   const receiverType = lx.typeOf(node.expression);
   if (receiverType.kind !== "header") throw new Error(`internal: field read on ${receiverType.kind}`);
-  return call(getterName(protocolByTsName(receiverType.proto)!, node.name.text), [receiver]);
+  return call(getterName(protocolByTsName(receiverType.proto)!, node.name.text), [receiver, lx.scope.end()]);
 }
 
 /** `ip.ttl = v` → `tsbpf_ipv4_set_ttl(ip, v)`: the setter writes network order and fixes the checksums. */
 export function lowerFieldWrite(lx: LowerContext, target: ts.PropertyAccessExpression, value: CExpr): CExpr {
   const header = lx.typeOf(target.expression);
   if (header.kind !== "header") throw new Error("internal: field write on a non-header");
-  return call(setterName(protocolByTsName(header.proto)!, target.name.text), [lowerAs(lx, target.expression), value]);
+  return call(setterName(protocolByTsName(header.proto)!, target.name.text), [lowerAs(lx, target.expression), lx.scope.end(), value]);
 }
 
 /** ctx.eth(), ctx.packet(), ctx.adjustHead(delta) and the other adjustments (true when the helper returns 0). */
@@ -129,8 +142,7 @@ function contextCall(lx: LowerContext, node: ts.CallExpression, name: string, ct
   if (name === "eth" || name === "packet") {
     const kind = kindByContext((lx.typeOf((node.expression as ts.PropertyAccessExpression).expression) as { name: string }).name)!;
     lx.helpers.add(contextFunction(kind, name));
-    if (kind.packet === "copy") lx.kernelHelpers.add("map_lookup_elem").add("skb_load_bytes_relative");
-    return call(contextFunction(kind, name), [ctx]);
+    return call(contextFunction(kind, name), [lx.scope.entry(ctx, kind)]);
   }
   const helper = ADJUSTMENTS[name];
   if (!helper) throw new Error(`internal: unknown context method ${name}`);

@@ -1,0 +1,59 @@
+// Where the packet ends, in the function being lowered: read from its context, or passed in as a hidden parameter.
+import { id, member, call, type CExpr, type CParam, type CStmt } from "../c/ast.js";
+import { kindByContext, type ProgramKind } from "../programs/kinds.js";
+import type { TType } from "../types/types.js";
+
+/** The hidden parameter of functions that take headers but no context. */
+const END_PARAM = "tsbpf_end";
+/** A socket filter's copy of its frame, made once by the function that reads it. */
+const FRAME = "tsbpf_frame";
+
+/**
+ * A function reaches the packet through its context (a program's, or a helper's context parameter) or, when it only
+ * takes headers, through a hidden `end` parameter its callers fill in. The end of the packet is never stored in a
+ * header value: a value that may also be "no header" would then carry a NULL end on some path (see HEADER_RUNTIME).
+ */
+export class PacketScope {
+  private frameUsed = false;
+
+  private constructor(private readonly via: { ctx: string; kind: ProgramKind } | "param" | undefined) {}
+
+  /** The scope of a function with these parameters (C names and types). */
+  static of(params: { cName: string; type: TType }[]): PacketScope {
+    const context = params.find((p) => p.type.kind === "context");
+    if (context) return new PacketScope({ ctx: context.cName, kind: kindByContext((context.type as { name: string }).name)! });
+    return new PacketScope(params.some((p) => p.type.kind === "header") ? "param" : undefined);
+  }
+
+  /** The hidden parameter this function takes, if any. */
+  get hiddenParams(): CParam[] {
+    return this.via === "param" ? [{ type: "__u8 *", name: END_PARAM }] : [];
+  }
+
+  /** The end of the packet, as an expression valid anywhere in the function. */
+  end(): CExpr {
+    if (this.via === "param") return id(END_PARAM);
+    if (!this.via) throw new Error("internal: packet access in a function that reaches no packet");
+    if (this.via.kind.packet === "direct") return call("tsbpf_end", [id(this.via.ctx)]);
+    this.frameUsed = true;
+    return member(id(FRAME), "end");
+  }
+
+  /** What ctx.eth() and ctx.packet() start from: the context, or the frame copied from it. */
+  entry(ctx: CExpr, kind: ProgramKind): CExpr {
+    if (kind.packet === "direct") return ctx;
+    this.frameUsed = true;
+    return id(FRAME);
+  }
+
+  /** The statements the function starts with: the frame copy, when something read it. */
+  prologue(): CStmt[] {
+    if (!this.frameUsed || !this.via || this.via === "param") return [];
+    return [{ k: "decl", type: "struct tsbpf_frame", name: FRAME, init: call("tsbpf_copy_frame", [id(this.via.ctx)]) }];
+  }
+}
+
+/** Whether calls to a function with these parameter types pass the caller's packet end. */
+export function takesPacketEnd(params: readonly TType[]): boolean {
+  return !params.some((t) => t.kind === "context") && params.some((t) => t.kind === "header");
+}
