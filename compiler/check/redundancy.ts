@@ -48,6 +48,12 @@ export function checkKnownComparison(cx: CheckContext, node: ts.BinaryExpression
   if (never) cx.warn(node, messages.knownComparison(String(inequality), `${masked.getText()} never equals ${c}`));
 }
 
+/** `switch (u32(0))`: the value is a constant, so one case (or none) ever runs. */
+export function checkKnownSwitch(cx: CheckContext, value: ts.Expression): void {
+  const c = constantOf(cx, value);
+  if (c !== undefined) cx.warn(value, messages.knownComparison(`on ${c}`, "its value is a constant, so only the case it matches (if any) runs", "switch"));
+}
+
 /** `x | 3` tested for truth is never false. */
 export function checkKnownCondition(cx: CheckContext, node: ts.Expression): void {
   const e = unparen(node);

@@ -15,7 +15,7 @@ import { unsupported } from "./unsupported.js";
 import { checkBytesCopy, isBytesCopy } from "./raw-reads.js";
 import { fieldOf, protocolByTsName } from "../protocols/index.js";
 import { isWritable } from "../protocols/emit-setters.js";
-import { checkSelfAssignment } from "./redundancy.js";
+import { checkKnownSwitch, checkSelfAssignment } from "./redundancy.js";
 
 const K = ts.SyntaxKind;
 
@@ -156,6 +156,7 @@ function caseFromEnum(cx: CheckContext, e: ts.Expression, type: IntName): void {
 function checkSwitch(cx: CheckContext, node: ts.SwitchStatement, body: (s: ts.Statement) => void): void {
   const t = checkExpr(cx, node.expression);
   if (t && t.kind !== "int" && t.kind !== "enum") cx.error(node.expression, messages.typeMismatch(typeName(t), "integer or enum to switch on"));
+  else if (t) checkKnownSwitch(cx, node.expression);
   const labels = new Map<bigint, ts.Expression>();
   for (const clause of node.caseBlock.clauses) {
     if (ts.isCaseClause(clause)) {

@@ -40,6 +40,7 @@ const HELPERS: Record<string, string> = {
 export function helperDefinitions(used: ReadonlySet<string>): string[] {
   const defs = Object.keys(HELPERS).filter((h) => used.has(h)).map((h) => HELPERS[h]!);
   if (used.has("rawRead")) defs.push(RAW_READ_RUNTIME);
+  if (used.has("unfolded")) defs.push('#define tsbpf_unfolded(x) ({ __u64 tsbpf_u_ = (x); asm volatile("" : "+r"(tsbpf_u_)); tsbpf_u_; })');
   if (used.has("index")) defs.push('#define tsbpf_index(i, n) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); if (tsbpf_i_ >= (n)) tsbpf_i_ = 0; tsbpf_i_; })');
   return defs.length ? [defs.join("\n")] : [];
 }

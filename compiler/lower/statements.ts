@@ -12,6 +12,7 @@ import { lowerFieldWrite } from "./intrinsics/packet.js";
 import type { LowerContext } from "./context.js";
 import { arithmetic, lowerAs, lowerTest } from "./expressions.js";
 import { lowerBigCopy } from "./copies.js";
+import { constantOf } from "../check/constants.js";
 import { lowerContextWrite } from "./context-fields.js";
 
 export function lowerBlock(lx: LowerContext, block: ts.Block, returns: TType): CStmt[] {
@@ -44,11 +45,23 @@ function lowerStatement(lx: LowerContext, node: ts.Statement, returns: TType): C
       isDefault: ts.isDefaultClause(c),
       body: c.statements.flatMap((s) => lowerStatement(lx, s, returns)),
     }));
-    // a verdict enum is switched on as an integer: its cases need not be all there (C's -Wswitch would say they should)
-    const test = lowerAs(lx, node.expression);
-    return [{ k: "switch", test: lx.typeOf(node.expression).kind === "enum" ? cast("__u32", test) : test, cases, at }];
+    return [{ k: "switch", test: switchValue(lx, node.expression), cases, at }];
   }
   throw new Error(`internal: cannot lower ${ts.SyntaxKind[node.kind]}`);
+}
+
+/**
+ * The value a switch tests, as clang should see it: a verdict enum as an integer (its cases need not all be there,
+ * which -Wswitch would ask for), a constant (the user's redundancy, TSBPF1056) behind a barrier, since clang has no
+ * flag to silence "no case matching constant switch condition".
+ */
+function switchValue(lx: LowerContext, value: ts.Expression): CExpr {
+  const test = lowerAs(lx, value);
+  if (constantOf(lx.checked.cx, value) !== undefined) {
+    lx.helpers.add("unfolded");
+    return call("tsbpf_unfolded", [test]);
+  }
+  return lx.typeOf(value).kind === "enum" ? cast("__u32", test) : test;
 }
 
 function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
@@ -115,7 +128,11 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
   return discarded(lowerAs(lx, e));
 }
 
-/** A call whose result a statement drops, without the conversion it would have as a value (`redirect(3);`: clang warns of an unused cast). */
+/**
+ * A value a statement drops: a call as it is, without the conversion it would have as a value (`redirect(3);`),
+ * anything else cast to void (`ctx.adjustHead(0);` is a comparison of the helper's result), so clang sees it is dropped on purpose.
+ */
 function discarded(e: CExpr): CExpr {
-  return e.k === "cast" ? discarded(e.operand) : e;
+  if (e.k === "cast") return discarded(e.operand);
+  return e.k === "call" || e.k === "binary" && e.op === "=" ? e : cast("void", e);
 }

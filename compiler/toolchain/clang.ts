@@ -17,10 +17,10 @@ export interface ClangJob {
 
 export const CLANG = process.env.TSBPF_CLANG ?? "clang";
 /**
- * What clang would say about the user's own redundancy (`x == x`, `(x & 3) == 4`, `x < 5 && x > 10`, `x = x`): tsbpf's checker
- * reports it as warnings at the TypeScript (TSBPF1056, TSBPF1057), so clang does not repeat it about the C.
+ * What clang would say about the user's own redundancy (`x == x`, `(x & 3) == 4`, `x < 5 && x > 10`, `x = x`): tsbpf's
+ * checker reports it as warnings at the TypeScript (TSBPF1056, TSBPF1057), so clang does not repeat it about the C. `2 ^ 8` is an exclusive or in TypeScript, whatever clang suspects of it in C.
  */
-const USER_REDUNDANCY_WARNINGS = ["-Wno-tautological-compare", "-Wno-self-assign"];
+const USER_REDUNDANCY_WARNINGS = ["-Wno-tautological-compare", "-Wno-self-assign", "-Wno-xor-used-as-pow"];
 
 /**
  * -fno-strict-aliasing: setters read a header's 16-bit words around a wider store to fix checksums, and must see the store.

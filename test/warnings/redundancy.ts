@@ -27,6 +27,10 @@ export class P {
       case XdpAction.Drop:
         y = 12;
     }
+    switch (u32(0)) { //! TSBPF1056
+      case 39:
+        y = 16;
+    }
     // not redundant: calls may differ, the ranges overlap, the bits can match
     if (randomU32() == randomU32()) y = 13;
     if (x > 5 && x < 10) y = 14;
