@@ -11,6 +11,7 @@ import { buildManifest, type Manifest } from "./manifest/manifest.js";
 import { compileC } from "./toolchain/clang.js";
 import { findSymbol, readElf } from "./object/elf.js";
 import { verifyBuild, type BuildVerification, type VerifyMode } from "./loader/build-verification.js";
+import { whyVerifierUnavailable } from "./loader/capabilities.js";
 
 export type { BuildVerification, VerifiedProgram, VerifyMode } from "./loader/build-verification.js";
 
@@ -21,6 +22,11 @@ export interface BuildOptions extends Partial<LowerOptions> {
    * does), true to require it, false (the default here) not to. A rejection throws a located TSBPF4001.
    */
   verify?: VerifyMode;
+  /**
+   * The caller loads the object into the kernel next (loadProgram, tsbpf load): the verifier decides whether a program
+   * fits its budget, not check's estimate (which errs high).
+   */
+  kernelDecides?: boolean;
 }
 
 export interface BuildResult {
@@ -36,20 +42,33 @@ export interface BuildResult {
   verification?: BuildVerification;
 }
 
-/** Type-check and subset-check only (`tsbpf check`). */
+/** Type-check and subset-check only (`tsbpf check`), the estimate of the verifier's work included. */
 export function checkFile(file: string): CheckedProbe {
-  return checkProbe(loadProbe(file));
+  const checked = checkProbe(loadProbe(file));
+  if (checked.overBudget.length) throw new DiagnosticError(checked.overBudget);
+  return checked;
 }
 
-/** The C a probe compiles to, without running clang (for tests and `--emit-c`). */
-export function generateC(file: string, options: Partial<LowerOptions> = {}) {
-  const checked = checkFile(file);
+/**
+ * The C a probe compiles to, without running clang (for tests and `--emit-c`). With `kernelDecides`, a program over
+ * the estimated budget is compiled anyway: the caller runs the kernel verifier, which has the last word.
+ */
+export function generateC(file: string, options: Partial<LowerOptions> & { kernelDecides?: boolean } = {}) {
+  const checked = checkProbe(loadProbe(file));
+  if (checked.overBudget.length && !options.kernelDecides) throw new DiagnosticError(checked.overBudget);
   const { unit, programs } = lowerProbe(checked, { sections: options.sections ?? "tsbpf", license: options.license ?? "GPL" });
   return { checked, programs, cSource: printUnit(unit) };
 }
 
+/** Whether this build will run the kernel verifier (which then decides, rather than check's estimate). */
+function verifierWillRun(options: BuildOptions): boolean {
+  if (options.kernelDecides || options.verify === true) return true;
+  if (options.verify !== "auto") return false;
+  return !whyVerifierUnavailable(["xdp", "classifier", "socket"]);
+}
+
 export async function build(file: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const { checked, programs, cSource } = generateC(file, options);
+  const { checked, programs, cSource } = generateC(file, { ...options, kernelDecides: verifierWillRun(options) });
   const stem = basename(checked.probe.path).replace(/\.ts$/, "");
   const outDir = resolve(options.outDir ?? "build");
   const names = { c: `${stem}.bpf.c`, o: `${stem}.bpf.o`, manifest: `${stem}.manifest.json` };

@@ -55,6 +55,10 @@ export class CheckContext {
   readonly enums = new Map<string, import("./enums.js").EnumInfo>();
   /** The values loop counters take inside their loop, [lowest, highest]. */
   readonly counterRanges = new Map<ts.Node, [bigint, bigint]>();
+  /** The counters of proven loops: the verifier must keep their exact values to see the loops end. */
+  readonly loopCounters = new Set<ts.Node>();
+  /** How many times each loop runs at most (for the estimate of the verifier's work). */
+  readonly loopTrips = new Map<ts.Node, bigint>();
   /** The bounds of `for...of range()` loops. */
   readonly rangeLoops = new Map<ts.Node, import("./loops.js").RangeLoop>();
   /** For `x op= y`, the synthetic `x op y` that was checked in its place. */

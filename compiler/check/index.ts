@@ -1,7 +1,7 @@
 // The check stage: subset rules and tsbpf typing over a type-checked probe; returns what lowering needs.
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { DiagnosticBag, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { locationOf } from "../frontend/location.js";
 import type { LoadedProbe } from "../frontend/project.js";
 import { CheckContext } from "./context.js";
@@ -10,6 +10,7 @@ import { checkBlock } from "./statements.js";
 import { declareStructs } from "./structs.js";
 import { findAdjustments } from "./adjustments.js";
 import { StackEstimator } from "./stack.js";
+import { checkBudget, CostModel, type Cost } from "./cost.js";
 
 export interface CheckedProbe {
   probe: LoadedProbe;
@@ -20,6 +21,13 @@ export interface CheckedProbe {
   constants: ts.VariableDeclaration[];
   /** The user's own redundancy (TSBPF1056, TSBPF1057): printed, and the build goes on. */
   warnings: Diagnostic[];
+  /** Each program's estimated verifier work, by program name. */
+  costs: Map<string, Cost>;
+  /**
+   * Programs whose estimated work does not fit the verifier's limits (TSBPF1090-1092). `tsbpf check` reports them as
+   * errors; a build that runs the kernel verifier lets the verifier decide instead, since the estimate errs high.
+   */
+  overBudget: Diagnostic[];
 }
 
 /** Throws DiagnosticError listing every violation found. */
@@ -45,6 +53,12 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
   }
   cx.currentFunction = undefined;
   cx.currentKind = undefined;
+  const costs = new Map<string, Cost>();
+  const overBudget = new DiagnosticBag();
+  if (!cx.diagnostics.hasErrors) {
+    const model = new CostModel(cx);
+    for (const p of decls.programs) costs.set(p.name, checkBudget(overBudget, p.name, p.node, model.body(p.node.body!)));
+  }
   if (decls.programs.length === 0 && !cx.diagnostics.hasErrors) {
     // programs live in the file given to tsbpf; imported files hold what they share
     cx.diagnostics.add({ ...messages.noPrograms(), severity: "error", location: locationOf(probe.sourceFile, 0, 1) });
@@ -53,7 +67,7 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
   for (const p of decls.programs) checkRestrictedUses(cx, p);
   if (!cx.diagnostics.hasErrors) new StackEstimator(cx).check(decls.programs, functions);
   cx.diagnostics.throwIfErrors();
-  return { probe, cx, programs: decls.programs, functions, constants: decls.constants, warnings: cx.diagnostics.warnings };
+  return { probe, cx, programs: decls.programs, functions, constants: decls.constants, warnings: cx.diagnostics.warnings, costs, overBudget: overBudget.items };
 }
 
 /** Reports what a program uses, in its body or any function it calls, that its kind's kernel does not offer. */

@@ -26,6 +26,8 @@ export function checkFor(cx: CheckContext, node: ts.ForStatement, body: CheckBod
   const counter = forCounter(cx, node, assign);
   if (!counter) return body(node.statement);
   const trip = countedTrips(cx, node, counter);
+  cx.loopCounters.add(counter.decl);
+  if (trip) cx.loopTrips.set(node, trip.count);
   if (trip) {
     const last = counter.start + (trip.count > 0n ? trip.count - 1n : 0n) * trip.step;
     cx.counterRanges.set(counter.decl, counter.start <= last ? [counter.start, last] : [last, counter.start]);
@@ -200,10 +202,12 @@ export function checkForOf(cx: CheckContext, node: ts.ForOfStatement, body: Chec
   const type = defaultIntFor(start, end) ?? "i64";
   cx.bindings.set(decl, { kind: "local", cName: cx.localName(decl.name.text), type: int(type), mutable: false });
   const count = end > start ? end - start : 0n;
+  cx.loopTrips.set(node, count);
   if (count > LOOP_LIMIT) cx.error(call, messages.loopTooLong(String(count), String(LOOP_LIMIT)));
   else {
     cx.rangeLoops.set(node, { start, end, type });
     cx.counterRanges.set(decl, [start, end - 1n]);
+    cx.loopCounters.add(decl);
   }
   body(node.statement);
 }
@@ -228,6 +232,8 @@ export function checkWhile(cx: CheckContext, node: ts.WhileStatement, body: Chec
   }
   const step = stepOf(cx, (steps[0] as ts.ExpressionStatement).expression, counter!)!;
   const count = trips(0n, step, bound.op, bound.value)!;
+  cx.loopTrips.set(node, count);
+  cx.loopCounters.add(counter!);
   const max = INTS[(binding.type as { name: IntName }).name].max;
   if (step <= 0n || bound.value + step > max) {
     cx.error(node, messages.unprovenLoop("the counter must go up and must not wrap around"));

@@ -26,7 +26,8 @@ function program(): Command {
     .action((probe: string) => {
       const checked = checkFile(probe);
       if (checked.warnings.length) console.error(formatDiagnostics(checked.warnings));
-      console.log(`${probe}: ok (${checked.programs.map((p) => p.name).join(", ")})`);
+      const estimate = (name: string) => `${name}: about ${Math.round(checked.costs.get(name)?.steps ?? 0).toLocaleString("en-US")} verifier steps`;
+      console.log(`${probe}: ok (${checked.programs.map((p) => estimate(p.name)).join(", ")})`);
     });
   cmd
     .command("build")

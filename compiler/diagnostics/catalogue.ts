@@ -87,6 +87,9 @@ export const messages = {
   assignmentTarget: () => m("TSBPF1115", "only local `let` variables and function parameters can be assigned."),
   assignmentInExpression: () => m("TSBPF1116", "an assignment must be a statement of its own, not part of an expression."),
   notAValue: (what: string) => m("TSBPF1117", `${what} cannot be used as a value; use it only in a condition or call its accessors.`),
+  verifierBudget: (program: string, steps: string, limit: string, why: string) => m("TSBPF1090", `program '${program}' would take the kernel verifier about ${steps} steps, more than its budget of ${limit}${why}: parse headers once before loops, run fewer iterations, or return as soon as a header is missing.`),
+  verifierBranches: (program: string, jumps: string, limit: string) => m("TSBPF1091", `program '${program}' would leave the kernel verifier about ${jumps} branches to come back to on one path, more than its limit of ${limit}: run fewer iterations of this loop or branch less inside it.`),
+  programSize: (program: string, size: string, limit: string) => m("TSBPF1092", `program '${program}' would be about ${size} instructions, more than the ${limit} a BPF jump can span: split it into programs joined by tail calls, or unroll less.`),
   contextCopy: () => m("TSBPF1119", "ctx.raw is the kernel's context itself: read or assign its fields (`ctx.raw.mark`); it cannot be copied or passed as a whole."),
   moduleConstant: () => m("TSBPF1118", "a module-level const must be initialised with a constant integer expression."),
 

@@ -53,7 +53,7 @@ export async function load(path: string, opts: LoadOptions): Promise<Attachment>
 /** A .ts probe is built (with libbpf's section names, so each program's type comes from its section); an object needs its manifest beside it. */
 async function objectFor(path: string, work: string): Promise<{ object: string; manifest: Manifest; probe?: string }> {
   if (path.endsWith(".ts")) {
-    const built = await build(path, { outDir: work, sections: "libbpf" });
+    const built = await build(path, { outDir: work, sections: "libbpf", kernelDecides: true });
     return { object: built.objectFile, manifest: built.manifest, probe: resolve(path) };
   }
   const manifestFile = join(dirname(path), `${basename(path).replace(/\.bpf\.o$|\.o$/, "")}.manifest.json`);

@@ -4,7 +4,7 @@ import { ts } from "ts-morph";
 import type { SourceLine } from "../c/ast.js";
 import type { CheckedProbe } from "../check/index.js";
 import type { TType } from "../types/types.js";
-import type { PacketScope } from "./packet-scope.js";
+import type { FunctionScope } from "./function-scope.js";
 
 export class LowerContext {
   /** Runtime helpers the generated code calls (e.g. "div32"). */
@@ -19,16 +19,16 @@ export class LowerContext {
   readonly substitutes = new Map<ts.Node, string>();
   private temporaries = 0;
   /** How the function being lowered reaches the packet (set for each function before its body is lowered). */
-  packet?: PacketScope;
+  fn?: FunctionScope;
 
   constructor(readonly checked: CheckedProbe) {
     this.lineFile = basename(checked.probe.path);
   }
 
   /** The packet scope of the function being lowered. */
-  get scope(): PacketScope {
-    if (!this.packet) throw new Error("internal: no function is being lowered");
-    return this.packet;
+  get scope(): FunctionScope {
+    if (!this.fn) throw new Error("internal: no function is being lowered");
+    return this.fn;
   }
 
   /** A fresh name for a temporary of the generated code. */

@@ -12,7 +12,7 @@ import { lowerMapCall, lowerRefField } from "./maps.js";
 import { lowerHelperCall } from "./helpers.js";
 import { helperByName } from "../helpers/table.js";
 import { kindByAction, kindByContext } from "../programs/kinds.js";
-import { takesPacketEnd } from "./packet-scope.js";
+import { takesPacketEnd } from "./function-scope.js";
 import { lowerContextRead } from "./context-fields.js";
 
 const K = ts.SyntaxKind;
@@ -60,7 +60,7 @@ function structLiteral(lx: LowerContext, literal: ts.ObjectLiteralExpression, t:
 /** Lowers an expression used as a condition: headers test their presence. */
 export function lowerTest(lx: LowerContext, node: ts.Expression): CExpr {
   const e = lowerAs(lx, node);
-  return lx.typeOf(node).kind === "header" ? member(e, "pos") : e;
+  return lx.typeOf(node).kind === "header" ? member(e, "ok") : e;
 }
 
 function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CExpr {
@@ -225,7 +225,7 @@ function comparison(lx: LowerContext, node: ts.BinaryExpression): CExpr {
   const negated = op === K.ExclamationEqualsToken || op === K.ExclamationEqualsEqualsToken;
   if (l.kind === "null" || r.kind === "null") {
     const other = l.kind === "null" ? node.right : node.left;
-    const header = lx.typeOf(other).kind === "ref" ? lowerAs(lx, other) : member(lowerAs(lx, other), "pos");
+    const header = lx.typeOf(other).kind === "ref" ? lowerAs(lx, other) : member(lowerAs(lx, other), "ok");
     return negated ? binary("!=", header, num(0)) : unary("!", header);
   }
   const text = negated ? "!=" : op === K.EqualsEqualsToken || op === K.EqualsEqualsEqualsToken ? "==" : ts.tokenToString(op)!;

@@ -1,6 +1,7 @@
 // The fixed C every probe starts with (fixed-width types, SEC, the contexts of its program kinds) and the arithmetic helpers lowering may ask for.
 import { RAW_READ_RUNTIME } from "./intrinsics/packet.js";
 import { CONTEXT_FIELD_RUNTIME } from "./context-fields.js";
+import { HAVOC_RUNTIME } from "./havoc.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
 import { RAW_CONTEXTS, rawContextC } from "../programs/raw-contexts.js";
 
@@ -41,6 +42,7 @@ export function helperDefinitions(used: ReadonlySet<string>): string[] {
   const defs = Object.keys(HELPERS).filter((h) => used.has(h)).map((h) => HELPERS[h]!);
   if (used.has("rawRead")) defs.push(RAW_READ_RUNTIME);
   if (used.has("unfolded")) defs.push('#define tsbpf_unfolded(x) ({ __u64 tsbpf_u_ = (x); asm volatile("" : "+r"(tsbpf_u_)); tsbpf_u_; })');
+  if (used.has("havoc")) defs.push(HAVOC_RUNTIME);
   if (used.has("index")) defs.push('#define tsbpf_index(i, n) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); if (tsbpf_i_ >= (n)) tsbpf_i_ = 0; tsbpf_i_; })');
   return defs.length ? [defs.join("\n")] : [];
 }

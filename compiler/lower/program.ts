@@ -20,7 +20,7 @@ import { configDefinition } from "./config.js";
 import { checkLicense } from "../check/license.js";
 import { cStringLiteral } from "../c/string-literal.js";
 import { kernelHelperDeclarations } from "../helpers/kernel-helpers.js";
-import { PacketScope } from "./packet-scope.js";
+import { FunctionScope } from "./function-scope.js";
 
 export interface LowerOptions {
   /** "tsbpf": sections `<kind>/<method>`; "libbpf": the canonical `xdp` or `tc`. */
@@ -46,15 +46,16 @@ function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number])
 
 /** Lowers one function's body in the packet scope its parameters give; the scope may add a prologue and hidden parameters. */
 function lowerFunctionBody(lx: LowerContext, params: { cName: string; type: TType }[], lowerBody: () => CStmt[]) {
-  const scope = PacketScope.of(params);
-  lx.packet = scope;
+  const scope = FunctionScope.of(params);
+  lx.fn = scope;
   const statements = lowerBody();
-  lx.packet = undefined;
+  lx.fn = undefined;
   const prologue = scope.prologue();
-  if (prologue.length) {
+  if (prologue.some((s) => s.k === "decl" && s.type === "struct tsbpf_frame")) {
     lx.helpers.add(COPY_FRAME);
     lx.kernelHelpers.add("map_lookup_elem").add("skb_load_bytes_relative");
   }
+  if (scope.noiseIsRandom) lx.kernelHelpers.add("get_prandom_u32");
   return { statements: [...prologue, ...statements], hiddenParams: scope.hiddenParams };
 }
 

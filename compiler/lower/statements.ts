@@ -14,12 +14,19 @@ import { arithmetic, lowerAs, lowerTest } from "./expressions.js";
 import { lowerBigCopy } from "./copies.js";
 import { constantOf } from "../check/constants.js";
 import { lowerContextWrite } from "./context-fields.js";
+import { havoc, loopCarried, pathDependentAfter } from "./havoc.js";
 
 export function lowerBlock(lx: LowerContext, block: ts.Block, returns: TType): CStmt[] {
   return block.statements.flatMap((s) => lowerStatement(lx, s, returns));
 }
 
 function lowerStatement(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[] {
+  const lowered = lowerOne(lx, node, returns);
+  const after = havoc(lx, pathDependentAfter(lx, node));
+  return after.length ? [...lowered, ...after.map((h) => ({ ...h, at: lx.at(node) }))] : lowered;
+}
+
+function lowerOne(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[] {
   const at = lx.at(node);
   if (ts.isBlock(node)) return [{ k: "block", body: lowerBlock(lx, node, returns), at }];
   if (ts.isVariableStatement(node)) return node.declarationList.declarations.flatMap((d) => declaration(lx, d));
@@ -33,7 +40,7 @@ function lowerStatement(lx: LowerContext, node: ts.Statement, returns: TType): C
   if (site) return [lowerLog(lx, site, at)];
   if (ts.isExpressionStatement(node)) return [{ k: "expr", expr: expressionStatement(lx, unparen(node.expression)), at }];
   if (ts.isEmptyStatement(node)) return [];
-  const body = (s: ts.Statement) => (ts.isBlock(s) ? lowerBlock(lx, s, returns) : lowerStatement(lx, s, returns));
+  const body = (s: ts.Statement) => [...havoc(lx, loopCarried(lx, node as ts.IterationStatement)), ...(ts.isBlock(s) ? lowerBlock(lx, s, returns) : lowerStatement(lx, s, returns))];
   if (ts.isBreakStatement(node)) return [{ k: "break", at }];
   if (ts.isContinueStatement(node)) return [{ k: "continue", at }];
   if (ts.isWhileStatement(node)) return [{ k: "while", test: lowerTest(lx, node.expression), body: body(node.statement), at }];

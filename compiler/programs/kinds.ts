@@ -35,6 +35,8 @@ export interface ProgramKind {
   /** Sections: tsbpf's `<prefix>/<method>`, or libbpf's canonical name. */
   sectionPrefix: string;
   libbpfSection: string;
+  /** A u32 field of the raw context the verifier cannot predict (its value is never used: see tsbpf_havoc). */
+  unknownField: string;
   /** bpftool's program type name (`bpftool prog load ... type <t>`). */
   bpftoolType: string;
   attach: { kind: "xdp"; modes: string[] } | { kind: "tc"; directions: string[] } | { kind: "socket" };
@@ -59,6 +61,7 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
     defaultOnError: "Pass",
     sectionPrefix: "xdp",
     libbpfSection: "xdp",
+    unknownField: "rx_queue_index",
     bpftoolType: "xdp",
     attach: { kind: "xdp", modes: ["native", "skb"] },
     fields: [
@@ -78,6 +81,7 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
     defaultOnError: "Ok",
     sectionPrefix: "tc",
     libbpfSection: "tc",
+    unknownField: "hash",
     bpftoolType: "classifier",
     attach: { kind: "tc", directions: ["ingress", "egress"] },
     fields: [
@@ -102,6 +106,7 @@ export const PROGRAM_KINDS: readonly ProgramKind[] = [
     defaultOnError: "Accept",
     sectionPrefix: "socket",
     libbpfSection: "socket",
+    unknownField: "hash",
     bpftoolType: "socket",
     attach: { kind: "socket" },
     fields: [

@@ -23,18 +23,21 @@ export const childAccessorName = (parent: ProtocolSpec, accessor: string) => `ts
  */
 export const HEADER_RUNTIME = `/* Address values (MacAddr, Ipv6Addr): bytes in packet order. */
 ${Object.values(ADDRESS_TYPES).map((a) => `${a.c} { __u8 bytes[${a.size}]; };`).join("\n")}
-/* A parsed header: pos is NULL when the accessor found no valid header. */
+/* A parsed header. Whether it is there is a flag, not a NULL pos: the verifier knows the flag's value on every path,
+ * while it cannot tell a packet pointer from NULL, and would follow an impossible "missing" path wherever a present
+ * header's pointer is tested (on which clang, knowing better, may have left the other fields inconsistent). */
 struct tsbpf_hdr {
 	__u8 *pos;        /* first byte of the header */
 	__u8 *next;       /* first byte after it (options and tags included) */
 	__u32 next_proto; /* what follows: EtherType or IP protocol, TSBPF_NO_NEXT for nothing; a cursor's length limit */
+	__u32 ok;         /* 1: the header is there; 0: the accessor found none (and the other fields are 0) */
 };
 #define TSBPF_NO_NEXT 0xffffffffu
 #define TSBPF_NO_HDR ((struct tsbpf_hdr){ 0 })
 /* h?.accessor(): expr (over the temporary t holding h) when h is there, else no header. */
-#define tsbpf_optional(t, h, expr) ({ struct tsbpf_hdr t = (h); t.pos ? (expr) : TSBPF_NO_HDR; })
+#define tsbpf_optional(t, h, expr) ({ struct tsbpf_hdr t = (h); t.ok ? (expr) : TSBPF_NO_HDR; })
 /* A cursor at p (the parsers and raw reads check what they touch). */
-#define tsbpf_cursor_at(p) ((struct tsbpf_hdr){ .pos = (p), .next = (p), .next_proto = TSBPF_NO_NEXT })
+#define tsbpf_cursor_at(p) ((struct tsbpf_hdr){ .pos = (p), .next = (p), .next_proto = TSBPF_NO_NEXT, .ok = 1 })
 /* A value clang must keep as it is: it cannot see where it came from, so it can neither narrow nor recompute it. */
 #define tsbpf_opaque(v) asm volatile("" : "+r"(v))
 /* A packet pointer of the context (data, data_end, data_meta), as a 64-bit pointer clang knows nothing of. */
@@ -144,7 +147,7 @@ function parser(p: ProtocolSpec): string {
     `/* ${p.tsName}: ${p.doc} */`,
     `static __always_inline struct tsbpf_hdr ${parserName(p)}(__u8 *pos, __u8 *end)`,
     "{",
-    "\tstruct tsbpf_hdr h = { .pos = pos, .next = pos, .next_proto = TSBPF_NO_NEXT };",
+    "\tstruct tsbpf_hdr h = { .pos = pos, .next = pos, .next_proto = TSBPF_NO_NEXT, .ok = 1 };",
     "",
     `\tif (!tsbpf_fits(pos, ${p.minLength}, end))`,
     "\t\treturn TSBPF_NO_HDR;",
@@ -263,7 +266,7 @@ function optionsAccessor(parent: ProtocolSpec, at: number): string {
   return [
     `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, "options")}(struct tsbpf_hdr parent, __u8 *end)`,
     "{",
-    `\treturn (struct tsbpf_hdr){ .pos = parent.pos + ${at}, .next = parent.pos + ${at}, .next_proto = (__u32)tsbpf_distance(parent.pos, parent.next) - ${at} };`,
+    `\treturn (struct tsbpf_hdr){ .pos = parent.pos + ${at}, .next = parent.pos + ${at}, .next_proto = (__u32)tsbpf_distance(parent.pos, parent.next) - ${at}, .ok = 1 };`,
     "}",
   ].join("\n");
 }

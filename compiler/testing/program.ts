@@ -75,7 +75,7 @@ export async function loadProgram(probe: string, opts: { program?: string } = {}
   let manifest: Manifest | undefined;
   let loaded: LoadedObject | undefined;
   try {
-    const built = await build(probe, { outDir: dir });
+    const built = await build(probe, { outDir: dir, kernelDecides: true });
     manifest = built.manifest;
     const programs = manifest.programs.map((p) => p.name);
     if (opts.program !== undefined) checkProgram(probe, programs, opts.program);

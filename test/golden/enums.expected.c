@@ -29,15 +29,18 @@ static __always_inline __u32 markFor(__u16 port)
 #line 19 "enums.ts"
 SEC("xdp/enums") int enums(struct xdp_md *ctx)
 {
+	__u64 tsbpf_noise = tsbpf_ctx_get(ctx, rx_queue_index, u32);
 #line 20 "enums.ts"
 	struct tsbpf_hdr tcp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_tcp(tsbpf_opt0, tsbpf_end(ctx)));
 #line 21 "enums.ts"
-	if (!tcp.pos) {
+	if (!tcp.ok) {
 #line 21 "enums.ts"
 		return XDP_PASS;
 	}
 #line 22 "enums.ts"
 	__u32 mark = markFor(tsbpf_tcp_dport(tcp, tsbpf_end(ctx)));
+#line 22 "enums.ts"
+	tsbpf_havoc(mark, tsbpf_noise);
 #line 23 "enums.ts"
 	if (mark == 256U) {
 #line 23 "enums.ts"

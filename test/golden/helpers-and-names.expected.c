@@ -11,8 +11,11 @@ static __always_inline __u16 int_1(__u16 x)
 #line 9 "helpers-and-names.ts"
 static __always_inline _Bool filter_1(__u16 port)
 {
+	__u64 tsbpf_noise = tsbpf_get_prandom_u32();
 #line 10 "helpers-and-names.ts"
 	__u16 register_1 = int_1(port);
+#line 10 "helpers-and-names.ts"
+	tsbpf_havoc(register_1, tsbpf_noise);
 #line 11 "helpers-and-names.ts"
 	return register_1 < LIMIT;
 }
@@ -31,7 +34,7 @@ SEC("xdp/filter") int filter(struct xdp_md *ctx)
 #line 21 "helpers-and-names.ts"
 	struct tsbpf_hdr udp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_udp(tsbpf_opt0, tsbpf_end(ctx)));
 #line 22 "helpers-and-names.ts"
-	if (!udp.pos) {
+	if (!udp.ok) {
 #line 22 "helpers-and-names.ts"
 		return XDP_PASS;
 	}

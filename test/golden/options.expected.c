@@ -3,5 +3,5 @@
 SEC("xdp.frags") int fragments(struct xdp_md *ctx)
 {
 #line 5 "options.ts"
-	return tsbpf_xdp_eth(ctx).pos ? XDP_PASS : XDP_ABORTED;
+	return tsbpf_xdp_eth(ctx).ok ? XDP_PASS : XDP_ABORTED;
 }

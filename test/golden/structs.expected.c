@@ -32,10 +32,11 @@ static __always_inline struct Flow swapped(struct Flow f)
 #line 20 "structs.ts"
 SEC("xdp/structs") int structs(struct xdp_md *ctx)
 {
+	__u64 tsbpf_noise = tsbpf_ctx_get(ctx, rx_queue_index, u32);
 #line 21 "structs.ts"
 	struct tsbpf_hdr tcp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_tcp(tsbpf_opt0, tsbpf_end(ctx)));
 #line 22 "structs.ts"
-	if (!tcp.pos) {
+	if (!tcp.ok) {
 #line 22 "structs.ts"
 		return XDP_PASS;
 	}
@@ -47,6 +48,8 @@ SEC("xdp/structs") int structs(struct xdp_md *ctx)
 	back.ports.dst = (__u16)(back.ports.dst + 1);
 #line 26 "structs.ts"
 	_Bool same = back.ports.src == f.ports.dst && back.ports.dst == (__u16)(f.ports.src + 1);
+#line 26 "structs.ts"
+	tsbpf_havoc(same, tsbpf_noise);
 #line 27 "structs.ts"
 	return same && f.syn && back.proto == 6 ? XDP_DROP : XDP_PASS;
 }

@@ -80,15 +80,19 @@ describeKernel("tsbpf build runs the kernel verifier", () => {
   describe("a probe past the verifier's budget", () => {
     let log = "";
     beforeAll(async () => {
+      // compiled whatever check's estimate says, as a build the kernel decides compiles it
       const out = join(work, "budget-unverified");
-      const r = tsbpf(["build", budget, "-o", out, "--no-verify"]);
-      expect(r.status).toBe(0);
-      log = await verifierLogOf(join(out, "verify-budget.bpf.o"));
+      const built = await build(budget, { outDir: out, kernelDecides: true });
+      log = await verifierLogOf(built.objectFile);
     });
 
-    it("--no-verify builds it: the three files, and no word about verification", () => {
-      expect(filesIn(join(work, "budget-unverified"))).toEqual(["verify-budget.bpf.c", "verify-budget.bpf.o", "verify-budget.manifest.json"]);
-      expect(tsbpf(["build", budget, "-o", join(work, "budget-again"), "--no-verify"]).stdout).not.toMatch(/verification|verifier/);
+    it("--no-verify leaves check's estimate to decide: TSBPF1090 where the work multiplies, exit 1, nothing written", () => {
+      const out = join(work, "budget-estimated");
+      const r = tsbpf(["build", budget, "-o", out, "--no-verify"]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/verify-budget\.ts:\d+:\d+ - error TSBPF1090: program 'paths' would take the kernel verifier about [\d,]+ steps, more than its budget of 1,000,000; /);
+      expect(r.stderr).not.toMatch(/verification|TSBPF4001/);
+      expect(existsSync(out) ? filesIn(out) : []).toEqual([]);
     });
 
     it("is TSBPF4001 at the line the verifier's log quotes, naming the budget; exit 1 and nothing written", () => {
@@ -100,22 +104,25 @@ describeKernel("tsbpf build runs the kernel verifier", () => {
       const line = Number(m![1]);
       expect(line).toBe(lastQuotedLine(log, "verify-budget.ts"));
       const text = fixtureLines(budget)[line - 1]!;
-      expect(text).toMatch(/off = off \+/);
+      expect(text).toMatch(/ctx\.eth\(\)\?\.ipv4\(\)\?\.udp\(\)|sum \+= u\d+\.dport/);
       expect(r.stderr).toContain(`${line} ${text}\n`);
       expect(Number(m![2])).toBe(text.search(/\S/) + 1);
       expect(r.stderr).not.toMatch(/\n\s+at /);
       expect(filesIn(out)).toEqual([]);
     });
 
-    it("without privileges one line says verification was skipped and why, and the build succeeds", () => {
+    it("without privileges one line says verification was skipped and why, and check's estimate decides", () => {
       const out = join(work, "budget-unprivileged");
       const r = tsbpf(["build", budget, "-o", out], { dropCaps: true });
-      expect(r.stderr).toBe("");
-      expect(r.status).toBe(0);
-      const lines = r.stdout.trim().split("\n");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/error TSBPF1090: program 'paths'/);
+      const fine = tsbpf(["build", example, "-o", join(work, "example-unprivileged")], { dropCaps: true });
+      expect(fine.stderr).toBe("");
+      expect(fine.status).toBe(0);
+      const lines = fine.stdout.trim().split("\n");
       expect(lines).toHaveLength(2);
       expect(lines[1]).toBe("verification skipped: running the kernel verifier needs CAP_BPF or CAP_SYS_ADMIN, and this process has neither (--no-verify skips it silently)");
-      expect(filesIn(out)).toEqual(["verify-budget.bpf.c", "verify-budget.bpf.o", "verify-budget.manifest.json"]);
+      expect(filesIn(join(work, "example-unprivileged"))).toEqual(["probe.bpf.c", "probe.bpf.o", "probe.manifest.json"]);
     });
 
     it("loadProgram throws the located diagnostic as its message, and carries it", async () => {
@@ -125,7 +132,7 @@ describeKernel("tsbpf build runs the kernel verifier", () => {
       expect(e.diagnostics).toHaveLength(1);
       expect(e.diagnostics[0]).toMatchObject({ code: "TSBPF4001", location: { line: lastQuotedLine(log, "verify-budget.ts") } });
       expect(e.message).toMatch(/verify-budget\.ts:\d+:5 - error TSBPF4001: the kernel verifier rejected program 'paths': the verifier's budget of 1,000,000/);
-      expect(e.message).toMatch(/\n\d+ {5}if \(c\.u8\(\d+\) == 1\) off = off \+ \d+;\n\s+\^~+/);
+      expect(e.message).toMatch(/\n\d+ {5}(const u\d+ = ctx\.eth\(\)\?\.ipv4\(\)\?\.udp\(\);|if \(u\d+\) sum \+= u\d+\.dport;)\n\s+\^~+/);
       expect(e.message).not.toContain("processed 1000001 insns");
     });
 

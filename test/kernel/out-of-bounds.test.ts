@@ -11,7 +11,7 @@ const probePath = join(import.meta.dirname, "out-of-bounds.ts");
 
 /** Replaces the TCP parser with one that checks nothing, as a hand-written program that forgot its bounds check would. */
 function stripTcpChecks(c: string): string {
-  const unchecked = "$1\tstruct tsbpf_hdr h = { .pos = pos, .next = pos + 20 };\n\treturn h;\n}";
+  const unchecked = "$1\tstruct tsbpf_hdr h = { .pos = pos, .next = pos + 20, .ok = 1 };\n\treturn h;\n}";
   const out = c.replace(/(static __always_inline struct tsbpf_hdr tsbpf_parse_tcp\(__u8 \*pos, __u8 \*end\)\n\{\n)[\s\S]*?\n\}/, unchecked);
   if (out === c) throw new Error("the TCP parser was not found in the generated C");
   return out;

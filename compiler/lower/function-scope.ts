@@ -1,4 +1,4 @@
-// Where the packet ends, in the function being lowered: read from its context, or passed in as a hidden parameter.
+// What the function being lowered reaches through its parameters: the packet's end (from its context, or a hidden parameter) and a value the verifier cannot know.
 import { id, member, call, type CExpr, type CParam, type CStmt } from "../c/ast.js";
 import { kindByContext, type ProgramKind } from "../programs/kinds.js";
 import type { TType } from "../types/types.js";
@@ -7,22 +7,25 @@ import type { TType } from "../types/types.js";
 const END_PARAM = "tsbpf_end";
 /** A socket filter's copy of its frame, made once by the function that reads it. */
 const FRAME = "tsbpf_frame";
+/** The function's 32 unknown bits. */
+const NOISE = "tsbpf_noise";
 
 /**
  * A function reaches the packet through its context (a program's, or a helper's context parameter) or, when it only
  * takes headers, through a hidden `end` parameter its callers fill in. The end of the packet is never stored in a
  * header value: a value that may also be "no header" would then carry a NULL end on some path (see HEADER_RUNTIME).
  */
-export class PacketScope {
+export class FunctionScope {
   private frameUsed = false;
+  private noiseUsed = false;
 
   private constructor(private readonly via: { ctx: string; kind: ProgramKind } | "param" | undefined) {}
 
   /** The scope of a function with these parameters (C names and types). */
-  static of(params: { cName: string; type: TType }[]): PacketScope {
+  static of(params: { cName: string; type: TType }[]): FunctionScope {
     const context = params.find((p) => p.type.kind === "context");
-    if (context) return new PacketScope({ ctx: context.cName, kind: kindByContext((context.type as { name: string }).name)! });
-    return new PacketScope(params.some((p) => p.type.kind === "header") ? "param" : undefined);
+    if (context) return new FunctionScope({ ctx: context.cName, kind: kindByContext((context.type as { name: string }).name)! });
+    return new FunctionScope(params.some((p) => p.type.kind === "header") ? "param" : undefined);
   }
 
   /** The hidden parameter this function takes, if any. */
@@ -46,10 +49,30 @@ export class PacketScope {
     return id(FRAME);
   }
 
-  /** The statements the function starts with: the frame copy, when something read it. */
+  /**
+   * 32 bits the verifier does not know (tsbpf_havoc xors with them twice): a field of the context it cannot predict,
+   * or a random number in a function without one.
+   */
+  noise(): CExpr {
+    this.noiseUsed = true;
+    return id(NOISE);
+  }
+
+  /** Whether the noise comes from the kernel's random number helper (the function has no context). */
+  get noiseIsRandom(): boolean {
+    return this.noiseUsed && (!this.via || this.via === "param");
+  }
+
+  /** The statements the function starts with: the frame copy and the noise, when something uses them. */
   prologue(): CStmt[] {
-    if (!this.frameUsed || !this.via || this.via === "param") return [];
-    return [{ k: "decl", type: "struct tsbpf_frame", name: FRAME, init: call("tsbpf_copy_frame", [id(this.via.ctx)]) }];
+    const out: CStmt[] = [];
+    const ctx = this.via && this.via !== "param" ? this.via : undefined;
+    if (this.noiseUsed) {
+      const init = ctx ? call("tsbpf_ctx_get", [id(ctx.ctx), id(ctx.kind.unknownField), id("u32")]) : call("tsbpf_get_prandom_u32", []);
+      out.push({ k: "decl", type: "__u64", name: NOISE, init });
+    }
+    if (this.frameUsed && ctx) out.push({ k: "decl", type: "struct tsbpf_frame", name: FRAME, init: call("tsbpf_copy_frame", [id(ctx.ctx)]) });
+    return out;
   }
 }
 

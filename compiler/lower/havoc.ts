@@ -1,0 +1,91 @@
+// Where paths meet, locals whose value depends on the path taken are made unknown to the verifier, so it walks what follows once.
+import { ts } from "ts-morph";
+import { call, id, num, type CExpr, type CStmt } from "../c/ast.js";
+import { unparen } from "../check/syntax.js";
+import { INTS } from "../types/int-types.js";
+import type { LowerContext } from "./context.js";
+
+/**
+ * The verifier follows each path with the values it knows: after `if (c) n = 1; else n = 2;` it walks the rest twice,
+ * and each such statement doubles the walk when it later decides a branch on n. Nothing the program does needs the
+ * verifier to know a local's value (array indexes and packet offsets carry their own checks), except a loop's
+ * counter. So where paths meet — after a branch, a loop, a value chosen by `?:`, `&&`, `||` or a function of the
+ * probe — each scalar local they may have set differently is xor-ed twice with bits the verifier cannot know
+ * (tsbpf_havoc): unchanged at run time, the same for the verifier on every path.
+ */
+export const HAVOC_RUNTIME = `#define tsbpf_havoc(v, noise) ({ __u64 tsbpf_h_ = (v); \\
+	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_h_) : "r"(noise)); \\
+	(v) = (__typeof__(v))tsbpf_h_; })`;
+
+/** The scalar locals a statement may leave with a value that depends on the path through it. */
+export function pathDependentAfter(lx: LowerContext, s: ts.Statement): ts.Node[] {
+  if (ts.isIfStatement(s) || ts.isSwitchStatement(s) || isLoop(s)) return assignedWithin(lx, s);
+  if (ts.isVariableStatement(s)) return s.declarationList.declarations.filter((d) => d.initializer && branches(lx, d.initializer) && isScalar(lx, d));
+  if (ts.isExpressionStatement(s)) {
+    const e = unparen(s.expression);
+    if (ts.isBinaryExpression(e) && isAssignment(e) && branches(lx, e.right)) {
+      const d = ts.isIdentifier(unparen(e.left)) ? lx.checked.cx.declarationOf(unparen(e.left)) : undefined;
+      return d && isScalar(lx, d) ? [d] : [];
+    }
+  }
+  return [];
+}
+
+/** The scalar locals a loop's body may leave different from one iteration to the next (made unknown at its top). */
+export function loopCarried(lx: LowerContext, loop: ts.IterationStatement): ts.Node[] {
+  return assignedWithin(lx, loop.statement);
+}
+
+/** Statements that make these locals unknown to the verifier. */
+export function havoc(lx: LowerContext, decls: ts.Node[]): CStmt[] {
+  if (decls.length === 0) return [];
+  lx.helpers.add("havoc");
+  return decls.map((d) => {
+    const b = lx.bindingOfDecl(d)!;
+    const wide = b.type.kind === "int" && INTS[b.type.name].bits === 64;
+    // 32 unknown bits cover values that fit 32 bits; a 64-bit local needs them in both halves
+    const noise: CExpr = wide ? { k: "binary", op: "*", left: lx.scope.noise(), right: num(0x100000001n, "ULL") } : lx.scope.noise();
+    return { k: "expr", expr: call("tsbpf_havoc", [id(b.cName), noise]) } as CStmt;
+  });
+}
+
+function isLoop(s: ts.Node): s is ts.IterationStatement {
+  return ts.isForStatement(s) || ts.isForOfStatement(s) || ts.isWhileStatement(s);
+}
+
+function isAssignment(e: ts.BinaryExpression): boolean {
+  return e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+function isScalar(lx: LowerContext, decl: ts.Node): boolean {
+  const b = lx.bindingOfDecl(decl);
+  return !!b && (b.kind === "local" || b.kind === "param") && (b.type.kind === "int" || b.type.kind === "bool" || b.type.kind === "enum") && !lx.checked.cx.loopCounters.has(decl);
+}
+
+/** Scalar locals declared outside `s` and assigned inside it. */
+function assignedWithin(lx: LowerContext, s: ts.Node): ts.Node[] {
+  const out = new Set<ts.Node>();
+  const visit = (n: ts.Node): void => {
+    let target: ts.Expression | undefined;
+    if (ts.isBinaryExpression(n) && isAssignment(n)) target = unparen(n.left);
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target = unparen(n.operand);
+    if (target && ts.isIdentifier(target)) {
+      const d = lx.checked.cx.declarationOf(target);
+      if (d && !(d.pos >= s.pos && d.end <= s.end && d.getSourceFile() === s.getSourceFile()) && isScalar(lx, d)) out.add(d);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(s);
+  return [...out];
+}
+
+/** Whether evaluating e may take one of several paths: `?:`, `&&`, `||`, or a call of the probe's own function. */
+function branches(lx: LowerContext, e: ts.Node): boolean {
+  if (ts.isConditionalExpression(e)) return true;
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return true;
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) {
+    const d = lx.checked.cx.declarationOf(e.expression);
+    if (d && lx.checked.cx.functions.has(d)) return true;
+  }
+  return ts.forEachChild(e, (c) => branches(lx, c) || undefined) ?? false;
+}
