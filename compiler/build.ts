@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { printUnit } from "./c/printer.js";
 import { checkProbe, type CheckedProbe } from "./check/index.js";
 import { messages } from "./diagnostics/catalogue.js";
-import { DiagnosticError } from "./diagnostics/diagnostic.js";
+import { DiagnosticError, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { loadProbe } from "./frontend/project.js";
 import { lowerProbe, type LowerOptions } from "./lower/program.js";
 import { buildManifest, type Manifest } from "./manifest/manifest.js";
@@ -36,6 +36,8 @@ export interface BuildResult {
   manifest: Manifest;
   cSource: string;
   clangWarnings: string;
+  /** The checker's warnings (the user's own redundancy), located at the TypeScript. */
+  warnings: Diagnostic[];
   /** Each program's size and verifier work, or why the verifier did not run; absent when not asked for. */
   verification?: BuildVerification;
 }
@@ -86,7 +88,7 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
     const verify = options.verify ?? false;
     const verification = verify === false ? undefined : await verifyBuild(join(staging, names.o), manifest, checked.probe.path, verify);
     for (const f of [names.c, names.o, names.manifest]) renameSync(join(staging, f), join(outDir, f));
-    return { cFile: join(outDir, names.c), objectFile: join(outDir, names.o), manifestFile: join(outDir, names.manifest), manifest, cSource, clangWarnings: warnings, verification };
+    return { cFile: join(outDir, names.c), objectFile: join(outDir, names.o), manifestFile: join(outDir, names.manifest), manifest, cSource, clangWarnings: warnings, warnings: checked.warnings, verification };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }

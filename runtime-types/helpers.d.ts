@@ -12,8 +12,8 @@ declare function randomU32(): u32;
 /** The number of the CPU running the program. (Linux 4.1) */
 declare function cpuId(): u32;
 
-/** Sends the frame out of interface ifindex: returns XdpAction.Redirect (XdpAction.Aborted if flags are invalid). (Linux 4.14) */
-declare function redirect(ifindex: u32, flags?: u64): XdpAction;
+/** Sends the packet out of interface ifindex: returns the program's redirect verdict (XdpAction.Redirect, TcAction.Redirect), or XdpAction.Aborted / TcAction.Shot if flags are invalid. (Linux 4.14) */
+declare function redirect<Verdict extends XdpAction | TcAction = XdpAction>(ifindex: u32, flags?: u64): Verdict;
 
 /** Folds a 32-bit one's-complement sum to 16 bits and complements it: the Internet checksum of the summed data. */
 declare function csumFold(sum: u32): u16;

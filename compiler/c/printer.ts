@@ -1,4 +1,5 @@
 // Prints the C AST as readable C, parenthesising by precedence and putting a #line directive before every located function and statement.
+import { cStringLiteral } from "./string-literal.js";
 import type { CExpr, CFunction, CStmt, CUnit, SourceLine } from "./ast.js";
 
 /** C operator precedence: higher binds tighter. */
@@ -38,6 +39,8 @@ function precedence(e: CExpr): number {
 
 /** Operators where clang warns about mixing without parentheses; we always parenthesise them for readers. */
 const CLARIFY = new Set(["&", "|", "^", "<<", ">>", "&&"]);
+/** Operators whose operands are parenthesised whenever they are other operators (clang warns of `a - b << c`, `a + b & c`). */
+const CLARIFY_OPERANDS = new Set(["&", "|", "^", "<<", ">>"]);
 
 export function printExpr(e: CExpr, min = 0): string {
   const text = printBare(e);
@@ -73,7 +76,7 @@ function printBare(e: CExpr): string {
       const p = BINARY_PRECEDENCE[e.op] ?? 1;
       const assign = p === 2;
       const side = (child: CExpr, right: boolean) => {
-        const needsClarity = child.k === "binary" && child.op !== e.op && CLARIFY.has(child.op) && !assign;
+        const needsClarity = child.k === "binary" && child.op !== e.op && (CLARIFY.has(child.op) || CLARIFY_OPERANDS.has(e.op)) && !assign;
         const min = needsClarity ? 16 : assign ? (right ? p : p + 1) : right ? p + 1 : p;
         return printExpr(child, min);
       };
@@ -88,7 +91,8 @@ class Writer {
     this.lines.push(text === "" ? "" : `${"\t".repeat(depth)}${text}`);
   }
   directive(at: SourceLine | undefined): void {
-    if (at) this.lines.push(`#line ${at.line} "${at.file}"`);
+    // an imported file's path may hold any character: the name is a C string literal
+    if (at) this.lines.push(`#line ${at.line} ${cStringLiteral(at.file)}`);
   }
   toString(): string {
     return this.lines.join("\n") + "\n";

@@ -48,23 +48,28 @@ export function checkElementAccess(cx: CheckContext, node: ts.ElementAccessExpre
   return a.element;
 }
 
-/** The largest value an index expression can take, when the compiler can tell. */
+/**
+ * The largest value an index expression can take, when the compiler can tell: a constant, a loop counter's range,
+ * `x % N` (N > 0: below N), `x & M` (at most M, `x & 0` included), and in any case its type's largest value (a u8 is below 256).
+ */
 function indexBound(cx: CheckContext, e: ts.Expression): bigint | undefined {
   e = unparen(e);
   const c = constantOf(cx, e);
   if (c !== undefined) return c;
+  const t = cx.types.get(e);
+  const typeMax = t?.kind === "int" ? INTS[t.name].max : undefined;
+  const atMost = (b: bigint | undefined) => (b === undefined ? typeMax : typeMax === undefined || b < typeMax ? b : typeMax);
   if (ts.isIdentifier(e)) {
     const decl = cx.declarationOf(e);
     const range = decl && cx.counterRanges.get(decl);
-    return range?.[1];
+    return atMost(range?.[1]);
   }
   if (ts.isBinaryExpression(e)) {
     const right = constantOf(cx, e.right);
-    if (right === undefined || right <= 0n) return undefined;
-    if (e.operatorToken.kind === ts.SyntaxKind.PercentToken) return right - 1n;
-    if (e.operatorToken.kind === ts.SyntaxKind.AmpersandToken) return right;
+    if (e.operatorToken.kind === ts.SyntaxKind.PercentToken && right !== undefined && right > 0n) return atMost(right - 1n);
+    if (e.operatorToken.kind === ts.SyntaxKind.AmpersandToken && right !== undefined && right >= 0n) return atMost(right);
   }
-  return undefined;
+  return atMost(undefined);
 }
 
 /** `[1, 2, 3]` initialising a FixedArray: at most N elements, the rest are zero. */

@@ -5,7 +5,7 @@ import type { TType } from "../types/types.js";
 import { constantOf } from "./constants.js";
 import type { CheckContext } from "./context.js";
 import { checkExpr } from "./expressions.js";
-import { isReservedInC } from "./names.js";
+import { isReservedInC, MAX_OBJECT_NAME } from "./names.js";
 import { unparen } from "./syntax.js";
 
 export interface ConfigInfo {
@@ -34,6 +34,11 @@ export function declareConfig(cx: CheckContext, decl: ts.VariableDeclaration & {
     const name = p.name && ts.isIdentifier(p.name) ? p.name.text : undefined;
     if (!ts.isPropertyAssignment(p) || !name || info.fields.some((f) => f.name === name) || isReservedInC(name)) {
       cx.error(p, messages.configDeclaration("each field is written once as `name: u16(22)` (or true/false), with a name C accepts"));
+      ok = false;
+      continue;
+    }
+    if (name.length > MAX_OBJECT_NAME) {
+      cx.error(p.name!, messages.nameTooLong("config field", name.length, MAX_OBJECT_NAME));
       ok = false;
       continue;
     }

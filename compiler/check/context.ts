@@ -5,6 +5,7 @@ import { DiagnosticBag } from "../diagnostics/diagnostic.js";
 import { nodeLocation } from "../frontend/location.js";
 import { CNames } from "./names.js";
 import type { TType } from "../types/types.js";
+import type { ProgramDecorator } from "../programs/kinds.js";
 
 export type BindingKind = "local" | "param" | "constant" | "function" | "context" | "map" | "config";
 
@@ -66,6 +67,10 @@ export class CheckContext {
   readonly names = new CNames();
   /** The C names of module-level helper functions. */
   readonly functionNames = new Map<ts.Node, string>();
+  /** Per function or program body: what it uses that only some program kinds offer (redirect() is not for socket filters). */
+  readonly restrictedUses = new Map<ts.Node, { node: ts.Node; what: string; kinds: readonly ProgramDecorator[] }[]>();
+  /** Kernel helpers called, each with the call that needs it (the license check looks for GPL-only ones). */
+  readonly kernelHelperCalls: { node: ts.Node; kernel: string; what: string }[] = [];
   /** The kind of the program whose body is being checked (undefined in helper functions). */
   currentKind: import("../programs/kinds.js").ProgramKind | undefined;
   /** The function whose body is being checked. */
@@ -81,6 +86,23 @@ export class CheckContext {
   /** A C name for a local of the function being checked. */
   localName(name: string): string {
     return this.names.local(this.currentFunction ?? this.sourceFile, name);
+  }
+
+  /** Records a use only some program kinds offer; checkProbe reports it for each program that reaches it. */
+  useRestricted(node: ts.Node, what: string, kinds: readonly ProgramDecorator[]): void {
+    const body = this.currentFunction ?? this.sourceFile;
+    const uses = this.restrictedUses.get(body) ?? [];
+    uses.push({ node, what, kinds });
+    this.restrictedUses.set(body, uses);
+  }
+
+  useKernelHelper(node: ts.Node, kernel: string, what: string): void {
+    this.kernelHelperCalls.push({ node, kernel, what });
+  }
+
+  /** The user's own redundancy: reported, and the build goes on. */
+  warn(node: ts.Node, template: MessageTemplate): void {
+    this.diagnostics.add({ ...template, severity: "warning", location: nodeLocation(node) });
   }
 
   error(node: ts.Node, template: MessageTemplate): void {

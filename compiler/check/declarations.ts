@@ -7,7 +7,7 @@ import { checkAssignable, checkExpr } from "./expressions.js";
 import { constantOf } from "./constants.js";
 import { declareEnum } from "./enums.js";
 import { isStructDeclaration } from "./structs.js";
-import { isPlainIdentifier, isReservedInC } from "./names.js";
+import { isPlainIdentifier, isReservedInC, isRuntimeSymbol, MAX_OBJECT_NAME, objectCName } from "./names.js";
 import { programOptions, type ProgramOptions } from "./program-options.js";
 import type { ProgramKind } from "../programs/kinds.js";
 import { typeFromNode } from "./type-nodes.js";
@@ -57,12 +57,16 @@ function reserveProgramNames(cx: CheckContext, file: ts.SourceFile): void {
       if (!ts.isMethodDeclaration(m) || !ts.isIdentifier(m.name)) continue;
       const name = m.name.text;
       if (!isPlainIdentifier(name) || isReservedInC(name)) cx.error(m.name, messages.programName(name));
+      else if (name.length > MAX_OBJECT_NAME) cx.error(m.name, messages.nameTooLong("program", name.length, MAX_OBJECT_NAME));
       cx.names.reserveGlobal(name);
     }
   }
 }
 
-/** Map and config names are ELF symbols too (the loader finds them by name): reserved exactly, before other names are handed out. */
+/**
+ * Map and config names are ELF symbols too (the loader finds them by name): reserved exactly, before other names are handed out.
+ * Their C identifiers are tsbpf's own (objectCName), so a C keyword or library name is fine; a runtime symbol is not.
+ */
 function reserveObjectNames(cx: CheckContext, file: ts.SourceFile): void {
   for (const s of file.statements) {
     if (!ts.isVariableStatement(s)) continue;
@@ -71,7 +75,8 @@ function reserveObjectNames(cx: CheckContext, file: ts.SourceFile): void {
       const what = mapKindOf(cx, d.initializer) ? "map" : isConfigCall(cx, d.initializer) ? "config" : undefined;
       if (!what) continue;
       const name = d.name.text;
-      if (!isPlainIdentifier(name) || isReservedInC(name) || cx.names.isGlobal(name)) cx.error(d.name, messages.globalName(what, name));
+      if (!isPlainIdentifier(name) || isRuntimeSymbol(name) || cx.names.isGlobal(name)) cx.error(d.name, messages.globalName(what, name));
+      else if (name.length > MAX_OBJECT_NAME) cx.error(d.name, messages.nameTooLong(what, name.length, MAX_OBJECT_NAME));
       cx.names.reserveGlobal(name);
     }
   }
@@ -223,13 +228,13 @@ function declareObject(cx: CheckContext, decl: ts.VariableDeclaration & { name: 
   if (kind) {
     const info = declareMap(cx, decl, init as ts.NewExpression, kind);
     if (info) cx.maps.set(name, info);
-    cx.bindings.set(decl, { kind: "map", cName: name, type: info ? { kind: "map", name } : { kind: "error" }, mutable: false });
+    cx.bindings.set(decl, { kind: "map", cName: objectCName(name), type: info ? { kind: "map", name } : { kind: "error" }, mutable: false });
     return true;
   }
   if (isConfigCall(cx, init)) {
     const info = declareConfig(cx, decl, init);
     if (info) cx.configs.set(name, info);
-    cx.bindings.set(decl, { kind: "config", cName: name, type: info ? { kind: "config", name } : { kind: "error" }, mutable: false });
+    cx.bindings.set(decl, { kind: "config", cName: objectCName(name), type: info ? { kind: "config", name } : { kind: "error" }, mutable: false });
     return true;
   }
   return false;

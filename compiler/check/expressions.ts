@@ -14,6 +14,7 @@ import { checkNotStale } from "./adjustments.js";
 import { callAccessor, propertyAccess } from "./members.js";
 import { checkHelperCall } from "./helpers.js";
 import { helperByName } from "../helpers/table.js";
+import { checkKnownComparison, checkKnownCondition, checkOverlap } from "./redundancy.js";
 
 const K = ts.SyntaxKind;
 type Result = TType | undefined;
@@ -74,6 +75,7 @@ export function checkAssignable(cx: CheckContext, node: ts.Expression, expected:
 export function checkCondition(cx: CheckContext, node: ts.Expression): Result {
   const t = checkExpr(cx, node);
   if (t && !isTestable(t)) cx.error(node, messages.typeMismatch(typeName(t), "condition"));
+  else if (t) checkKnownCondition(cx, node);
   return t;
 }
 
@@ -270,6 +272,7 @@ function binary(cx: CheckContext, node: ts.BinaryExpression): Result {
     const l = checkCondition(cx, node.left);
     const r = checkCondition(cx, node.right);
     if (!l || !r) return undefined;
+    checkOverlap(cx, node);
     if ((l.kind === "bool" && r.kind === "bool") || usedAsCondition(node)) return BOOL;
     cx.error(node, messages.logicalValue(opText));
     return undefined;
@@ -349,7 +352,10 @@ function comparison(cx: CheckContext, node: ts.BinaryExpression, l: TType, r: TT
     return BOOL;
   }
   if (EQUALITY.has(op)) {
-    if ((l.kind === "bool" && r.kind === "bool") || (l.kind === "enum" && r.kind === "enum" && l.name === r.name)) return BOOL;
+    if ((l.kind === "bool" && r.kind === "bool") || (l.kind === "enum" && r.kind === "enum" && l.name === r.name)) {
+      checkKnownComparison(cx, node);
+      return BOOL;
+    }
   }
   if (isIntLike(l) && isIntLike(r)) {
     const unified = unifyInts(l, r);
@@ -357,6 +363,7 @@ function comparison(cx: CheckContext, node: ts.BinaryExpression, l: TType, r: TT
       cx.error(node, unified.error);
       return undefined;
     }
+    checkKnownComparison(cx, node);
     return BOOL;
   }
   cx.error(node, messages.operandType(opText, typeName(isIntLike(l) ? r : l)));

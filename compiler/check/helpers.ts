@@ -2,12 +2,14 @@
 import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
 import type { HelperSpec, HelperType } from "../helpers/table.js";
+import { kindByAction } from "../programs/kinds.js";
 import { int, type TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
 import { checkAssignable } from "./expressions.js";
 
-export function helperType(t: HelperType): TType {
-  return t === "XdpAction" ? { kind: "enum", name: "XdpAction" } : int(t);
+/** A helper's parameter or result type; "Verdict" is the verdict enum named (the calling program's). */
+export function helperType(t: HelperType, verdict = "XdpAction"): TType {
+  return t === "Verdict" ? { kind: "enum", name: verdict } : int(t);
 }
 
 export function checkHelperCall(cx: CheckContext, node: ts.CallExpression, helper: HelperSpec): TType | undefined {
@@ -17,9 +19,19 @@ export function checkHelperCall(cx: CheckContext, node: ts.CallExpression, helpe
     cx.error(node, messages.callArguments(`${helper.name}()`, params ? `it takes ${params}` : "it takes no arguments"));
     return undefined;
   }
+  if (helper.kinds) cx.useRestricted(node, `${helper.name}()`, helper.kinds);
+  if ("kernel" in helper.lower) cx.useKernelHelper(node, helper.lower.kernel, `${helper.name}()`);
   let ok = true;
   node.arguments.forEach((arg, i) => {
     if (!checkAssignable(cx, arg, helperType(helper.params[i]!.type))) ok = false;
   });
-  return ok ? helperType(helper.returns) : undefined;
+  return ok ? helperType(helper.returns, callerVerdict(cx, node)) : undefined;
+}
+
+/** The verdict a "Verdict" helper returns: the program's; in a module function, the one TypeScript infers from the context (`return redirect(i)` in a function returning TcAction). */
+function callerVerdict(cx: CheckContext, node: ts.CallExpression): string | undefined {
+  if (cx.currentKind) return cx.currentKind.action;
+  const returned = cx.checker.getResolvedSignature(node)?.getReturnType();
+  const name = returned && cx.checker.typeToString(returned);
+  return name && kindByAction(name) ? name : undefined;
 }

@@ -9,6 +9,7 @@ import { collectModule, type ProgramDecl } from "./declarations.js";
 import { checkBlock } from "./statements.js";
 import { declareStructs } from "./structs.js";
 import { findAdjustments } from "./adjustments.js";
+import { StackEstimator } from "./stack.js";
 import { checkBudget, CostModel, type Cost } from "./cost.js";
 
 export interface CheckedProbe {
@@ -18,6 +19,8 @@ export interface CheckedProbe {
   /** Helper functions, callees before callers. */
   functions: ts.FunctionDeclaration[];
   constants: ts.VariableDeclaration[];
+  /** The user's own redundancy (TSBPF1056, TSBPF1057): printed, and the build goes on. */
+  warnings: Diagnostic[];
   /** Each program's estimated verifier work, by program name. */
   costs: Map<string, Cost>;
   /**
@@ -61,8 +64,24 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
     cx.diagnostics.add({ ...messages.noPrograms(), severity: "error", location: locationOf(probe.sourceFile, 0, 1) });
   }
   const functions = orderFunctions(cx, decls.functions);
+  for (const p of decls.programs) checkRestrictedUses(cx, p);
+  if (!cx.diagnostics.hasErrors) new StackEstimator(cx).check(decls.programs, functions);
   cx.diagnostics.throwIfErrors();
-  return { probe, cx, programs: decls.programs, functions, constants: decls.constants, costs, overBudget: overBudget.items };
+  return { probe, cx, programs: decls.programs, functions, constants: decls.constants, warnings: cx.diagnostics.warnings, costs, overBudget: overBudget.items };
+}
+
+/** Reports what a program uses, in its body or any function it calls, that its kind's kernel does not offer. */
+function checkRestrictedUses(cx: CheckContext, program: ProgramDecl): void {
+  const seen = new Set<ts.Node>();
+  const visit = (body: ts.Node): void => {
+    if (seen.has(body)) return;
+    seen.add(body);
+    for (const use of cx.restrictedUses.get(body) ?? []) {
+      if (!use.kinds.includes(program.kind.decorator)) cx.error(use.node, messages.notInKind(use.what, `@${program.kind.decorator}`, program.name, use.kinds.map((k) => `@${k}`).join(", ")));
+    }
+    for (const callee of cx.calls.get(body) ?? []) visit(callee);
+  };
+  visit(program.node);
 }
 
 /** Orders helpers so every callee precedes its callers, reporting any cycle as recursion. */

@@ -10,9 +10,13 @@ import { constantOf } from "./constants.js";
 import type { CheckContext } from "./context.js";
 import { checkAssignable, checkExpr } from "./expressions.js";
 import { typeFromNode } from "./type-nodes.js";
+import { objectCName } from "./names.js";
 
 export interface MapInfo {
+  /** The map's name: its ELF symbol and BTF name, so the kernel, bpftool, pins and the manifest show it. */
   name: string;
+  /** The identifier of its definition in the C (the name stays the symbol, through an asm label). */
+  cName: string;
   kind: MapKind;
   /** The key type (u32 for index kinds; absent for ring buffers). */
   key?: TType;
@@ -47,7 +51,7 @@ export function declareMap(cx: CheckContext, decl: ts.VariableDeclaration & { na
   if ((kind.key !== "index" && kind.key !== "none" && !key) || !value) return undefined;
   const size = mapSize(cx, init, kind);
   if (size === undefined) return undefined;
-  return { name, kind, key, value, size, decl };
+  return { name, cName: objectCName(name), kind, key, value, size, decl };
 }
 
 function example(kind: MapKind): string {
@@ -110,6 +114,7 @@ export function checkMapCall(cx: CheckContext, node: ts.CallExpression, callee: 
     cx.error(node, messages.callArguments(label, `it takes ${spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")}`));
     return undefined;
   }
+  if (spec.kinds) cx.useRestricted(node, label, spec.kinds);
   let ok = true;
   node.arguments.forEach((arg, i) => {
     if (!checkArgument(cx, arg, spec.params[i]!.role, map, label)) ok = false;

@@ -1,20 +1,53 @@
 // C identifiers for the names in a probe: user names are kept when they can be, and made unique where C needs it.
+import { PROGRAM_KINDS } from "../programs/kinds.js";
+import { RAW_CONTEXTS } from "../programs/raw-contexts.js";
 
-const C_RESERVED = new Set(
-  ("auto break case char const continue default do double else enum extern float for goto if inline int long register restrict " +
-    "return short signed sizeof static struct switch typedef union unsigned void volatile while _Bool _Complex _Imaginary " +
-    "_Alignas _Alignof _Atomic _Generic _Noreturn _Static_assert _Thread_local " +
-    "bool true false NULL SEC main asm typeof _license xdp_md xdp_action").split(" "),
-);
+/** C's keywords (C17 and the GNU extensions clang accepts in its default gnu17 mode) and the names the prelude defines. */
+const C_KEYWORDS = (
+  "auto break case char const continue default do double else enum extern float for goto if inline int long register restrict " +
+  "return short signed sizeof static struct switch typedef union unsigned void volatile while " +
+  "bool true false NULL SEC main asm typeof"
+).split(" ");
 
-/** Names a user's identifier must not take in C: keywords, and everything the runtime defines. */
+/** Names the runtime's C defines: each program kind's context and verdict enum (tags and constants), the raw contexts, the license. */
+const RUNTIME_NAMES = [
+  ...PROGRAM_KINDS.flatMap((k) => [k.ctxC, k.actionC, ...Object.values(k.actions).map((a) => a.c)]).map((c) => c.replace(/^(struct|enum) /, "")),
+  ...RAW_CONTEXTS.map((r) => r.cTag),
+  "_license",
+];
+
+const C_RESERVED = new Set([...C_KEYWORDS, ...RUNTIME_NAMES]);
+
+/**
+ * Names a user's identifier must not take in C: keywords, everything the runtime defines, and the names C reserves
+ * for the implementation (`__x`, `_X`: clang's own keywords and macros such as `_Nullable` and `_LP64`).
+ * Library names (`memcpy`, `printf`) are free: clang runs with -fno-builtin.
+ */
 export function isReservedInC(name: string): boolean {
-  return C_RESERVED.has(name) || name.startsWith("__") || /^tsbpf_/i.test(name) || /^(XDP|TC|BPF)_/.test(name);
+  return C_RESERVED.has(name) || name.startsWith("__") || /^_[A-Z]/.test(name) || isRuntimeSymbol(name) || /^(XDP|TC|BPF)_/.test(name);
 }
+
+/** ELF symbols of the runtime (tsbpf_log, tsbpf_scratch, _license): no map, config or program of a probe may take them. */
+export function isRuntimeSymbol(name: string): boolean {
+  return /^tsbpf_/i.test(name) || name === "_license";
+}
+
+/**
+ * The longest name that stays a name in the object (program, map, config, struct field): a pinned program or map is a
+ * file named after it (NAME_MAX), and every one is a BTF name (which the kernel caps at 511 characters).
+ */
+export const MAX_OBJECT_NAME = 255;
+/** Names tsbpf chooses itself are cut to this length (unique suffixes added), well inside BTF's limit. */
+const MAX_CHOSEN_NAME = 200;
 
 /** A valid C identifier is also what BTF accepts for function and parameter names. */
 export function isPlainIdentifier(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+
+/** The C identifier of a map or config, whose own name is its ELF symbol (an asm label): any plain name works, `int` included. */
+export function objectCName(name: string): string {
+  return `tsbpf_obj_${name}`;
 }
 
 /** Hands out C names: module-level names are unique in the file, locals unique within their function. */
@@ -47,10 +80,10 @@ export class CNames {
   }
 
   private fresh(name: string, taken: (n: string) => boolean): string {
-    const plain = isPlainIdentifier(name) ? name : name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=[0-9])/, "_");
+    const plain = (isPlainIdentifier(name) ? name : name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^(?=[0-9])/, "_")).slice(0, MAX_CHOSEN_NAME);
     if (!isReservedInC(plain) && !taken(plain)) return plain;
-    // a reserved prefix (__, tsbpf_, XDP_) stays reserved whatever suffix follows, so move it off the front
-    const base = /^(__|tsbpf_|TSBPF_|XDP_|TC_|BPF_)/i.test(plain) ? `user_${plain}` : plain;
+    // a reserved prefix (__, _X, tsbpf_, XDP_) stays reserved whatever suffix follows, so move it off the front
+    const base = /^(__|_[A-Z]|XDP_|TC_|BPF_)/.test(plain) || /^tsbpf_/i.test(plain) ? `user_${plain}` : plain;
     if (!isReservedInC(base) && !taken(base)) return base;
     for (let i = 1; ; i++) {
       const candidate = `${base}${base.endsWith("_") ? "" : "_"}${i}`;

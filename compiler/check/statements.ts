@@ -15,6 +15,7 @@ import { unsupported } from "./unsupported.js";
 import { checkBytesCopy, isBytesCopy } from "./raw-reads.js";
 import { fieldOf, protocolByTsName } from "../protocols/index.js";
 import { isWritable } from "../protocols/emit-setters.js";
+import { checkKnownSwitch, checkSelfAssignment } from "./redundancy.js";
 
 const K = ts.SyntaxKind;
 
@@ -155,6 +156,8 @@ function caseFromEnum(cx: CheckContext, e: ts.Expression, type: IntName): void {
 function checkSwitch(cx: CheckContext, node: ts.SwitchStatement, body: (s: ts.Statement) => void): void {
   const t = checkExpr(cx, node.expression);
   if (t && t.kind !== "int" && t.kind !== "enum") cx.error(node.expression, messages.typeMismatch(typeName(t), "integer or enum to switch on"));
+  else if (t) checkKnownSwitch(cx, node.expression);
+  const labels = new Map<bigint, ts.Expression>();
   for (const clause of node.caseBlock.clauses) {
     if (ts.isCaseClause(clause)) {
       if (t?.kind === "int" && isOwnEnumMember(cx, clause.expression)) caseFromEnum(cx, clause.expression, t.name);
@@ -162,9 +165,24 @@ function checkSwitch(cx: CheckContext, node: ts.SwitchStatement, body: (s: ts.St
       else checkExpr(cx, clause.expression);
       const isConstant = constantOf(cx, clause.expression) !== undefined || cx.types.get(clause.expression)?.kind === "enum";
       if (!isConstant) cx.error(clause.expression, messages.caseNotConstant());
+      else checkDistinctLabel(cx, clause.expression, labels);
     }
     clause.statements.forEach(body);
   }
+}
+
+/** C rejects two case labels of one value (TypeScript accepts them: the second is unreachable). */
+function checkDistinctLabel(cx: CheckContext, label: ts.Expression, labels: Map<bigint, ts.Expression>): void {
+  const enumValue = cx.checker.getConstantValue(unparen(label) as ts.PropertyAccessExpression);
+  const value = constantOf(cx, label) ?? (typeof enumValue === "number" ? BigInt(enumValue) : undefined);
+  if (value === undefined) return;
+  const first = labels.get(value);
+  if (!first) {
+    labels.set(value, label);
+    return;
+  }
+  const line = first.getSourceFile().getLineAndCharacterOfPosition(first.getStart()).line + 1;
+  cx.error(label, messages.duplicateCase(label.getText(), String(value), line));
 }
 
 const COMPOUND: Partial<Record<ts.SyntaxKind, ts.BinaryOperator>> = {
@@ -205,7 +223,7 @@ function assignment(cx: CheckContext, e: ts.BinaryExpression): void {
   cx.record(target, targetType);
   const op = e.operatorToken.kind;
   if (op === K.EqualsToken) {
-    checkAssignable(cx, e.right, targetType);
+    if (checkAssignable(cx, e.right, targetType)) checkSelfAssignment(cx, e);
     return;
   }
   if (!compoundOperator(op)) {

@@ -3,7 +3,7 @@ import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
 import type { TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
-import { isReservedInC } from "./names.js";
+import { isReservedInC, MAX_OBJECT_NAME } from "./names.js";
 import { typeFromNode } from "./type-nodes.js";
 import { RAW_VIEWS, viewFields, type RawField } from "../programs/raw-contexts.js";
 import { ADDRESS_TYPES } from "../protocols/schema.js";
@@ -79,6 +79,10 @@ export function declareStructs(cx: CheckContext, files: readonly ts.SourceFile[]
       }
       if (isReservedInC(m.name.text)) {
         cx.error(m.name, messages.structShape(`'${m.name.text}' cannot name a field in C; rename it`));
+        continue;
+      }
+      if (m.name.text.length > MAX_OBJECT_NAME) {
+        cx.error(m.name, messages.nameTooLong("struct field", m.name.text.length, MAX_OBJECT_NAME));
         continue;
       }
       const t = typeFromNode(cx, m.type);

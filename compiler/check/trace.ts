@@ -7,6 +7,10 @@ import { checkExpr } from "./expressions.js";
 import { unparen } from "./syntax.js";
 
 export const TRACE_MAX_ARGS = 3;
+/** bpf_trace_printk formats into a 1024-byte buffer (Linux 6.1 and newer) and cuts the line there: 1023 characters with the newline. */
+export const TRACE_MAX_LINE = 1023;
+/** The most characters a placeholder prints: arguments are passed as 64-bit values (-9223372036854775808, ffffffffffffffff). */
+const PLACEHOLDER_WIDTH: Record<string, number> = { d: 20, i: 20, u: 20, x: 16 };
 
 /** The placeholders of a trace or log format, or a reason it is not valid. */
 export function tracePlaceholders(format: string, max = TRACE_MAX_ARGS): string[] | string {
@@ -30,7 +34,25 @@ export function tracePlaceholders(format: string, max = TRACE_MAX_ARGS): string[
 }
 
 export function checkTrace(cx: CheckContext, node: ts.CallExpression): TType | undefined {
-  return checkFormatted(cx, node, "trace()", TRACE_MAX_ARGS);
+  cx.useKernelHelper(node, "trace_printk", "trace()");
+  const t = checkFormatted(cx, node, "trace()", TRACE_MAX_ARGS);
+  const format = t && (unparen(node.arguments[0]!) as ts.StringLiteral).text;
+  const longest = format === undefined ? 0 : longestLine(format);
+  if (longest > TRACE_MAX_LINE) {
+    cx.error(node.arguments[0]!, messages.traceFormat("trace()", `its line can be ${longest} characters long (the text, each placeholder at its widest, the newline), and bpf_trace_printk cuts lines at ${TRACE_MAX_LINE}; shorten the text or split it into several trace() calls`));
+    return undefined;
+  }
+  return t;
+}
+
+/** The most characters a trace() format prints, the newline tsbpf adds included. */
+function longestLine(format: string): number {
+  let n = format.endsWith("\n") ? 0 : 1;
+  for (let i = 0; i < format.length; i++) {
+    if (format[i] === "%") n += format[++i] === "%" ? 1 : PLACEHOLDER_WIDTH[format[i]!]!;
+    else n += 1;
+  }
+  return n;
 }
 
 /** A call whose first argument is a literal format and the rest integers for its placeholders: trace(), log.info(). */

@@ -25,6 +25,7 @@ function program(): Command {
     .argument("<probe>", "the probe's .ts file")
     .action((probe: string) => {
       const checked = checkFile(probe);
+      if (checked.warnings.length) console.error(formatDiagnostics(checked.warnings));
       const estimate = (name: string) => `${name}: about ${Math.round(checked.costs.get(name)?.steps ?? 0).toLocaleString("en-US")} verifier steps`;
       console.log(`${probe}: ok (${checked.programs.map((p) => estimate(p.name)).join(", ")})`);
     });
@@ -40,6 +41,7 @@ function program(): Command {
     .action(async (probe: string, opts: { outDir: string; sections: "tsbpf" | "libbpf"; license: string; emitC?: boolean; verify: boolean }) => {
       const result = await build(probe, { outDir: opts.outDir, sections: opts.sections, license: opts.license, verify: opts.verify ? "auto" : false });
       if (opts.emitC) process.stdout.write(result.cSource);
+      if (result.warnings.length) console.error(formatDiagnostics(result.warnings));
       if (result.clangWarnings.trim()) console.error(`note: clang warned about the generated C (please report this as a tsbpf bug):\n${result.clangWarnings.trim()}`);
       const progs = result.manifest.programs.map((p) => `${p.section} (${p.symbol})`).join(", ");
       console.log(`${probe} → ${result.objectFile}: ${progs}`);

@@ -20,7 +20,7 @@ export const messages = {
   nonNullAssertion: () => m("TSBPF1008", "the non-null assertion `!` is not supported; test the value (`if (!x) return ...;`) so the check is real."),
   exceptions: () => m("TSBPF1009", "exceptions are not supported: a BPF program cannot throw; return a verdict instead."),
   asyncCode: () => m("TSBPF1010", "async code and generators are not supported: a BPF program runs to completion."),
-  arrays: () => m("TSBPF1011", "arrays and indexing are not supported yet."),
+  arrays: () => m("TSBPF1011", "tsbpf has no dynamic arrays: an array literal needs a FixedArray type from its context (`let a: FixedArray<u8, 4> = [1, 2];`), and only FixedArrays can be indexed."),
   objectLiteral: () => m("TSBPF1012", "an object literal needs a struct type from its context: annotate the variable, e.g. `const p: Pair = { ... }`."),
   importDeclaration: () => m("TSBPF1013", "only named imports of the probe's own .ts files are supported: `import { a, b } from \"./file\"`."),
   importedProgram: () => m("TSBPF1034", "an imported file holds functions, constants and enums; programs (classes) belong in the file given to tsbpf."),
@@ -49,7 +49,7 @@ export const messages = {
   arrayValue: () => m("TSBPF1040", "a FixedArray is not copied or passed on its own; put it in a struct, which is copied whole."),
   bpfCallSignature: (name: string, why: string) => m("TSBPF1041", `'${name}' is marked @noinline, so it is a BPF-to-BPF call, which passes at most 5 integers, bools or enums in registers and returns one of those or void: ${why}; pass fields one by one, or remove @noinline to inline it.`),
   mapDeclaration: (why: string) => m("TSBPF1042", `invalid map declaration: ${why}.`),
-  globalName: (what: string, name: string) => m("TSBPF1043", `'${name}' cannot name a ${what}: it becomes the ${what}'s name in the object file, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*) and no other program, map or config has.`),
+  globalName: (what: string, name: string) => m("TSBPF1043", `'${name}' cannot name a ${what}: it becomes the ${what}'s name in the object file, so it must be a C identifier (letters, digits, _) that is not a runtime name (tsbpf_*, _license) and no other program, map or config has.`),
   mapPadding: (type: string, where: string, bytes: number) => m("TSBPF1044", `${type} has ${bytes} byte(s) of padding ${where}; the kernel compares and copies map keys and values byte by byte, including padding, so add an explicit field there (e.g. \`pad: ${[1, 2, 4, 8].includes(bytes) ? `u${bytes * 8}` : `FixedArray<u8, ${bytes}>`}\`) or reorder the fields.`),
   mapValueUse: (name: string) => m("TSBPF1045", `'${name}' is used only through its methods or fields (${name}.get(key), cfg.field); it cannot be passed or stored as a value.`),
   callArguments: (call: string, why: string) => m("TSBPF1046", `invalid ${call}: ${why}.`),
@@ -60,6 +60,13 @@ export const messages = {
   staleHeader: (name: string, adjustment: string) => m("TSBPF1051", `'${name}' was taken before ${adjustment}, which moved the packet: it points at stale bytes. Take the header again after the adjustment (e.g. \`const eth2 = ctx.eth();\`).`),
   readOnlyPacket: (kind: string) => m("TSBPF1052", `${kind} programs see a copy of the packet and cannot change it: writing a header field or packet bytes has no effect there. Use @tc or @xdp to rewrite packets.`),
   programName: (name: string) => m("TSBPF1024", `'${name}' cannot name a program: a program's name is its ELF symbol, so it must be a C identifier (letters, digits, _) that is not a C keyword or a runtime name (tsbpf_*, XDP_*, __*).`),
+  duplicateCase: (label: string, value: string, line: number) => m("TSBPF1053", `case ${label} (${value}) repeats the label on line ${line}; C rejects a switch with two cases of one value: merge them (\`case a: case b:\`) or remove one.`),
+  notInKind: (what: string, kind: string, program: string, kinds: string) => m("TSBPF1054", `${what} is not available in ${kind} programs (the kernel offers it to ${kinds} only), and program '${program}' uses it.`),
+  gplOnlyHelper: (what: string, kernel: string, license: string) => m("TSBPF1055", `${what} calls ${kernel}, which the kernel lets only GPL-compatible programs call, and the license is ${JSON.stringify(license)}: build with a GPL-compatible --license (GPL, "Dual MIT/GPL", "Dual BSD/GPL"...) or remove the call.`),
+  knownComparison: (result: string, why: string, what = "comparison") => m("TSBPF1056", `this ${what} is always ${result}: ${why}.`),
+  selfAssignment: (target: string) => m("TSBPF1057", `'${target}' is assigned its own value; the assignment does nothing.`),
+  stackTooLarge: (what: string, bytes: number, limit: number, largest: string) => m("TSBPF1058", `${what} needs an estimated ${bytes} bytes of stack, more than the ${limit} BPF allows; the largest part is ${largest}. Counted: struct and array locals, struct literals, map keys and values, log records, inlined functions' frames and the frames of @noinline calls it makes. Keep large values in a map (a PerCpuArray is good scratch space) or split the work.`),
+  nameTooLong: (what: string, length: number, limit: number) => m("TSBPF1059", `this ${what} name has ${length} characters, more than ${limit}: it stays a name in the object file, the kernel's BTF and, for programs and maps, the file pinned under /sys/fs/bpf (at most ${limit} bytes); shorten it.`),
   crossCaseVariable: (name: string) => m("TSBPF1023", `'${name}' is declared in another case of this switch; declare it before the switch.`),
 
   narrowing: (from: string, to: string) => m("TSBPF1100", `cannot use a ${from} where a ${to} is expected without a conversion; write ${to}(value) to truncate explicitly.`),
@@ -88,6 +95,7 @@ export const messages = {
 
   clangMissing: () => m("TSBPF3001", "clang was not found; install it (`apt-get install clang llvm`) or run `make deps`."),
   clangFailed: (detail: string) => m("TSBPF3002", `clang could not compile the generated C (this is a tsbpf bug):\n${detail}`),
+  clangStack: (limit: number) => m("TSBPF3004", `this function needs more than the ${limit} bytes of stack BPF allows once compiled (tsbpf's estimate passed, but clang spilled more values than it reserves): keep large values in a map (a PerCpuArray is good scratch space) or split the work.`),
   outputUnwritable: (path: string, why: string) => m("TSBPF3003", `cannot write ${path}: ${why}.`),
 
   verifierRejected: (program: string, reason: string) => m("TSBPF4001", `the kernel verifier rejected program '${program}': ${reason}`),
@@ -106,7 +114,7 @@ export const messages = {
   fileNotFound: (path: string) => m("TSBPF9001", `cannot read ${path}: no such file.`),
   notAFile: (path: string) => m("TSBPF9002", `cannot read ${path}: it is not a file.`),
   wouldOverwrite: (paths: string) => m("TSBPF9004", `tsbpf init writes nothing over existing files: ${paths}.`),
-  badProbePath: (path: string) => m("TSBPF9003", `${JSON.stringify(path)} cannot be a probe: its name must end in .ts and its path must not contain quotes, backslashes or line breaks.`),
+  badProbePath: (path: string) => m("TSBPF9003", `${JSON.stringify(path)} cannot be a probe: its name must end in .ts and its path must not contain quotes, backslashes or control characters (line breaks, carriage returns).`),
   mapInput: (why: string) => m("TSBPF9006", why),
   cliInput: (why: string) => m("TSBPF9005", `${why}.`),
 } as const;

@@ -15,8 +15,8 @@ export interface Diagnostic {
   code: string;
   message: string;
   location?: SourceLocation;
-  /** "error" stops the pipeline; "note" adds context. */
-  severity: "error" | "note";
+  /** "error" stops the pipeline; "warning" reports and lets it go on; "note" adds context. */
+  severity: "error" | "warning" | "note";
 }
 
 /** Thrown by a stage that found errors; the CLI prints them and exits with status 1. */
@@ -32,6 +32,9 @@ export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
   add(d: Diagnostic): void {
     this.items.push(d);
+  }
+  get warnings(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === "warning");
   }
   get hasErrors(): boolean {
     return this.items.some((d) => d.severity === "error");

@@ -2,7 +2,7 @@
 import type { Diagnostic } from "./diagnostic.js";
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${d.severity === "note" ? "note" : "error"} ${d.code}: ${d.message}`;
+  const head = `${d.severity} ${d.code}: ${d.message}`;
   const loc = d.location;
   if (!loc) return head;
   const lines = [`${loc.file}:${loc.line}:${loc.column} - ${head}`];
@@ -16,7 +16,12 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export function formatDiagnostics(ds: readonly Diagnostic[]): string {
+  const count = (severity: Diagnostic["severity"], noun: string) => {
+    const n = ds.filter((d) => d.severity === severity).length;
+    return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  };
   const errors = ds.filter((d) => d.severity === "error").length;
-  const body = ds.map(formatDiagnostic).join("\n");
-  return `${body}\n${errors === 1 ? "Found 1 error." : `Found ${errors} errors.`}`;
+  const warnings = ds.filter((d) => d.severity === "warning").length;
+  const summary = warnings === 0 ? `Found ${count("error", "error")}.` : errors === 0 ? `Found ${count("warning", "warning")}.` : `Found ${count("error", "error")} and ${count("warning", "warning")}.`;
+  return `${ds.map(formatDiagnostic).join("\n")}\n${summary}`;
 }

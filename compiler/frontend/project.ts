@@ -37,7 +37,8 @@ export function loadProbe(file: string): LoadedProbe {
     const t = existsSync(path) ? messages.notAFile(file) : messages.fileNotFound(file);
     throw new DiagnosticError([{ ...t, severity: "error" }]);
   }
-  if (/["\\\n]/.test(path) || !basename(path).endsWith(".ts")) {
+  // clang's #line directives and the verifier's line info carry the path: no quotes, backslashes or control characters (a carriage return ends a line there)
+  if (/["\\\x00-\x08\x0a-\x1f\x7f]/.test(path) || !basename(path).endsWith(".ts")) {
     throw new DiagnosticError([{ ...messages.badProbePath(file), severity: "error" }]);
   }
   const project = new Project({ compilerOptions: PROBE_COMPILER_OPTIONS, skipAddingFilesFromTsConfig: true });

@@ -4,6 +4,8 @@ interface KernelHelper {
   id: number;
   returns: string;
   params: string;
+  /** The kernel's proto says gpl_only: a program whose license is not GPL-compatible may not call it (the verifier refuses it). */
+  gplOnly?: true;
 }
 
 export const KERNEL_HELPERS: Record<string, KernelHelper> = {
@@ -11,7 +13,7 @@ export const KERNEL_HELPERS: Record<string, KernelHelper> = {
   map_update_elem: { id: 2, returns: "long", params: "void *map, const void *key, const void *value, __u64 flags" },
   map_delete_elem: { id: 3, returns: "long", params: "void *map, const void *key" },
   ktime_get_ns: { id: 5, returns: "__u64", params: "void" },
-  trace_printk: { id: 6, returns: "long", params: "const char *fmt, __u32 fmt_size, ..." },
+  trace_printk: { id: 6, returns: "long", params: "const char *fmt, __u32 fmt_size, ...", gplOnly: true },
   get_prandom_u32: { id: 7, returns: "__u32", params: "void" },
   get_smp_processor_id: { id: 8, returns: "__u32", params: "void" },
   tail_call: { id: 12, returns: "long", params: "void *ctx, void *prog_array_map, __u32 index" },

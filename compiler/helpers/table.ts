@@ -1,13 +1,17 @@
 // The helper functions a probe can call, described once: signature, minimum kernel and the C they lower to.
 import type { IntName } from "../types/int-types.js";
+import type { ProgramDecorator } from "../programs/kinds.js";
 
-export type HelperType = IntName | "XdpAction";
+/** An integer type, or "Verdict": the verdict enum of the program that calls it (XdpAction in @xdp, TcAction in @tc). */
+export type HelperType = IntName | "Verdict";
 
 export interface HelperSpec {
   name: string;
   params: { name: string; type: HelperType; optional?: { default: bigint } }[];
   returns: HelperType;
   minKernel: string;
+  /** The program kinds (decorators) whose kernel offers the helper; absent: every kind. */
+  kinds?: readonly ProgramDecorator[];
   doc: string;
   /** The kernel helper it calls (the C is `tsbpf_<kernel>(args)`), or an inline C function body over the parameters. */
   lower: { kernel: string } | { body: string };
@@ -19,8 +23,9 @@ export const HELPERS: readonly HelperSpec[] = [
   { name: "randomU32", params: [], returns: "u32", minKernel: "4.1", lower: { kernel: "get_prandom_u32" }, doc: "A pseudo-random number (not for cryptography)." },
   { name: "cpuId", params: [], returns: "u32", minKernel: "4.1", lower: { kernel: "get_smp_processor_id" }, doc: "The number of the CPU running the program." },
   {
-    name: "redirect", params: [{ name: "ifindex", type: "u32" }, { name: "flags", type: "u64", optional: { default: 0n } }], returns: "XdpAction", minKernel: "4.14", lower: { kernel: "redirect" },
-    doc: "Sends the frame out of interface ifindex: returns XdpAction.Redirect (XdpAction.Aborted if flags are invalid).",
+    name: "redirect", params: [{ name: "ifindex", type: "u32" }, { name: "flags", type: "u64", optional: { default: 0n } }], returns: "Verdict", minKernel: "4.14", lower: { kernel: "redirect" },
+    kinds: ["xdp", "tc"],
+    doc: "Sends the packet out of interface ifindex: returns the program's redirect verdict (XdpAction.Redirect, TcAction.Redirect), or XdpAction.Aborted / TcAction.Shot if flags are invalid.",
   },
   {
     name: "csumFold", params: [{ name: "sum", type: "u32" }], returns: "u16", minKernel: "any",

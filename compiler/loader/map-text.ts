@@ -25,7 +25,8 @@ function prefixFamily(l: Layout): 4 | 6 | undefined {
 /**
  * Parses a key or value typed on the command line. Integers: decimal or 0x hex, range-checked. Structs and arrays: JSON,
  * with integers as numbers or (beyond 2^53) strings. Ipv4Prefix: "10.0.0.0/8"; Ipv6Prefix: "2001:db8::/32" (also inside
- * JSON); a big-endian u32 (an Ipv4Prefix's addr) also takes "10.0.0.1". Errors give the expected form and an example.
+ * JSON); a u32 also takes a dotted quad, "10.0.0.1" as 0x0a000001 (how programs read ip.saddr; an Ipv4Prefix's addr stores it
+ * big-endian). Errors give the expected form and an example.
  */
 export function parseMapInput(layout: Layout, text: string, what: "key" | "value"): Value {
   const t = text.trim();
@@ -81,7 +82,7 @@ function parseInteger(l: IntLayout, v: unknown, path: string): bigint {
     n = BigInt(v);
   } else if (/^[+-]?(0x[0-9a-f]+|\d+)$/i.test(s)) {
     n = BigInt(s.replace(/^[+-]/, "")) * (s.startsWith("-") ? -1n : 1n);
-  } else if (isInt(l, "u32", true) && parseIpv4(s, path) !== undefined) {
+  } else if (l.type === "u32" && parseIpv4(s, path) !== undefined) {
     n = parseIpv4(s, path)!;
   } else {
     throw new InputError(`${path} must be an integer`);
@@ -140,7 +141,7 @@ function parsePrefix(family: 4 | 6, s: string, path: string): Value {
 function formOf(l: Layout): string {
   const family = prefixFamily(l);
   if (family) return `an IPv${family} prefix address/length (length 0..${family === 4 ? 32 : 128})`;
-  if (l.kind === "int") return `${l.type.startsWith("i") ? "an" : "a"} ${l.type} in decimal or 0x hex (${INTS[l.type].min}..${INTS[l.type].max})`;
+  if (l.kind === "int") return `${l.type.startsWith("i") ? "an" : "a"} ${l.type} in decimal or 0x hex (${INTS[l.type].min}..${INTS[l.type].max})${l.type === "u32" ? " or a dotted quad" : ""}`;
   if (l.kind === "bool") return "true or false";
   if (l.kind === "array") return `a JSON array of ${l.length} values`;
   return `a JSON object with ${l.fields.map((f) => `${f.name} (${f.layout.kind === "int" ? f.layout.type : f.layout.kind})`).join(", ")}`;

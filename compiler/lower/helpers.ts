@@ -6,6 +6,7 @@ import type { HelperSpec, HelperType } from "../helpers/table.js";
 import { cType, intLiteral } from "./c-types.js";
 import type { LowerContext } from "./context.js";
 import { lowerAs } from "./expressions.js";
+import { kindByAction } from "../programs/kinds.js";
 
 const cTypeOf = (t: HelperType) => cType(helperType(t));
 
@@ -13,12 +14,13 @@ export function lowerHelperCall(lx: LowerContext, node: ts.CallExpression, helpe
   const args = helper.params.map((p, i) => {
     const arg = node.arguments[i];
     if (arg) return lowerAs(lx, arg, helperType(p.type));
-    return intLiteral(p.optional!.default, p.type === "XdpAction" ? "u32" : p.type);
+    return intLiteral(p.optional!.default, p.type === "Verdict" ? "u32" : p.type);
   });
   if ("kernel" in helper.lower) {
     lx.kernelHelpers.add(helper.lower.kernel);
     const result = call(`tsbpf_${helper.lower.kernel}`, args);
-    return helper.returns === "XdpAction" ? cast("enum xdp_action", result) : result;
+    const verdict = helper.returns === "Verdict" ? lx.typeOf(node) : undefined;
+    return verdict?.kind === "enum" ? cast(kindByAction(verdict.name)!.actionC, result) : result;
   }
   const name = `tsbpf_${helper.name}`;
   if (!lx.accessors.has(name)) {

@@ -13,13 +13,18 @@ import { lowerAs } from "./expressions.js";
  * `struct { int (*type)[1]; ... } counts SEC(".maps");`: the map's attributes encoded in BTF, as libbpf reads them.
  * Also the runtime's own maps (the log ring buffer, the socket-filter scratch buffer), described like a probe's.
  */
-export function mapDefinition(map: Pick<MapInfo, "name" | "kind" | "size" | "key" | "value">, comment = `${map.name}: ${map.kind.name}`): string {
+export function mapDefinition(map: Pick<MapInfo, "name" | "kind" | "size" | "key" | "value"> & { cName?: string }, comment = `${map.name}: ${map.kind.name}`): string {
   const k = map.kind;
   const attrs = [`\tint (*type)[${k.typeId}]; /* ${k.bpfType} */`, `\tint (*max_entries)[${map.size}];`];
   if (k.flags) attrs.push(`\tint (*map_flags)[${k.flags}];`);
   if (k.value === "fixed") attrs.push("\tint (*key_size)[4];", "\tint (*value_size)[4];");
   else if (map.key) attrs.push(`\t${cType(map.key)} *key;`, `\t${cType(map.value)} *value;`);
-  return `/* ${comment} */\nstruct {\n${attrs.join("\n")}\n} ${map.name} SEC(".maps");`;
+  return `/* ${comment} */\nstruct {\n${attrs.join("\n")}\n} ${symbolDeclarator(map.name, map.cName)} SEC(".maps");`;
+}
+
+/** A global's declarator: its C identifier, labelled with its ELF symbol when the two differ (`tsbpf_obj_int __asm__("int")`). */
+export function symbolDeclarator(symbol: string, cName = symbol): string {
+  return cName === symbol ? symbol : `${cName} __asm__("${symbol}")`;
 }
 
 /** `m.get(k)` → `tsbpf_m_get(k)`, with the accessor defined once. */
@@ -40,7 +45,7 @@ export function lowerMapCall(lx: LowerContext, node: ts.CallExpression, callee: 
 function accessor(lx: LowerContext, map: MapInfo, method: keyof typeof MAP_METHODS, name: string): string {
   const K = map.key ? cType(map.key) : "";
   const V = cType(map.value);
-  const m = `&${map.name}`;
+  const m = `&${map.cName}`;
   const fix = keyToMapOrder(lx, map);
   const use = (h: string) => lx.kernelHelpers.add(h);
   const fn = (ret: string, params: string, body: string[]) => `static __always_inline ${ret} ${name}(${params})\n{\n${body.map((l) => `\t${l}`).join("\n")}\n}`;

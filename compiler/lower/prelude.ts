@@ -5,11 +5,14 @@ import { HAVOC_RUNTIME } from "./havoc.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
 import { RAW_CONTEXTS, rawContextC } from "../programs/raw-contexts.js";
 
-/** The fixed-width types and SEC, then the context struct and verdict enum of each program kind the probe uses. */
-export function prelude(kinds: readonly ProgramKind[]): string {
+/**
+ * The fixed-width types and SEC, then the context struct of each program kind the probe declares, and the verdict enum
+ * of each kind whose verdicts it uses (a tc program may hold an XdpAction).
+ */
+export function prelude(kinds: readonly ProgramKind[], verdicts: readonly ProgramKind[] = kinds): string {
   const used = PROGRAM_KINDS.filter((k) => kinds.includes(k));
   const contexts = RAW_CONTEXTS.filter((r) => used.some((k) => k.ctxC === `struct ${r.cTag}`));
-  const enums = used.map((k) => `${k.actionC} { ${Object.values(k.actions).map((a) => `${a.c} = ${a.value}`).join(", ")} };`);
+  const enums = PROGRAM_KINDS.filter((k) => kinds.includes(k) || verdicts.includes(k)).map((k) => `${k.actionC} { ${Object.values(k.actions).map((a) => `${a.c} = ${a.value}`).join(", ")} };`);
   return [PRELUDE, ...contexts.map(rawContextC), CONTEXT_FIELD_RUNTIME, enums.join("\n")].join("\n\n");
 }
 
@@ -38,6 +41,7 @@ const HELPERS: Record<string, string> = {
 export function helperDefinitions(used: ReadonlySet<string>): string[] {
   const defs = Object.keys(HELPERS).filter((h) => used.has(h)).map((h) => HELPERS[h]!);
   if (used.has("rawRead")) defs.push(RAW_READ_RUNTIME);
+  if (used.has("unfolded")) defs.push('#define tsbpf_unfolded(x) ({ __u64 tsbpf_u_ = (x); asm volatile("" : "+r"(tsbpf_u_)); tsbpf_u_; })');
   if (used.has("havoc")) defs.push(HAVOC_RUNTIME);
   if (used.has("index")) {
     defs.push('#define tsbpf_index(i, n) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); if (tsbpf_i_ >= (n)) tsbpf_i_ = 0; tsbpf_i_; })');

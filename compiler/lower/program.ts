@@ -1,10 +1,10 @@
 // Assembles the C translation unit: prelude, packet runtime, constants, helper functions and programs.
-import { id, num, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
+import { call, id, num, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
 import type { TType } from "../types/types.js";
-import type { ts } from "ts-morph";
+import { ts } from "ts-morph";
 import { enumConstant } from "./expressions.js";
 import { contextRuntime, COPY_FRAME, ON_ERROR_LABEL } from "./intrinsics/packet.js";
-import type { ProgramKind } from "../programs/kinds.js";
+import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
 import type { CheckedProbe } from "../check/index.js";
 import { emitProtocolRuntime } from "../protocols/emit-c.js";
 import { INTS } from "../types/int-types.js";
@@ -17,6 +17,8 @@ import { lowerBlock } from "./statements.js";
 import { mapDefinition } from "./maps.js";
 import { logMapDefinition } from "./log.js";
 import { configDefinition } from "./config.js";
+import { checkLicense } from "../check/license.js";
+import { cStringLiteral } from "../c/string-literal.js";
 import { kernelHelperDeclarations } from "../helpers/kernel-helpers.js";
 import { FunctionScope } from "./function-scope.js";
 
@@ -60,7 +62,26 @@ function lowerFunctionBody(lx: LowerContext, params: { cName: string; type: TTyp
   return { statements: [...prologue, ...statements], hiddenParams: scope.hiddenParams };
 }
 
+/** The program kinds whose verdict enum some value, variable or function of the probe has. */
+function usedVerdicts(checked: CheckedProbe): ProgramKind[] {
+  const cx = checked.cx;
+  const types = [...cx.types.values(), ...[...cx.bindings.values()].map((b) => b.type), ...[...cx.functions.values()].flatMap((f) => [f.returns, ...f.params])];
+  return PROGRAM_KINDS.filter((k) => types.some((t) => t.kind === "enum" && t.name === k.action));
+}
+
+/**
+ * TypeScript proved every path of a body with a result returns (noImplicitReturns), switches over all of an enum's
+ * members included, which C cannot see: after a last statement that is not a return, the end is marked unreachable
+ * (clang would warn that control reaches the end of a non-void function).
+ */
+function endOfBody(body: ts.Block, returns: TType): CStmt[] {
+  const last = body.statements.at(-1);
+  if (returns.kind === "void" || (last && ts.isReturnStatement(last))) return [];
+  return [{ k: "expr", expr: call("__builtin_unreachable", []) }];
+}
+
 export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
+  checkLicense(checked.cx, options.license);
   const lx = new LowerContext(checked);
   const globals: CGlobal[] = structOrder(checked.cx).filter((s) => !s.inRuntime).map((s) => ({
     text: `struct ${s.cName} {\n${s.fields.map((f) => `\t${cType(f.type)} ${f.name}${f.type.kind === "array" ? `[${f.type.length}]` : ""};`).join("\n")}\n};`,
@@ -80,7 +101,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     const params = f.parameters.map((p) => lx.bindingOfDecl(p)!);
     // a function that cannot start returns the zero of its type (never at run time: the frame's buffer always exists)
     const zero: CStmt = { k: "return", value: sig.returns.kind === "void" ? undefined : sig.returns.kind === "struct" || sig.returns.kind === "header" ? { k: "compound", type: cType(sig.returns), fields: [] } : num(0) };
-    const body = lowerFunctionBody(lx, params, zero, () => lowerBlock(lx, f.body!, sig.returns));
+    const body = lowerFunctionBody(lx, params, zero, () => [...lowerBlock(lx, f.body!, sig.returns), ...endOfBody(f.body!, sig.returns)]);
     return {
       name: lx.functionName(f),
       returnType: cType(sig.returns),
@@ -94,14 +115,15 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
   for (const p of checked.programs) {
     const section = p.section ?? (options.sections === "libbpf" ? p.kind.libbpfSection : `${p.kind.sectionPrefix}/${p.name}`);
     const param = lx.bindingOfDecl(p.node.parameters[0]!)!;
+    const verdict: TType = { kind: "enum", name: p.kind.action };
     const onError: CStmt = { k: "return", value: id(enumConstant(p.kind.action, p.onError ?? p.kind.defaultOnError)) };
-    const body = lowerFunctionBody(lx, [param], onError, () => [...lowerBlock(lx, p.node.body!, { kind: "enum", name: p.kind.action }), ...onErrorExit(checked, p)]);
+    const body = lowerFunctionBody(lx, [param], onError, () => [...lowerBlock(lx, p.node.body!, verdict), ...endOfBody(p.node.body!, verdict), ...onErrorExit(checked, p)]);
     functions.push({
       name: p.name,
       returnType: "int",
       params: [{ type: `${p.kind.ctxC} *`, name: param.cName }],
       body: body.statements,
-      qualifiers: [`SEC(${JSON.stringify(section)})`],
+      qualifiers: [`SEC(${cStringLiteral(section)})`],
       comment: `${p.kind.decorator.toUpperCase()} program ${p.className}.${p.name}`,
       at: lx.at(p.node.name),
     });
@@ -111,12 +133,12 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
   globals.push(...[...lx.accessors.values()].map((text) => ({ text })));
   const head = [
     `/* Generated by tsbpf from ${lx.lineFile}: edit the TypeScript, not this file. #line directives point at ${lx.lineFile}. */`,
-    prelude(checked.programs.map((p) => p.kind)),
+    prelude(checked.programs.map((p) => p.kind), usedVerdicts(checked)),
     ...helperDefinitions(lx.helpers),
     ...kernelHelperDeclarations(lx.kernelHelpers),
     emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters),
     ...contextRuntime(lx),
-    `char _license[] SEC("license") = ${JSON.stringify(options.license)};`,
+    `char _license[] SEC("license") = ${cStringLiteral(options.license)};`,
   ];
   return { unit: { prelude: head, globals, functions }, programs };
 }

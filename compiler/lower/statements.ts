@@ -1,6 +1,6 @@
 // Lowers statements; every C statement keeps the TypeScript line it came from.
 import { ts } from "ts-morph";
-import { binary, call, id, num, type CExpr, type CStmt } from "../c/ast.js";
+import { binary, call, cast, id, num, type CExpr, type CStmt } from "../c/ast.js";
 import { unparen } from "../check/syntax.js";
 import { INTS, type IntName } from "../types/int-types.js";
 import { compoundOperator } from "../check/statements.js";
@@ -11,6 +11,8 @@ import { logSiteOf, lowerLog } from "./log.js";
 import { lowerFieldWrite } from "./intrinsics/packet.js";
 import type { LowerContext } from "./context.js";
 import { arithmetic, lowerAs, lowerTest } from "./expressions.js";
+import { lowerBigCopy } from "./copies.js";
+import { constantOf } from "../check/constants.js";
 import { lowerContextWrite } from "./context-fields.js";
 import { havoc, loopCarried, pathDependentAfter } from "./havoc.js";
 
@@ -50,9 +52,23 @@ function lowerOne(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[]
       isDefault: ts.isDefaultClause(c),
       body: c.statements.flatMap((s) => lowerStatement(lx, s, returns)),
     }));
-    return [{ k: "switch", test: lowerAs(lx, node.expression), cases, at }];
+    return [{ k: "switch", test: switchValue(lx, node.expression), cases, at }];
   }
   throw new Error(`internal: cannot lower ${ts.SyntaxKind[node.kind]}`);
+}
+
+/**
+ * The value a switch tests, as clang should see it: a verdict enum as an integer (its cases need not all be there,
+ * which -Wswitch would ask for), a constant (the user's redundancy, TSBPF1056) behind a barrier, since clang has no
+ * flag to silence "no case matching constant switch condition".
+ */
+function switchValue(lx: LowerContext, value: ts.Expression): CExpr {
+  const test = lowerAs(lx, value);
+  if (constantOf(lx.checked.cx, value) !== undefined) {
+    lx.helpers.add("unfolded");
+    return call("tsbpf_unfolded", [test]);
+  }
+  return lx.typeOf(value).kind === "enum" ? cast("__u32", test) : test;
 }
 
 function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
@@ -121,8 +137,19 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     const contextWrite = lowerContextWrite(lx, left, value);
     if (contextWrite) return contextWrite;
     const target = ts.isIdentifier(left) ? id(lx.bindingOf(left)!.cName) : lowerAs(lx, left);
+    const bigCopy = view ? undefined : lowerBigCopy(lx, target, e.right, targetType);
+    if (bigCopy) return bigCopy;
     // x op= y was checked as the synthetic x op y; lower that same view
     return binary("=", target, value);
   }
-  return lowerAs(lx, e);
+  return discarded(lowerAs(lx, e));
+}
+
+/**
+ * A value a statement drops: a call as it is, without the conversion it would have as a value (`redirect(3);`),
+ * anything else cast to void (`ctx.adjustHead(0);` is a comparison of the helper's result), so clang sees it is dropped on purpose.
+ */
+function discarded(e: CExpr): CExpr {
+  if (e.k === "cast") return discarded(e.operand);
+  return e.k === "call" || e.k === "binary" && e.op === "=" ? e : cast("void", e);
 }

@@ -1,5 +1,7 @@
 // The program kinds a probe can declare, described once: decorator, context, verdicts, C types, sections and how loaders attach them.
 
+export type ProgramDecorator = "xdp" | "tc" | "socketFilter";
+
 /** A context property: a field of the kernel struct under a friendlier name, in host byte order. */
 export interface ContextField {
   name: string;
@@ -14,7 +16,7 @@ export interface ContextField {
 
 export interface ProgramKind {
   /** The decorator, and the manifest's program type. */
-  decorator: "xdp" | "tc" | "socketFilter";
+  decorator: ProgramDecorator;
   /**
    * How programs reach packet bytes: "direct" through data/data_end, or "copy": the frame (from its MAC header) is
    * copied into a per-CPU scratch buffer, read-only (socket filters have no direct packet access).

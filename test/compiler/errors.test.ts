@@ -1,9 +1,10 @@
 // Every fixture in test/errors marks its expected diagnostics with `//! CODE` on the offending line; the checker must report exactly those.
+// A fixture about a build option names it on a line of its own (`//!license Proprietary`): it is checked and lowered with that option.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, checkFile } from "../../compiler/build.js";
+import { build, generateC, type BuildOptions } from "../../compiler/build.js";
 import { messages } from "../../compiler/diagnostics/catalogue.js";
 import { DiagnosticError } from "../../compiler/diagnostics/diagnostic.js";
 import { formatDiagnostics } from "../../compiler/diagnostics/format.js";
@@ -17,9 +18,15 @@ function expected(file: string): string[] {
     .flatMap((line, i) => [...line.matchAll(/\/\/! (TS(?:BPF)?\d+)/g)].map((m) => `${m[1]}@${i + 1}`));
 }
 
+/** The build options a fixture names (`//!license TEXT`). */
+function fixtureOptions(file: string): BuildOptions {
+  const license = /^\/\/!license (.+)$/m.exec(readFileSync(file, "utf8"))?.[1];
+  return license ? { license } : {};
+}
+
 function diagnose(file: string): DiagnosticError {
   try {
-    checkFile(file);
+    generateC(file, fixtureOptions(file));
   } catch (e) {
     if (e instanceof DiagnosticError) return e;
     throw e;
@@ -45,7 +52,7 @@ describe("error fixtures", () => {
     const out = mkdtempSync(join(tmpdir(), "tsbpf-errors-"));
     try {
       for (const f of fixtures) {
-        await expect(build(join(dir, f), { outDir: out }), f).rejects.toBeInstanceOf(DiagnosticError);
+        await expect(build(join(dir, f), { ...fixtureOptions(join(dir, f)), outDir: out }), f).rejects.toBeInstanceOf(DiagnosticError);
       }
       expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     } finally {
@@ -74,8 +81,9 @@ describe("error fixtures", () => {
     expect(lines[src + 1]).toMatch(/\^~~$/);
   });
 
-  it("every check-stage code in the catalogue is exercised by a fixture", () => {
-    const all = fixtures.flatMap((f) => expected(join(dir, f)).map((e) => e.split("@")[0]));
+  it("every check-stage code in the catalogue is exercised by a fixture (test/errors, or test/warnings for warnings)", () => {
+    const warnings = join(dir, "..", "warnings");
+    const all = [...fixtures.map((f) => join(dir, f)), ...readdirSync(warnings).filter((f) => f.endsWith(".ts")).map((f) => join(warnings, f))].flatMap((f) => expected(f).map((e) => e.split("@")[0]));
     const checkCodes = Object.values(messages)
       .map((factory) => (factory as (...a: string[]) => { code: string })("x", "y").code)
       .filter((c) => c.startsWith("TSBPF1"));

@@ -37,12 +37,19 @@ describe("parseMapInput: integers", () => {
     expect(bytes(int("u32", true), "10.0.0.1")).toBe("0a000001");
   });
 
+  it("any u32 takes a dotted quad as the host-order number programs read (ip.saddr), as docs/cli.md shows for struct fields", () => {
+    expect(bytes(int("u32"), "10.0.0.1")).toBe("0100000a");
+    const flow: Layout = { kind: "struct", name: "Flow", size: 8, align: 4, fields: [{ name: "saddr", offset: 0, layout: int("u32") }, { name: "sport", offset: 4, layout: int("u16") }, { name: "pad", offset: 6, layout: int("u16") }] };
+    expect(bytes(flow, '{"saddr":"10.0.0.1","sport":80,"pad":0}')).toBe("0100000a" + "5000" + "0000");
+    expect(() => parseMapInput(int("u32"), "10.0.0.256", "key")).toThrow(/10\.0\.0\.256 is not an IPv4 address/);
+  });
+
   it.each([
     ["u8", "256", /key = 256 does not fit in u8 \(0\.\.255\)/],
     ["u8", "-1", /does not fit in u8/],
     ["i32", "2147483648", /does not fit in i32 \(-2147483648\.\.2147483647\)/],
-    ["u32", "12abc", /key must be an integer; expected a u32 in decimal or 0x hex \(0\.\.4294967295\), e\.g\. 1$/],
-    ["u32", "10.0.0.1", /must be an integer/],
+    ["u32", "12abc", /key must be an integer; expected a u32 in decimal or 0x hex \(0\.\.4294967295\) or a dotted quad, e\.g\. 1$/],
+    ["u16", "10.0.0.1", /must be an integer/],
     ["u16", "", /must be an integer/],
   ] as const)("%s %j is refused", (type, text, error) => {
     expect(() => parseMapInput(int(type), text, "key")).toThrow(error);

@@ -17,4 +17,10 @@ it("keeps free names and renames collisions uniquely", () => {
   expect(names.local(scope, "char")).toBe("char_1");
   expect(names.local(scope, "char_1")).toBe("char_1_1");
   expect(names.local({}, "_")).toBe("_");
+  // C reserves _X for the implementation (clang's _Nullable, the _LP64 macro); the runtime defines the verdict constants
+  expect(names.local(scope, "_LP64")).toBe("user__LP64");
+  expect(names.local(scope, "SOCKET_DROP")).toBe("SOCKET_DROP_1");
+  expect(names.local(scope, "xdp_action")).toBe("xdp_action_1");
+  // library names are free (clang runs with -fno-builtin)
+  expect(names.global("memcpy")).toBe("memcpy");
 });

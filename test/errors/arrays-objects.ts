@@ -1,4 +1,4 @@
-// Arrays, indexing and object literals arrive in a later version of the language.
+// Array and object literals need a FixedArray or struct type from their context: tsbpf has no dynamic arrays or objects.
 export class P {
   @xdp
   static p(ctx: XdpContext): XdpAction {

@@ -22,6 +22,7 @@ static __always_inline __u32 markFor(__u16 port)
 			return 0U;
 		}
 	}
+	__builtin_unreachable();
 }
 
 /* XDP program Enums.enums */

@@ -35,4 +35,11 @@ describeKernel("trace()", () => {
     const trace = readFileSync(join(tracefs, "trace"), "utf8");
     expect(trace).toContain(`tsbpf-trace-test dport=7777 sport=${sport.toString(16)} delta=-5 100%`);
   });
+
+  it("prints a line at bpf_trace_printk's limit whole: the format lives in .rodata, not on the stack", async () => {
+    expect((await obj.run("longLine", eth().build())).retval).toBe(XdpVerdict.Pass);
+    const trace = readFileSync(join(tracefs, "trace"), "utf8");
+    expect(trace).toContain(`tsbpf-long ${"x".repeat(990)} 18446744073709551615\n`);
+    expect(probe.cSource).toMatch(/static const char tsbpf_fmt\[\] = "tsbpf-long /);
+  });
 });

@@ -1,10 +1,11 @@
-// Lowers trace("fmt", ...) to bpf_trace_printk with the format on the stack and every argument widened to 64 bits.
+// Lowers trace("fmt", ...) to bpf_trace_printk with the format in .rodata (not on the 512-byte stack) and every argument widened to 64 bits.
 import { ts } from "ts-morph";
 import { call, cast, id, type CExpr, type CStmt, type SourceLine } from "../../c/ast.js";
 import { unparen } from "../../check/syntax.js";
 import { INTS } from "../../types/int-types.js";
 import type { LowerContext } from "../context.js";
 import { lowerAs } from "../expressions.js";
+import { cStringLiteral } from "../../c/string-literal.js";
 
 export function isTraceCall(lx: LowerContext, e: ts.Expression): boolean {
   if (!ts.isCallExpression(e) || !ts.isIdentifier(unparen(e.expression))) return false;
@@ -29,7 +30,7 @@ export function lowerTrace(lx: LowerContext, node: ts.CallExpression, at: Source
   return {
     k: "block",
     body: [
-      { k: "decl", type: "char", name: "tsbpf_fmt[]", init: id(JSON.stringify(text)), at },
+      { k: "decl", type: "static const char", name: "tsbpf_fmt[]", init: id(cStringLiteral(text)), at },
       { k: "expr", expr: call("tsbpf_trace_printk", [id("tsbpf_fmt"), id("sizeof(tsbpf_fmt)"), ...args]), at },
     ],
     at,
