@@ -13,6 +13,8 @@ export const BPF_STACK_BYTES = 512;
 const FRAME_ROUNDING = 32;
 /** Room kept in every frame for the integers clang spills from registers (it needs a slot or two beside a big local). */
 const SPILL_RESERVE = 16;
+/** A header value (struct tsbpf_hdr: two pointers, the next protocol and the presence flag). */
+const HEADER_BYTES = 24;
 /** A log record: the site, a reserved word and the timestamp, then 8 bytes per argument. */
 const LOG_RECORD_HEADER = 16;
 
@@ -31,7 +33,8 @@ const item = (what: string, bytes: number): Need => (bytes > 0 ? { bytes, larges
  * What counts: struct and array locals (and FixedArrays from `bytes()`), struct values made for a call (a literal
  * passed or stored, a struct argument of an inlined function), map keys and values (taken by address for the
  * helper), log records, the locals of inlined functions at each call, and 16 bytes per frame for spilled
- * registers. Integers, bools and headers are otherwise assumed to live in registers. Variables of sibling blocks,
+ * registers; and headers (24 bytes each), which clang spills once the four registers a helper call preserves are
+ * taken. Integers and bools are otherwise assumed to live in registers. Variables of sibling blocks,
  * and the temporaries of different statements, share space (as clang lays them out); each frame of a @noinline
  * call chain adds to its caller's.
  */
@@ -112,7 +115,9 @@ export class StackEstimator {
 
   private local(d: ts.VariableDeclaration): Need {
     const t = this.cx.bindings.get(d)?.type;
-    return t ? item(`'${d.name.getText()}'`, this.sizeOf(t)) : NONE;
+    if (!t) return NONE;
+    // a header is three words, which clang keeps on the stack once the registers a helper call preserves are taken
+    return item(`'${d.name.getText()}'`, t.kind === "header" ? HEADER_BYTES : this.sizeOf(t));
   }
 
   /**

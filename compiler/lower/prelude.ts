@@ -43,6 +43,7 @@ export function helperDefinitions(used: ReadonlySet<string>): string[] {
   if (used.has("rawRead")) defs.push(RAW_READ_RUNTIME);
   if (used.has("unfolded")) defs.push('#define tsbpf_unfolded(x) ({ __u64 tsbpf_u_ = (x); asm volatile("" : "+r"(tsbpf_u_)); tsbpf_u_; })');
   if (used.has("havoc")) defs.push(HAVOC_RUNTIME);
+  if (used.has("counter")) defs.push('#define tsbpf_counter(v) asm volatile("" : "+r"(v))');
   if (used.has("index")) {
     defs.push('#define tsbpf_index(i, n) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); if (tsbpf_i_ >= (n)) tsbpf_i_ = 0; tsbpf_i_; })');
     defs.push('#define tsbpf_element(a, i, n) (*({ __typeof__(&(a)[0]) tsbpf_e_ = &(a)[tsbpf_index(i, n)]; asm volatile("" : "+r"(tsbpf_e_)); tsbpf_e_; }))');

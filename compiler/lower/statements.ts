@@ -40,7 +40,11 @@ function lowerOne(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[]
   if (site) return [lowerLog(lx, site, at)];
   if (ts.isExpressionStatement(node)) return [{ k: "expr", expr: expressionStatement(lx, unparen(node.expression)), at }];
   if (ts.isEmptyStatement(node)) return [];
-  const body = (s: ts.Statement) => [...havoc(lx, loopCarried(lx, node as ts.IterationStatement)), ...(ts.isBlock(s) ? lowerBlock(lx, s, returns) : lowerStatement(lx, s, returns))];
+  const body = (s: ts.Statement) => [
+    ...keepCounter(lx, node as ts.IterationStatement),
+    ...havoc(lx, loopCarried(lx, node as ts.IterationStatement)),
+    ...(ts.isBlock(s) ? lowerBlock(lx, s, returns) : lowerStatement(lx, s, returns)),
+  ];
   if (ts.isBreakStatement(node)) return [{ k: "break", at }];
   if (ts.isContinueStatement(node)) return [{ k: "continue", at }];
   if (ts.isWhileStatement(node)) return [{ k: "while", test: lowerTest(lx, node.expression), body: body(node.statement), at }];
@@ -91,12 +95,36 @@ function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
 }
 
 /**
- * A loop counter lives in 64 bits whatever its type (uses read it through its type: lowerExpr): the verifier must
- * see it change to see the loop end, and clang spills a 32-bit value with a 4-byte store, after which the verifier
- * knows nothing of it ("infinite loop detected"). The checker proved the counter stays in its type's range.
+ * A loop counter lives in 64 bits whatever its type (uses read it through its type: lowerExpr), and is hidden from
+ * clang at the top of each iteration (keepCounter), so clang cannot tell its upper half is zero: the verifier must see
+ * it change to see the loop end, and clang spills a value it knows fits 32 bits with a 4-byte store, after which the
+ * verifier knows nothing of it ("infinite loop detected"). The checker proved the counter stays in its type's range.
  */
 export function counterType(t: IntName): string {
   return INTS[t].signed ? "__s64" : "__u64";
+}
+
+/** The counter of a proven loop: the variable its initializer declares, or the one a `while` compares. */
+function counterOf(lx: LowerContext, loop: ts.IterationStatement): ts.Node | undefined {
+  const cx = lx.checked.cx;
+  if ((ts.isForStatement(loop) || ts.isForOfStatement(loop)) && loop.initializer && ts.isVariableDeclarationList(loop.initializer)) {
+    const d = loop.initializer.declarations[0];
+    return d && cx.loopCounters.has(d) ? d : undefined;
+  }
+  if (ts.isWhileStatement(loop)) {
+    const cond = unparen(loop.expression);
+    const d = ts.isBinaryExpression(cond) && ts.isIdentifier(unparen(cond.left)) ? cx.declarationOf(unparen(cond.left)) : undefined;
+    return d && cx.loopCounters.has(d) ? d : undefined;
+  }
+  return undefined;
+}
+
+/** At the top of a loop's body, its counter is hidden from clang, which then keeps all 64 bits of it (see counterType). */
+function keepCounter(lx: LowerContext, loop: ts.IterationStatement): CStmt[] {
+  const counter = counterOf(lx, loop);
+  if (!counter) return [];
+  lx.helpers.add("counter");
+  return [{ k: "expr", expr: call("tsbpf_counter", [id(lx.bindingOfDecl(counter)!.cName)]) }];
 }
 
 function lowerFor(lx: LowerContext, node: ts.ForStatement, body: CStmt[]): CStmt {
