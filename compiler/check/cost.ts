@@ -114,7 +114,7 @@ export class CostModel {
         if ((t?.kind === "header" || t?.kind === "ref") && t.nullable) out.push({ by: 2, decl: d });
       }
     }
-    if (ts.isIfStatement(s) || ts.isSwitchStatement(s)) {
+    if (ts.isIfStatement(s) || ts.isSwitchStatement(s) || isLoop(s)) {
       for (const decl of assignedIn(this.cx, s)) {
         const t = this.cx.bindings.get(decl)?.type;
         if (t?.kind === "header" || t?.kind === "ref") out.push({ by: 2, decl });
@@ -142,7 +142,9 @@ export class CostModel {
 
   private loop(s: ts.ForStatement | ts.ForOfStatement | ts.WhileStatement): Cost {
     const trips = Number(this.cx.loopTrips.get(s) ?? 1n);
-    const once = add(this.statement(s.statement), unit(STEP_COSTS.loopIteration, JUMPS.branch));
+    // a header or map value the body assigns but declared outside enters later iterations in a state of each kind
+    const carried = [...assignedIn(this.cx, s.statement)].filter((d) => !(d.pos >= s.pos && d.end <= s.end) && ["header", "ref"].includes(this.cx.bindings.get(d)?.type.kind ?? "")).length;
+    const once = scale(add(this.statement(s.statement), unit(STEP_COSTS.loopIteration, JUMPS.branch)), 2 ** carried);
     // clang unrolls a loop whose unrolled body stays small: count it as often in the size then
     const cost = scale(once, trips, once.size * trips <= UNROLLED_SIZE ? trips : 1);
     // a loop directly holding the costliest loop: one nest, whose trips multiply
@@ -289,3 +291,7 @@ export function checkBudget(out: DiagnosticBag, name: string, program: ts.Method
 const round = (n: number) => Math.round(n).toLocaleString("en-US");
 
 const article = (word: string) => (/^[AEIOU]/.test(word) ? "an" : "a");
+
+function isLoop(s: ts.Node): s is ts.ForStatement | ts.ForOfStatement | ts.WhileStatement {
+  return ts.isForStatement(s) || ts.isForOfStatement(s) || ts.isWhileStatement(s);
+}

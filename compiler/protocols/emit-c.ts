@@ -61,6 +61,13 @@ struct tsbpf_hdr {
 /* Whether v (below 64) is in the set of bit positions mask, tested as one bit so the verifier follows one path. */
 #define tsbpf_in_set(v, mask) ({ __u64 tsbpf_s_ = (v); tsbpf_opaque(tsbpf_s_); tsbpf_s_ < 64 && ((mask) >> tsbpf_s_) & 1; })
 
+/* p, as a pointer of its own for the verifier (moved by a 0 it cannot know): what a child header's checks teach it stays
+ * with the child, instead of changing what it knows of the parent's pointer, whose states (child there or not) would
+ * then differ for the rest of the program. noise is a checked byte (or any value it cannot know). */
+#define tsbpf_fresh(p, noise) tsbpf_fresh_by(p, tsbpf_be8(noise))
+#define tsbpf_fresh_by(p, noise) ({ __u64 tsbpf_z_ = 0; tsbpf_widen(tsbpf_z_, noise, 1); \\
+	__u8 *tsbpf_f_ = (p) + tsbpf_z_; tsbpf_opaque(tsbpf_f_); tsbpf_f_; })
+
 /* Whether the n bytes at p lie before end: computed once and hidden, so clang cannot compare again where the answer is
  * used. A parse's result is chosen by it, field by field, and clang may turn each choice into a comparison of its own;
  * the verifier would then follow them apart (a header there by one comparison, its fields those of no header by
@@ -189,6 +196,9 @@ function parser(p: ProtocolSpec): string {
     lines.push(`\th.next_proto = ${expand(p, p.nextSelector, "h")};`);
   }
   if (p.chain) lines.push(...chainWalk(p, p.chain));
+  // what follows leaves as a value the verifier does not know (a protocol number, or none): it is then one state,
+  // whichever it is, instead of one per value for every header after it
+  if (p.nextSelector || p.tags || p.chain) lines.push(`\ttsbpf_widen(h.next_proto, tsbpf_be${p.minLength >= 4 ? 32 : 8}(pos), 0xffffffffULL);`);
   lines.push("\treturn h;", "}");
   return lines.join("\n");
 }
@@ -236,13 +246,20 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
     `	/* more than ${chain.max} extension headers: nothing follows that can be parsed */`,
     `	if (tsbpf_in_set(h.next_proto, ${mask}))`,
     "		h.next_proto = TSBPF_NO_NEXT;",
+    "	/* a chain that runs past the packet leaves the header with nothing after it; either way the offset leaves widened,",
+    "	 * as one state (the check after widening holds whenever the one before did) */",
+    "	__u8 *last = pos + off;",
+    "",
+    "	tsbpf_opaque(last);",
+    "	if (!tsbpf_fits(last, 0, end)) {",
+    `		off = ${p.minLength};`,
+    "		h.next_proto = TSBPF_NO_NEXT;",
+    "	}",
     "	tsbpf_widen(off, noise, 0xfff);",
     "	h.next = pos + off;",
     "	tsbpf_opaque(h.next);",
-    "	if (!tsbpf_fits(h.next, 0, end)) {",
-    `		h.next = pos + ${p.minLength};`,
-    "		h.next_proto = TSBPF_NO_NEXT;",
-    "	}",
+    "	if (!tsbpf_fits(h.next, 0, end))",
+    "		return TSBPF_NO_HDR;",
   );
   return lines;
 }
@@ -272,17 +289,21 @@ function optionsAccessor(parent: ProtocolSpec, at: number): string {
   return [
     `static __always_inline struct tsbpf_hdr ${childAccessorName(parent, "options")}(struct tsbpf_hdr parent, __u8 *end)`,
     "{",
-    `\treturn (struct tsbpf_hdr){ .pos = parent.pos + ${at}, .next = parent.pos + ${at}, .next_proto = (__u32)tsbpf_distance(parent.pos, parent.next) - ${at}, .ok = 1 };`,
+    `\t__u8 *at = tsbpf_fresh(parent.pos + ${at}, parent.pos);`,
+    "",
+    `\treturn (struct tsbpf_hdr){ .pos = at, .next = at, .next_proto = (__u32)tsbpf_distance(parent.pos, parent.next) - ${at}, .ok = 1 };`,
     "}",
   ].join("\n");
 }
 
 function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: number, accessor: string): string {
   const head = [`static __always_inline struct tsbpf_hdr ${childAccessorName(parent, accessor)}(struct tsbpf_hdr parent, __u8 *end)`, "{"];
-  // a cursor needs no check: its reads are checked one by one
-  if (child === cursor) return [...head, "\treturn tsbpf_cursor_at(parent.next);", "}"].join("\n");
+  // what follows a header starts from a pointer of its own (a cursor's is its own already); a cursor needs no check:
+  // its reads are checked one by one
+  const start = parent === cursor ? "parent.next" : "tsbpf_fresh(parent.next, parent.pos)";
+  if (child === cursor) return [...head, `\treturn tsbpf_cursor_at(${start});`, "}"].join("\n");
   const announced = selector === ANY_SELECTOR ? [] : [`\tif (parent.next_proto != ${hex(selector)})`, "\t\treturn TSBPF_NO_HDR;"];
-  return [...head, ...announced, `\treturn ${parserName(child)}(parent.next, end);`, "}"].join("\n");
+  return [...head, ...announced, `\treturn ${parserName(child)}(${start}, end);`, "}"].join("\n");
 }
 
 /**

@@ -24,7 +24,7 @@ function contextEntry(kind: ProgramKind, fn: "eth" | "packet"): string {
     : ["struct tsbpf_frame frame", "frame.data", "frame.end"];
   const body = fn === "eth"
     ? `tsbpf_parse_eth(${start}, ${end})`
-    : kind.packet === "direct" ? `tsbpf_cursor_at(${start})` : "(struct tsbpf_hdr){ .pos = frame.data, .next = frame.data, .next_proto = frame.data ? TSBPF_NO_NEXT : 0, .ok = 1 }";
+    : kind.packet === "direct" ? `tsbpf_cursor_at(tsbpf_fresh_by(${start}, tsbpf_ctx_get(ctx, ${kind.unknownField}, u32)))` : "(struct tsbpf_hdr){ .pos = frame.data, .next = frame.data, .next_proto = frame.data ? TSBPF_NO_NEXT : 0, .ok = 1 }";
   return `static __always_inline struct tsbpf_hdr ${contextFunction(kind, fn)}(${params})
 {
 	return ${body};
