@@ -5,7 +5,7 @@ import { printUnit } from "./c/printer.js";
 import { checkProbe, type CheckedProbe } from "./check/index.js";
 import { messages } from "./diagnostics/catalogue.js";
 import { DiagnosticError } from "./diagnostics/diagnostic.js";
-import { loadProbe } from "./frontend/project.js";
+import { loadProbe, type ProbeSession } from "./frontend/project.js";
 import { lowerProbe, type LowerOptions } from "./lower/program.js";
 import { buildManifest, type Manifest } from "./manifest/manifest.js";
 import { compileC } from "./toolchain/clang.js";
@@ -13,6 +13,8 @@ import { findSymbol, readElf } from "./object/elf.js";
 
 export interface BuildOptions extends Partial<LowerOptions> {
   outDir?: string;
+  /** Loads the probe into this long-lived session instead of a new project (tools that build many probes). */
+  session?: ProbeSession;
 }
 
 export interface BuildResult {
@@ -25,13 +27,13 @@ export interface BuildResult {
 }
 
 /** Type-check and subset-check only (`tsbpf check`). */
-export function checkFile(file: string): CheckedProbe {
-  return checkProbe(loadProbe(file));
+export function checkFile(file: string, session?: ProbeSession): CheckedProbe {
+  return checkProbe(session ? session.load(file) : loadProbe(file));
 }
 
 /** The C a probe compiles to, without running clang (for tests and `--emit-c`). */
-export function generateC(file: string, options: Partial<LowerOptions> = {}) {
-  const checked = checkFile(file);
+export function generateC(file: string, options: Partial<LowerOptions> & Pick<BuildOptions, "session"> = {}) {
+  const checked = checkFile(file, options.session);
   const { unit, programs } = lowerProbe(checked, { sections: options.sections ?? "tsbpf", license: options.license ?? "GPL" });
   return { checked, programs, cSource: printUnit(unit) };
 }
