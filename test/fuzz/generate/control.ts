@@ -1,6 +1,6 @@
 // Control flow: if/else, null-guarded blocks, bounded loops of every form (nested, with break/continue) and switch.
 import { binary, name, num, type Expr, type Stmt, type SwitchCase } from "./ast.js";
-import { boolExpr, exact, literal } from "./expressions.js";
+import { boolExpr, literal, variable } from "./expressions.js";
 import type { Gen, LoopFrame } from "./gen.js";
 import { headerReassign, nullableVars } from "./headers.js";
 import { mapCondition } from "./maps.js";
@@ -100,13 +100,10 @@ function tripCount(g: Gen): number {
 /** Runs body generation inside a loop frame (break and continue then refer to this loop). */
 function inLoop<T>(g: Gen, frame: LoopFrame, fn: () => T): T {
   g.fn.loops.push(frame);
-  const savedSwitch = g.fn.inSwitch;
-  g.fn.inSwitch = 0;
   try {
     return fn();
   } finally {
     g.fn.loops.pop();
-    g.fn.inSwitch = savedSwitch;
   }
 }
 
@@ -210,7 +207,8 @@ export function switchStatement(g: Gen): Stmt[] {
   const r = g.rnd;
   const found = sources(g, (t) => t.k === "int");
   const t: IntType = found.length ? (r.pick(found).type as { t: IntType }).t : "u32";
-  const disc = exact(g, t, 1);
+  // a constant discriminant is the user's own redundancy (clang: "no case matching constant switch condition")
+  const disc = variable(g, t, 1);
   const seen = new Set<bigint>();
   const cases: SwitchCase[] = [];
   const count = r.between(1, 4);
@@ -231,16 +229,11 @@ export function switchStatement(g: Gen): Stmt[] {
 }
 
 function caseBody(g: Gen, mayFallThrough: boolean): Stmt[] {
-  g.fn.inSwitch++;
-  try {
-    const body = nestedBlock(g);
-    if (escapes(body)) return body;
-    if (mayFallThrough && g.rnd.chance(0.2)) {
-      g.use("fall through");
-      return body;
-    }
-    return [...body, { k: "break" }];
-  } finally {
-    g.fn.inSwitch--;
+  const body = nestedBlock(g);
+  if (escapes(body)) return body;
+  if (mayFallThrough && g.rnd.chance(0.2)) {
+    g.use("fall through");
+    return body;
   }
+  return [...body, { k: "break" }];
 }

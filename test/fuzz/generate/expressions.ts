@@ -46,6 +46,15 @@ export function exact(g: Gen, t: IntType, depth: number): Expr {
   return convert(t, isConstant(g, e) ? literal(g, t) : e);
 }
 
+/** An expression of exactly type t that is not a converted constant either, when one can be found (`u8(3) < x` draws clang's warnings). */
+export function variable(g: Gen, t: IntType, depth: number): Expr {
+  let e = exact(g, t, depth);
+  for (let i = 0; i < 3 && isConvertedConstant(g, e); i++) e = exact(g, t, depth);
+  return e;
+}
+
+const isConvertedConstant = (g: Gen, e: Expr) => e.k === "call" && e.callee.k === "name" && isIntType(e.callee.name) && e.args.length === 1 && isConstant(g, e.args[0]!);
+
 /** The expression has type t itself: not a narrower type, not an untyped constant. */
 const isTyped = (g: Gen, e: Expr, t: IntType) => e.t === t && !isConstant(g, e);
 
@@ -150,7 +159,7 @@ function compare(g: Gen, depth: number): Expr {
   const t: IntType = found.length && r.chance(0.8) ? (r.weighted(found.map((s) => [s.type, s.weight] as const)) as { t: IntType }).t : r.pick(INT_TYPES);
   const op = r.pick(["==", "!=", "<", "<=", ">", ">="]);
   g.use(`operator ${op}`);
-  const left = exact(g, t, Math.max(0, depth - 1));
+  const left = variable(g, t, Math.max(0, depth - 1));
   let right = intExpr(g, t, Math.max(0, depth - 1));
   // `x < x` is the user's own redundancy: clang warns, and that is not what the fuzzer looks for
   if (printExpr(right) === printExpr(left)) right = literal(g, t);

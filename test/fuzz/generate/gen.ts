@@ -58,8 +58,6 @@ export interface FunctionState {
   depth: number;
   /** Statements still to write in this function. */
   budget: number;
-  /** Inside a switch case: `break` leaves the switch, not a loop. */
-  inSwitch: number;
 }
 
 export class Gen {
@@ -74,7 +72,7 @@ export class Gen {
   scope = new Scope();
   /** How deeply expressions nest inside one another right now. */
   nesting = 0;
-  fn: FunctionState = { loops: [], depth: 0, budget: 0, inSwitch: 0 };
+  fn: FunctionState = { loops: [], depth: 0, budget: 0 };
 
   constructor(
     readonly rnd: Random,

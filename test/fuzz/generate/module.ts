@@ -83,7 +83,7 @@ function declareFunction(g: Gen, size: SizeProfile): Item {
   ])();
   const def: FunctionDef = { name: `fn${g.functions.length + 1}`, params, returns, noinline };
   if (noinline) g.use("@noinline");
-  const body = g.within({ returns, loops: [], depth: 0, budget: r.between(1, Math.max(2, Math.ceil(size.statements[1] / 8))), inSwitch: 0 }, () => {
+  const body = g.within({ returns, loops: [], depth: 0, budget: r.between(1, Math.max(2, Math.ceil(size.statements[1] / 8))) }, () => {
     for (const p of params) g.scope.declare({ name: p.name, type: p.type, mutable: p.type.k !== "header", nullable: p.nullable, undefinable: false, loopDepth: 0 });
     const stmts = block(g, 1000);
     return (stmts.length && terminates(stmts.at(-1)!)) || !returns ? stmts : [...stmts, returnStmt(g)];
@@ -102,7 +102,7 @@ function declareProgram(g: Gen, id: string): ProgramDecl {
     g.use("program options");
     options = { k: "object", fields: [{ name: "onError", value: member(name(ctx.verdict), r.pick(g.api.enums.get(ctx.verdict)!).name) }] };
   }
-  const body = g.within({ program: ctx, loops: [], depth: 0, budget: r.between(...g.size.statements), inSwitch: 0 }, () => {
+  const body = g.within({ program: ctx, loops: [], depth: 0, budget: r.between(...g.size.statements) }, () => {
     const stmts = block(g, 100000);
     return stmts.length && terminates(stmts.at(-1)!) ? stmts : [...stmts, returnStmt(g)];
   });

@@ -23,8 +23,9 @@ export function sources(g: Gen, want: (t: VType) => boolean): Source[] {
   for (const v of g.scope.visible()) readVar(g, v, add);
   const program = g.fn.program;
   if (program) {
-    for (const f of program.fields) readPaths(g, () => member(name("ctx"), f.name), f.type, 0.6, add, `${program.name}.${f.name}`);
-    for (const f of program.rawFields) readPaths(g, () => member(member(name("ctx"), "raw"), f.name), f.type, 0.25, add, `${program.rawType}.${f.name}`);
+    // the context as a whole weighs about as much as a variable, ctx.raw as a fifth of one
+    for (const f of program.fields) readPaths(g, () => member(name("ctx"), f.name), f.type, 3 / program.fields.length, add, `${program.name}.${f.name}`);
+    for (const f of program.rawFields) readPaths(g, () => member(member(name("ctx"), "raw"), f.name), f.type, 0.6 / program.rawFields.length, add, `${program.rawType}.${f.name}`);
   }
   for (const c of g.configs) for (const f of c.fields) add(f.type, 0.6, () => member(name(c.name), f.name, tagOf(f.type)), "config");
   for (const c of g.consts) if (c.type) add(INT(c.type), 0.5, () => name(c.name, c.type), "module constant");

@@ -1,4 +1,5 @@
 // Failure classes: the verifier's last complaint, clang's first error or each warning flag, libbpf's reason, an internal error, normalised.
+import { VERIFIER_INSN_LIMIT } from "../../../compiler/loader/verify.js";
 
 /** Register numbers, offsets, sizes and generated names vary from program to program; a class does not. */
 export function normalise(message: string): string {
@@ -21,18 +22,23 @@ export function normalise(message: string): string {
 const STAT_LINE = /^(?:processed \d+ insns|verification time|stack depth|; |\d+: |\d+: \(|from \d+ to \d+|mark_precise|last_idx|Func#|func#|Validating|Live regs|$)/;
 
 /** The verifier's reason, from its log: the first message after the last instruction it traced. */
-export function verifierClass(log: string): string {
+export function verifierFailure(log: string): { cls: string; message: string } {
   const lines = log.split("\n").map((l) => l.trim());
   let lastInsn = -1;
   lines.forEach((l, i) => {
     if (/^\d+: \(/.test(l)) lastInsn = i;
   });
   const tail = lines.slice(lastInsn + 1).filter((l) => !STAT_LINE.test(l));
-  const reason = tail[0] ?? lines.filter((l) => l && !STAT_LINE.test(l)).at(-1) ?? "no log";
-  const tooLarge = /BPF program is too large/.exec(reason);
-  if (tooLarge) return "verifier: BPF program is too large (1M processed instructions)";
-  return `verifier: ${normalise(reason)}`;
+  const reason = tail[0] ?? lines.filter((l) => l && !STAT_LINE.test(l)).at(-1) ?? "";
+  // a log too long for the buffer may lose the sentence, never the count
+  const processed = Math.max(0, ...lines.map((l) => Number(/^processed (\d+) insns/.exec(l)?.[1] ?? 0)));
+  if (/BPF program is too large/.test(reason) || processed > VERIFIER_INSN_LIMIT) {
+    return { cls: "verifier: BPF program is too large (1M processed instructions)", message: `BPF program is too large: processed ${processed} instructions (limit ${VERIFIER_INSN_LIMIT})` };
+  }
+  return { cls: `verifier: ${reason ? normalise(reason) : "refused without a reason in its log"}`, message: reason || lines.filter(Boolean).at(-1) || "(empty log)" };
 }
+
+export const verifierClass = (log: string): string => verifierFailure(log).cls;
 
 /** clang's first error. */
 export function clangErrorClass(output: string): { cls: string; message: string } {

@@ -6,13 +6,15 @@ import { build, checkFile } from "../../../compiler/build.js";
 import { DiagnosticError, type Diagnostic } from "../../../compiler/diagnostics/diagnostic.js";
 import type { ProbeSession } from "../../../compiler/frontend/project.js";
 import { verifyObject } from "../../../compiler/loader/verify.js";
-import { clangErrorClass, clangWarningClasses, internalClass, objectClass, verifierClass } from "./classify.js";
+import { clangErrorClass, clangWarningClasses, internalClass, objectClass, verifierFailure } from "./classify.js";
 
 export interface Failure {
   /** The class failures are counted and shrunk by. */
   cls: string;
-  /** The message it was classified from. */
+  /** The message it was classified from (one line for the verifier; clang's and libbpf's words otherwise). */
   message: string;
+  /** More context: the end of the verifier's log. */
+  detail?: string;
   program?: string;
 }
 
@@ -75,7 +77,7 @@ export async function runPipeline(text: string, stem: string, options: PipelineO
     t = performance.now();
     try {
       const report = await verifyObject(built.objectFile, built.manifest);
-      for (const p of report.programs) if (!p.loaded && p.log) failures.push({ cls: verifierClass(p.log), message: lastLines(p.log), program: p.program });
+      for (const p of report.programs) if (!p.loaded && p.log) failures.push({ ...verifierFailure(p.log), detail: lastLines(p.log), program: p.program });
       if (!report.ok && failures.length === 0 && report.failure) failures.push(objectClass(report.failure.notes, report.failure.errno));
       const programs = report.programs.map((p) => ({ program: p.program, insns: p.insns, verified: p.verified }));
       return failures.length ? { ...failed(failures), programs } : { status: "passed", failures, times, programs };

@@ -2,10 +2,12 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { projectRoot } from "../../../compiler/frontend/runtime-types.js";
 import { reproduceCommand } from "./report.js";
 import type { ShrunkFailure } from "./runner.js";
 
-export const REGRESSIONS_DIR = join(import.meta.dirname, "..", "regressions");
+/** In the source tree (not dist/), wherever this module runs from. */
+export const REGRESSIONS_DIR = join(projectRoot(), "test", "fuzz", "regressions");
 
 /** A file name for the class: its words, and a hash of the probe. */
 export function regressionName(s: ShrunkFailure): string {
@@ -25,7 +27,7 @@ export function regressionText(s: ShrunkFailure, size: string): string {
   const header = [
     `// tsbpf fuzz regression: ${s.cls}`,
     `// Found by seed ${s.seed}, program ${s.index} (${s.size}), shrunk; ${reproduceCommand(s.seed, s.index, size)} finds the original.`,
-    `// ${s.message.split("\n").filter(Boolean).at(-1)?.slice(0, 200) ?? ""}`,
+    `// ${s.message.split("\n")[0]!.replace(/^\S+\.ts:\d+:\d+: /, "").slice(0, 200)}`,
   ];
   return [...header, ...body].join("\n");
 }

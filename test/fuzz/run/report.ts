@@ -41,7 +41,7 @@ export function summary(report: FuzzReport): string {
     out.push(`  ${size.padEnd(6)} ${String(of.length).padStart(5)} programs, ~${lines} lines, failed ${pct(f, of.length)}`);
   }
   const avg = (k: "check" | "build" | "verify") => Math.round(results.reduce((s, r) => s + r.outcome.times[k], 0) / Math.max(1, n));
-  out.push(`time: ${seconds(report.elapsedMs)} in all, ${(n / (report.elapsedMs / 1000)).toFixed(2)} programs/s, ${((report.elapsedMs / Math.max(1, n)) / 1000).toFixed(2)} s per program`);
+  out.push(`time: ${seconds(report.runMs)} for the programs, ${(n / (report.runMs / 1000)).toFixed(2)} programs/s, ${(report.runMs / Math.max(1, n) / 1000).toFixed(2)} s per program; ${seconds(report.shrinkMs)} shrinking`);
   out.push(`  per program on average: check ${avg("check")} ms, build ${avg("build")} ms, verify ${avg("verify")} ms (stages of concurrent jobs overlap)`);
   if (failed) {
     out.push("failed programs:");
@@ -56,7 +56,7 @@ export function shrunkText(s: ShrunkFailure, size: string): string[] {
     `== ${s.cls}`,
     `   seed ${s.seed}, program ${s.index} (${s.size}): ${s.originalLines} lines shrunk to ${s.text.split("\n").length - 1} in ${s.tries} tries${s.exhausted ? " (budget ran out)" : ""}`,
     `   reproduce: ${reproduceCommand(s.seed, s.index, size)}`,
-    ...s.message.split("\n").map((l) => `   | ${l}`),
+    ...(s.detail ?? s.message).split("\n").map((l) => `   | ${l}`),
     ...s.text.trimEnd().split("\n").map((l) => `   ${l}`),
   ];
 }

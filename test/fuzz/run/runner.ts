@@ -34,6 +34,8 @@ export interface ShrunkFailure {
   cls: string;
   /** The message of the shrunk program's failure (the verifier's or clang's words). */
   message: string;
+  /** The end of the verifier's log, for verifier failures. */
+  detail?: string;
   seed: number;
   index: number;
   size: SizeName;
@@ -48,7 +50,9 @@ export interface FuzzReport {
   options: FuzzOptions;
   results: ProgramResult[];
   shrunk: ShrunkFailure[];
-  elapsedMs: number;
+  /** Running the programs, and shrinking their failures. */
+  runMs: number;
+  shrinkMs: number;
 }
 
 export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
@@ -65,6 +69,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     options.onResult?.(r, results.length, indexes.length);
   });
   results.sort((a, b) => a.index - b.index);
+  const runMs = Date.now() - started;
   const shrunk: ShrunkFailure[] = [];
   if (options.shrink) {
     await pool([...representatives(results)], options.jobs, async ([cls, r]) => {
@@ -73,7 +78,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     });
     shrunk.sort((a, b) => a.cls.localeCompare(b.cls));
   }
-  return { options, results, shrunk, elapsedMs: Date.now() - started };
+  return { options, results, shrunk, runMs, shrinkMs: Date.now() - started - runMs };
 }
 
 /** For each failure class, the smallest program that shows it. */
@@ -98,18 +103,18 @@ export function stageOf(cls: string): "check" | "build" | "verify" {
 async function shrinkFailure(options: FuzzOptions, pipeline: PipelineOptions, cls: string, r: ProgramResult): Promise<ShrunkFailure> {
   const g = generate(options.seed, r.index, options.size);
   let attempt = 0;
-  let message = r.outcome.failures.find((f) => f.cls === cls)!.message;
+  let failure = r.outcome.failures.find((f) => f.cls === cls)!;
   const until = stageOf(cls);
   const fails = async (text: string) => {
     const o = await runPipeline(text, `s${r.index}-${attempt++}`, { ...pipeline, until });
     const f = o.failures.find((x) => x.cls === cls);
-    if (f) message = f.message;
+    if (f) failure = f;
     return !!f;
   };
   const result = await shrink(g.probe, fails, options.shrinkBudgetMs);
   // the message of the smallest program: run it once more, since the last candidate tried may have been larger
   await fails(result.text);
-  return { cls, message, seed: options.seed, index: r.index, size: r.size, originalLines: r.lines, text: result.text, tries: result.tries, exhausted: result.exhausted };
+  return { cls, message: failure.message, detail: failure.detail, seed: options.seed, index: r.index, size: r.size, originalLines: r.lines, text: result.text, tries: result.tries, exhausted: result.exhausted };
 }
 
 /** Runs work over items with at most `jobs` in flight. */

@@ -28,11 +28,13 @@ function replaced(p: Probe, path: Path, value: unknown): Probe {
   return copy;
 }
 
-/** Every statement list (block) and every expression in the tree, outermost first. */
-function collect(p: Probe): { blocks: Path[]; exprs: Path[] } {
+/** Every statement list (block), expression and fixed-array type in the tree, outermost first. */
+function collect(p: Probe): { blocks: Path[]; exprs: Path[]; arrayTypes: Path[] } {
   const blocks: Path[] = [];
   const exprs: Path[] = [];
+  const arrayTypes: Path[] = [];
   const visit = (x: unknown, path: Path): void => {
+    if (typeof x === "string" && path.at(-1) === "type" && /FixedArray<.*, \d+>/.test(x)) arrayTypes.push(path);
     if (Array.isArray(x)) {
       if (["body", "then", "else"].includes(String(path.at(-1))) && x.every((s) => isNode(s) && STATEMENT_KINDS.has(s.k))) blocks.push(path);
       x.forEach((y, i) => visit(y, [...path, i]));
@@ -40,19 +42,38 @@ function collect(p: Probe): { blocks: Path[]; exprs: Path[] } {
     }
     if (!x || typeof x !== "object") return;
     if (isNode(x) && EXPRESSION_KINDS.has(x.k)) exprs.push(path);
-    for (const [key, value] of Object.entries(x)) if (value && typeof value === "object") visit(value, [...path, key]);
+    for (const [key, value] of Object.entries(x)) if (value) visit(value, [...path, key]);
   };
   visit(p, []);
-  return { blocks, exprs };
+  return { blocks, exprs, arrayTypes };
 }
 
 /** The reductions of p, coarse to fine. */
 export function* edits(p: Probe): Generator<Edit> {
   yield* itemEdits(p);
-  const { blocks } = collect(p);
+  const { blocks, exprs, arrayTypes } = collect(p);
   yield* deletions(p, blocks);
   yield* unwrappings(p, blocks);
-  yield* expressionEdits(p, collect(p).exprs);
+  yield* shorterArrays(p, arrayTypes, exprs);
+  yield* expressionEdits(p, exprs);
+}
+
+/** Fewer elements: a FixedArray's length halved or made 1, an array literal's elements dropped from the end. */
+function* shorterArrays(p: Probe, types: Path[], exprs: Path[]): Generator<Edit> {
+  for (const path of types) {
+    const text = at(p, path) as string;
+    const n = Number(/, (\d+)>/.exec(text)![1]);
+    for (const m of new Set([1, Math.ceil(n / 2)])) {
+      if (m < n) yield { what: `FixedArray length ${m} at ${path.join(".")}`, apply: (q) => replaced(q, path, text.replace(/, (\d+)>/, `, ${m}>`)) };
+    }
+  }
+  for (const path of exprs) {
+    const e = at(p, path) as Expr;
+    if (e.k !== "array") continue;
+    for (const keep of new Set([0, Math.floor(e.items.length / 2), e.items.length - 1])) {
+      if (keep < e.items.length) yield { what: `${keep} array elements at ${path.join(".")}`, apply: (q) => replaced(q, [...path, "items"], e.items.slice(0, keep)) };
+    }
+  }
 }
 
 function* itemEdits(p: Probe): Generator<Edit> {
@@ -66,10 +87,29 @@ function* itemEdits(p: Probe): Generator<Edit> {
     yield { what: `drop ${item.k} ${item.name}`, apply: (q) => ({ ...q, items: q.items.filter((_, x) => x !== i) }) };
     if (item.k === "struct") {
       for (let f = item.fields.length - 1; f >= 0 && item.fields.length > 1; f--) {
-        yield { what: `drop field ${item.fields[f]!.name} of ${item.name}`, apply: (q) => replaced(q, ["items", i, "fields"], (q.items[i] as typeof item).fields.filter((_, x) => x !== f)) };
+        yield { what: `drop field ${item.fields[f]!.name} of ${item.name}`, apply: (q) => withoutField(q, i, f) };
       }
     }
   }
+}
+
+/** A struct without one field, and every object literal that builds it (the literals with exactly its field names). */
+function withoutField(p: Probe, item: number, field: number): Probe {
+  const copy = structuredClone(p);
+  const struct = copy.items[item] as Extract<Probe["items"][number], { k: "struct" }>;
+  const names = struct.fields.map((f) => f.name).sort().join(",");
+  const dropped = struct.fields[field]!.name;
+  struct.fields.splice(field, 1);
+  const visit = (x: unknown): void => {
+    if (!x || typeof x !== "object") return;
+    if (isNode(x) && x.k === "object") {
+      const literal = x as Extract<Expr, { k: "object" }>;
+      if (literal.fields.map((f) => f.name).sort().join(",") === names) literal.fields = literal.fields.filter((f) => f.name !== dropped);
+    }
+    for (const value of Object.values(x)) visit(value);
+  };
+  visit(copy);
+  return copy;
 }
 
 /** Deleting runs of statements: each block's halves, then quarters, down to single statements. */
@@ -141,13 +181,14 @@ function* expressionEdits(p: Probe, exprs: Path[]): Generator<Edit> {
   for (const path of exprs) {
     const e = at(p, path) as Expr;
     if (!e.t) continue;
-    const zero: Expr = e.t === "bool" ? { k: "bool", value: false, t: "bool" } : isZero(e) ? e : convert(e.t, num(0));
+    if ((e.k === "num" && e.value === 0n) || (e.k === "bool" && !e.value)) continue;
+    const zeros: Expr[] = e.t === "bool" ? [{ k: "bool", value: false, t: "bool" }] : isZero(e) ? [num(0, e.t)] : [num(0, e.t), convert(e.t, num(0))];
     const simpler: Expr[] = [];
     if (e.k === "binary" && e.t !== "bool") simpler.push(...[e.l, e.r].filter((x) => x.t === e.t));
     if (e.k === "cond") simpler.push(...[e.a, e.b].filter((x) => x.t === e.t));
     if (e.k === "unary" && e.e.t === e.t) simpler.push(e.e);
     for (const s of simpler) yield { what: `operand for ${e.k} at ${path.join(".")}`, apply: (q) => replaced(q, path, s) };
-    if (!isZero(e) && !(e.k === "bool" && !e.value)) yield { what: `zero for ${e.k} at ${path.join(".")}`, apply: (q) => replaced(q, path, zero) };
+    for (const zero of zeros) yield { what: `zero for ${e.k} at ${path.join(".")}`, apply: (q) => replaced(q, path, zero) };
   }
 }
 
