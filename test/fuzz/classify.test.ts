@@ -16,6 +16,8 @@ describe("failure classes", () => {
     expect(verifierClass("9: (71) r1 = *(u8 *)(r2 +0)\ninvalid unbounded variable-offset read from stack R2\n")).toBe("verifier: invalid unbounded variable-offset read from stack");
     expect(verifierClass("BPF program is too large. Processed 1000001 insn\nprocessed 1000001 insns (limit 1000000)")).toBe("verifier: BPF program is too large (1M processed instructions)");
     expect(verifierClass("12: (bf) r1 = r2\nprocessed 1000001 insns (limit 1000000) max_states_per_insn 43")).toBe("verifier: BPF program is too large (1M processed instructions)");
+    // logs of millions of lines (too long for a spread of arguments)
+    expect(verifierClass(`${"1: (bf) r1 = r2\n".repeat(300_000)}processed 1000001 insns (limit 1000000)`)).toBe("verifier: BPF program is too large (1M processed instructions)");
     expect(verifierClass("12: (85) call bpf_xdp_adjust_head#44\nThe sequence of 8193 jumps is too complex.\nverification time 2 usec")).toBe("verifier: The sequence of N jumps is too complex");
   });
 

@@ -31,7 +31,7 @@ export function verifierFailure(log: string): { cls: string; message: string } {
   const tail = lines.slice(lastInsn + 1).filter((l) => !STAT_LINE.test(l));
   const reason = tail[0] ?? lines.filter((l) => l && !STAT_LINE.test(l)).at(-1) ?? "";
   // a log too long for the buffer may lose the sentence, never the count
-  const processed = Math.max(0, ...lines.map((l) => Number(/^processed (\d+) insns/.exec(l)?.[1] ?? 0)));
+  const processed = lines.reduce((most, l) => Math.max(most, Number(/^processed (\d+) insns/.exec(l)?.[1] ?? 0)), 0);
   if (/BPF program is too large/.test(reason) || processed > VERIFIER_INSN_LIMIT) {
     return { cls: "verifier: BPF program is too large (1M processed instructions)", message: `BPF program is too large: processed ${processed} instructions (limit ${VERIFIER_INSN_LIMIT})` };
   }
