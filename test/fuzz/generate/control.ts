@@ -5,7 +5,7 @@ import type { Gen, LoopFrame } from "./gen.js";
 import { headerReassign, nullableVars } from "./headers.js";
 import { mapCondition } from "./maps.js";
 import { block, innerSize, terminates } from "./statements.js";
-import { fits, INT, maxOf, type IntType } from "./types.js";
+import { fits, maxOf, type IntType } from "./types.js";
 import { sources } from "./values.js";
 
 /** Statements in a nested frame: what they declare and narrow ends with the block. */
@@ -154,7 +154,7 @@ export function forLoop(g: Gen, shape: LoopShape = {}): Stmt[] {
   if (!fits(range[1] + stepBy, type) || !fits(range[0] - stepBy, type)) return [];
   g.use(`for ${loop.cond}`);
   loop.body = loopBody(g, { kind: "for", trips }, shape, () =>
-    g.scope.declare({ name: counter, type: INT(type), mutable: false, nullable: false, undefinable: false, loopDepth: g.loopDepth, counter: { range } }),
+    g.counter(counter, type, range),
   );
   return [loop];
 }
@@ -169,7 +169,7 @@ export function forOfLoop(g: Gen, shape: LoopShape = {}): Stmt[] {
   const counter = g.scope.fresh("ix");
   g.use("for of range");
   const body = loopBody(g, { kind: "forOf", trips }, shape, () =>
-    g.scope.declare({ name: counter, type: INT("u32"), mutable: false, nullable: false, undefinable: false, loopDepth: g.loopDepth, counter: { range: [lo, to - 1n] } }),
+    g.counter(counter, "u32", [lo, to - 1n]),
   );
   return [{ k: "forOf", name: counter, from, to, body }];
 }
@@ -179,7 +179,7 @@ export function whileLoop(g: Gen, shape: LoopShape = {}): Stmt[] {
   const trips = shape.trips ?? tripCount(g);
   const counter = g.scope.fresh("j");
   // not a proven index: the checker does not bound a while loop's variable
-  g.scope.declare({ name: counter, type: INT("u32"), mutable: false, nullable: false, undefinable: false, loopDepth: g.loopDepth, counter: { range: [0n, 0xffffffffn] } });
+  g.counter(counter, "u32", [0n, 0xffffffffn]);
   g.use("while");
   const stepFirst = g.rnd.chance(0.3);
   const stepStmt: Stmt = g.rnd.chance(0.7) ? { k: "step", target: name(counter), op: "++" } : { k: "assign", target: name(counter), op: "+=", value: num(1) };

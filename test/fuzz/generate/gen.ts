@@ -100,6 +100,11 @@ export class Gen {
     return this.scope.declare({ name: this.scope.fresh(base), type, mutable, nullable: false, undefinable: false, loopDepth: this.loopDepth });
   }
 
+  /** Declares a loop's variable under `name`: not assignable, taking the values in range. */
+  counter(name: string, type: IntType, range: [bigint, bigint]): Var {
+    return this.scope.declare({ name, type: { k: "int", t: type }, mutable: false, nullable: false, undefinable: false, loopDepth: this.loopDepth, counter: { range } });
+  }
+
   get loopDepth(): number {
     return this.fn.loops.length;
   }
