@@ -8,7 +8,7 @@ BIN := node_modules/.bin
 # Extra arguments for `vitest run`, e.g. make test VITEST_ARGS="test/support".
 VITEST_ARGS ?=
 
-.PHONY: deps system-deps node-check build test demo clean
+.PHONY: deps system-deps node-check build test demo fuzz clean
 
 ## deps: install what is missing (apt packages, then npm ci); silent when nothing is.
 deps: system-deps node_modules/.package-lock.json
@@ -45,6 +45,19 @@ build: deps
 ## test: unit, golden and kernel tests (kernel tests need root; with CI=true they fail instead of skipping).
 test: build
 	$(BIN)/vitest run $(VITEST_ARGS)
+
+## fuzz: random probes through check, clang and the kernel verifier, failures shrunk to minimal reproducers.
+## make fuzz COUNT=500 SEED=1234; also SIZE=small|medium|large|mixed, JOBS=3, ONLY=17,42 (some programs of a seed),
+## FUZZ_ARGS="--save" (write the shrunk failures to test/fuzz/regressions/) or "--no-shrink".
+COUNT ?= 10000
+SEED ?=
+SIZE ?= mixed
+JOBS ?= 3
+ONLY ?=
+FUZZ_ARGS ?=
+fuzz: build
+	$(BIN)/tsc -p test/fuzz/tsconfig.json
+	node dist/test/fuzz/cli.js --count $(COUNT) --size $(SIZE) --jobs $(JOBS) $(if $(SEED),--seed $(SEED)) $(if $(ONLY),--only $(ONLY)) $(FUZZ_ARGS)
 
 ## demo: port-filter between two network namespaces, with and without the probe.
 demo: build

@@ -5,7 +5,7 @@ import { printUnit } from "./c/printer.js";
 import { checkProbe, type CheckedProbe } from "./check/index.js";
 import { messages } from "./diagnostics/catalogue.js";
 import { DiagnosticError, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { loadProbe } from "./frontend/project.js";
+import { loadProbe, type ProbeSession } from "./frontend/project.js";
 import { lowerProbe, type LowerOptions } from "./lower/program.js";
 import { buildManifest, type Manifest } from "./manifest/manifest.js";
 import { compileC } from "./toolchain/clang.js";
@@ -27,6 +27,8 @@ export interface BuildOptions extends Partial<LowerOptions> {
    * fits its budget, not check's estimate (which errs high).
    */
   kernelDecides?: boolean;
+  /** Loads the probe into this long-lived session instead of a new project (tools that build many probes). */
+  session?: ProbeSession;
 }
 
 export interface BuildResult {
@@ -43,8 +45,8 @@ export interface BuildResult {
 }
 
 /** Type-check and subset-check only (`tsbpf check`), the estimate of the verifier's work included. */
-export function checkFile(file: string): CheckedProbe {
-  const checked = checkProbe(loadProbe(file));
+export function checkFile(file: string, session?: ProbeSession): CheckedProbe {
+  const checked = checkProbe(session ? session.load(file) : loadProbe(file));
   if (checked.overBudget.length) throw new DiagnosticError(checked.overBudget);
   return checked;
 }
@@ -53,8 +55,8 @@ export function checkFile(file: string): CheckedProbe {
  * The C a probe compiles to, without running clang (for tests and `--emit-c`). With `kernelDecides`, a program over
  * the estimated budget is compiled anyway: the caller runs the kernel verifier, which has the last word.
  */
-export function generateC(file: string, options: Partial<LowerOptions> & { kernelDecides?: boolean } = {}) {
-  const checked = checkProbe(loadProbe(file));
+export function generateC(file: string, options: Partial<LowerOptions> & Pick<BuildOptions, "session" | "kernelDecides"> = {}) {
+  const checked = checkProbe(options.session ? options.session.load(file) : loadProbe(file));
   if (checked.overBudget.length && !options.kernelDecides) throw new DiagnosticError(checked.overBudget);
   const { unit, programs } = lowerProbe(checked, { sections: options.sections ?? "tsbpf", license: options.license ?? "GPL" });
   return { checked, programs, cSource: printUnit(unit) };

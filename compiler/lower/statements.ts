@@ -68,11 +68,30 @@ function lowerOne(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[]
  */
 function switchValue(lx: LowerContext, value: ts.Expression): CExpr {
   const test = lowerAs(lx, value);
-  if (constantOf(lx.checked.cx, value) !== undefined) {
+  if (constantOf(lx.checked.cx, value) !== undefined || isConstantInC(test)) {
     lx.helpers.add("unfolded");
     return call("tsbpf_unfolded", [test]);
   }
   return lx.typeOf(value).kind === "enum" ? cast("__u32", test) : test;
+}
+
+/** Whether C would take an expression for an integer constant (literals, enumerators, and casts and operators on them). */
+function isConstantInC(e: CExpr): boolean {
+  switch (e.k) {
+    case "num":
+      return true;
+    case "id":
+      return /^[A-Z][A-Z0-9_]*$/.test(e.name); // an enumerator such as XDP_PASS (a local so named only costs a barrier)
+    case "cast":
+    case "unary":
+      return isConstantInC(e.operand);
+    case "binary":
+      return isConstantInC(e.left) && isConstantInC(e.right);
+    case "cond":
+      return isConstantInC(e.test) && isConstantInC(e.then) && isConstantInC(e.else);
+    default:
+      return false;
+  }
 }
 
 function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
