@@ -56,8 +56,7 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
   const costs = new Map<string, Cost>();
   const overBudget = new DiagnosticBag();
   if (!cx.diagnostics.hasErrors) {
-    const model = new CostModel(cx);
-    for (const p of decls.programs) costs.set(p.name, checkBudget(overBudget, p.name, p.node, model.body(p.node.body!)));
+    for (const p of decls.programs) costs.set(p.name, checkBudget(overBudget, p.name, p.node, new CostModel(cx, p.kind.packet).program(p.node.body!)));
   }
   if (decls.programs.length === 0 && !cx.diagnostics.hasErrors) {
     // programs live in the file given to tsbpf; imported files hold what they share

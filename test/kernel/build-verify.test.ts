@@ -14,6 +14,7 @@ const root = join(import.meta.dirname, "..", "..");
 const example = join(root, "examples", "port-filter", "probe.ts");
 const budget = join(import.meta.dirname, "verify-budget.ts");
 const bigMap = join(import.meta.dirname, "verify-big-map.ts");
+const margin = join(import.meta.dirname, "verify-margin.ts");
 const work = mkdtempSync(join(tmpdir(), "tsbpf-build-verify-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -75,6 +76,19 @@ describeKernel("tsbpf build runs the kernel verifier", () => {
     const loaded = await loadWithVerifierLog(join(out, "probe.bpf.o"), "portFilter");
     expect(count(processed!)).toBe(loaded.processed);
     expect(count(insns!)).toBe(loaded.xlatedBytes / 8);
+  });
+
+  it("lets the kernel decide a program whose estimate is within 8 times the budget: check refuses it, a privileged build verifies it", () => {
+    const checked = tsbpf(["check", margin]);
+    expect(checked.status).toBe(1);
+    expect(checked.stderr).toMatch(/verify-margin\.ts:5:5 - error TSBPF1090: program 'close' would take the kernel verifier about [\d,]+ steps, and it can need up to 8 times the estimate, more than its budget of 1,000,000; /);
+    const r = tsbpf(["build", margin, "-o", join(work, "margin")]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const m = FIGURES.exec(r.stdout);
+    expect(m, r.stdout).not.toBeNull();
+    expect(m![1]).toBe("close");
+    expect(count(m![3]!)).toBeLessThanOrEqual(1_000_000);
   });
 
   describe("a probe past the verifier's budget", () => {
