@@ -14,6 +14,7 @@ import { helperByName } from "../helpers/table.js";
 import { kindByAction, kindByContext } from "../programs/kinds.js";
 import { takesPacketEnd } from "./function-scope.js";
 import { lowerContextRead } from "./context-fields.js";
+import { unknownToVerifier } from "./havoc.js";
 
 const K = ts.SyntaxKind;
 
@@ -34,7 +35,7 @@ export function lowerAs(lx: LowerContext, node: ts.Expression, expected?: TType)
 
 /**
  * `a[i]`: a variable index goes through tsbpf_element. The index is hidden from clang and bounded by the array's
- * length with a comparison the verifier reads (the checker has proven the bound, so the clamp never changes it):
+ * length with a mask or a comparison the verifier reads (the checker has proven the bound, so neither changes it):
  * clang may compute `x % 6` by multiplication, which leaves the verifier no bound. The element's address is hidden
  * too: knowing its alignment, clang would turn `&a[i] + 3` (a field of a struct element) into `&a[i] | 3`, which the
  * verifier refuses on pointers.
@@ -48,7 +49,7 @@ function elementAccess(lx: LowerContext, node: ts.ElementAccessExpression): CExp
   const array = lx.typeOf(node.expression);
   if (array.kind !== "array") throw new Error("internal: element access on a non-array");
   lx.helpers.add("index");
-  return call("tsbpf_element", [lowerAs(lx, node.expression), index, num(array.length)]);
+  return call("tsbpf_element", [lowerAs(lx, node.expression), index, num(array.length), num(2 ** Math.floor(Math.log2(array.length)) - 1)]);
 }
 
 /** `{ a: 1, b: x }` → `(struct Pair){ .a = 1, .b = x }`, fields in declaration order. */
@@ -79,9 +80,15 @@ function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CEx
   }
   if (ts.isPropertyAccessExpression(node)) return propertyAccess(lx, node);
   if (ts.isCallExpression(node)) return callExpression(lx, node);
-  if (ts.isPrefixUnaryExpression(node)) return prefixUnary(lx, node, expected);
-  if (ts.isBinaryExpression(node)) return binaryExpression(lx, node, expected);
-  if (ts.isConditionalExpression(node)) return conditional(lx, node, expected);
+  if (ts.isPrefixUnaryExpression(node)) {
+    const value = prefixUnary(lx, node, expected);
+    return node.operator === K.ExclamationToken ? unknownToVerifier(lx, node, value) : value;
+  }
+  if (ts.isBinaryExpression(node)) {
+    const value = binaryExpression(lx, node, expected);
+    return LOGICAL.has(node.operatorToken.kind) || COMPARISONS.has(node.operatorToken.kind) ? unknownToVerifier(lx, node, value) : value;
+  }
+  if (ts.isConditionalExpression(node)) return unknownToVerifier(lx, node, conditional(lx, node, expected), expected);
   if (ts.isElementAccessExpression(node)) return elementAccess(lx, node);
   throw new Error(`internal: cannot lower ${ts.SyntaxKind[node.kind]}`);
 }

@@ -1,6 +1,7 @@
 // Where paths meet, locals whose value depends on the path taken are made unknown to the verifier, so it walks what follows once.
 import { ts } from "ts-morph";
-import { call, id, num, type CExpr, type CStmt } from "../c/ast.js";
+import { call, cast, id, num, type CExpr, type CStmt } from "../c/ast.js";
+import type { TType } from "../types/types.js";
 import { unparen } from "../check/syntax.js";
 import { INTS } from "../types/int-types.js";
 import type { LowerContext } from "./context.js";
@@ -15,7 +16,8 @@ import type { LowerContext } from "./context.js";
  */
 export const HAVOC_RUNTIME = `#define tsbpf_havoc(v, noise) ({ __u64 tsbpf_h_ = (v); \\
 	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_h_) : "r"(noise)); \\
-	(v) = (__typeof__(v))tsbpf_h_; })`;
+	(v) = (__typeof__(v))tsbpf_h_; })
+#define tsbpf_unknown(e, noise) ({ __typeof__(e) tsbpf_u_ = (e); tsbpf_havoc(tsbpf_u_, noise); tsbpf_u_; })`;
 
 /** The scalar locals a statement may leave with a value that depends on the path through it. */
 export function pathDependentAfter(lx: LowerContext, s: ts.Statement): ts.Node[] {
@@ -34,6 +36,40 @@ export function pathDependentAfter(lx: LowerContext, s: ts.Statement): ts.Node[]
 /** The scalar locals a loop's body may leave different from one iteration to the next (made unknown at its top). */
 export function loopCarried(lx: LowerContext, loop: ts.IterationStatement): ts.Node[] {
   return assignedWithin(lx, loop.statement);
+}
+
+/**
+ * A value computed by choosing between paths — a comparison, `!`, `&&`, `||` or `?:` used as a value, which BPF can only
+ * compute by a jump (it has no set-on-condition instruction) — made unknown to the verifier where its paths meet, so
+ * what follows is one state however it was chosen: stored in a struct, an array or a map, or passed on, the constants
+ * 0 and 1 of the two paths would otherwise keep the states apart for the rest of the program (an array of structs whose
+ * three fields were initialised by comparisons made the verifier walk a 256-trip loop eight times over).
+ */
+export function unknownToVerifier(lx: LowerContext, node: ts.Expression, value: CExpr, expected?: TType): CExpr {
+  if (isTestPosition(node)) return value;
+  const t = lx.typeOf(node);
+  if (t.kind !== "int" && t.kind !== "bool" && t.kind !== "enum" && t.kind !== "const") return value;
+  lx.helpers.add("havoc");
+  // C computes `c ? 0 : u16` in a (signed) int: the value keeps its own type, or clang, no longer seeing through it, divides signed
+  const int = t.kind === "int" ? t.name : t.kind === "const" && expected?.kind === "int" ? expected.name : undefined;
+  const wide = int !== undefined && INTS[int].bits === 64;
+  const noise: CExpr = wide ? { k: "binary", op: "*", left: lx.scope.noise(), right: num(0x100000001n, "ULL") } : lx.scope.noise();
+  const unknown = call("tsbpf_unknown", [value, noise]);
+  return int ? cast(INTS[int].c, unknown) : unknown;
+}
+
+/** Whether an expression is only tested (a condition, an operand of `!`, `&&`, `||`) or is a program's verdict. */
+function isTestPosition(node: ts.Expression): boolean {
+  let n: ts.Node = node;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if ((ts.isIfStatement(p) || ts.isWhileStatement(p) || ts.isDoStatement(p)) && p.expression === n) return true;
+  if (ts.isForStatement(p) && p.condition === n) return true;
+  if (ts.isConditionalExpression(p) && p.condition === n) return true;
+  if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return true;
+  // a program's verdict ends its path
+  if (ts.isReturnStatement(p) && ts.isMethodDeclaration(ts.findAncestor(p, (a) => ts.isFunctionLike(a)) ?? p)) return true;
+  return ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken);
 }
 
 /** Statements that make these locals unknown to the verifier. */

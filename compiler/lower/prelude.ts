@@ -45,8 +45,11 @@ export function helperDefinitions(used: ReadonlySet<string>): string[] {
   if (used.has("havoc")) defs.push(HAVOC_RUNTIME);
   if (used.has("counter")) defs.push('#define tsbpf_counter(v) asm volatile("" : "+r"(v))');
   if (used.has("index")) {
-    defs.push('#define tsbpf_index(i, n) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); if (tsbpf_i_ >= (n)) tsbpf_i_ = 0; tsbpf_i_; })');
-    defs.push('#define tsbpf_element(a, i, n) (*({ __typeof__(&(a)[0]) tsbpf_e_ = &(a)[tsbpf_index(i, n)]; asm volatile("" : "+r"(tsbpf_e_)); tsbpf_e_; }))');
+    // n a power of two: a mask, no branch; else a clamp to m (the largest 2^k - 1 below n) whose result is no constant,
+    // so the path past it is one the verifier can merge with the other (a clamp to 0 left it a state of its own); the
+    // result is hidden from clang again, which knowing its bits would or them into an aligned address
+    defs.push('#define tsbpf_index(i, n, m) ({ __u64 tsbpf_i_ = (i); asm volatile("" : "+r"(tsbpf_i_)); if (((n) & ((n) - 1)) == 0) tsbpf_i_ &= (n) - 1; else if (tsbpf_i_ >= (n)) tsbpf_i_ &= (m); asm volatile("" : "+r"(tsbpf_i_)); tsbpf_i_; })');
+    defs.push('#define tsbpf_element(a, i, n, m) (*({ __typeof__(&(a)[0]) tsbpf_e_ = &(a)[tsbpf_index(i, n, m)]; asm volatile("" : "+r"(tsbpf_e_)); tsbpf_e_; }))');
   }
   return defs.length ? [defs.join("\n")] : [];
 }

