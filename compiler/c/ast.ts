@@ -68,3 +68,22 @@ export const cast = (type: string, operand: CExpr): CExpr => ({ k: "cast", type,
 export const call = (fn: string, args: CExpr[]): CExpr => ({ k: "call", fn, args });
 export const cond = (test: CExpr, then: CExpr, otherwise: CExpr): CExpr => ({ k: "cond", test, then, else: otherwise });
 export const member = (object: CExpr, field: string, arrow = false): CExpr => ({ k: "member", object, field, arrow });
+
+/** Whether C would take an expression for an integer constant (literals, enumerators, and casts and operators on them). */
+export function isConstantInC(e: CExpr): boolean {
+  switch (e.k) {
+    case "num":
+      return true;
+    case "id":
+      return /^[A-Z][A-Z0-9_]*$/.test(e.name); // an enumerator such as XDP_PASS (a local so named only costs a barrier)
+    case "cast":
+    case "unary":
+      return isConstantInC(e.operand);
+    case "binary":
+      return isConstantInC(e.left) && isConstantInC(e.right);
+    case "cond":
+      return isConstantInC(e.test) && isConstantInC(e.then) && isConstantInC(e.else);
+    default:
+      return false;
+  }
+}

@@ -79,6 +79,12 @@ export function checkFormatted(cx: CheckContext, node: ts.CallExpression, call: 
       cx.error(a, messages.traceFormat(call, `a ${typeName(t)} cannot be formatted; pass its fields`));
       ok = false;
     }
+    // each argument travels as 64 bits: a constant must fit them (u64, or i64 when negative)
+    const outside = t?.kind === "const" ? [t.value, t.other ?? t.value].find((v) => v < -(1n << 63n) || v >= 1n << 64n) : undefined;
+    if (outside !== undefined) {
+      cx.error(a, messages.literalRange(String(outside), outside < 0n ? "i64" : "u64"));
+      ok = false;
+    }
   }
   if (ts.isExpressionStatement(node.parent) === false) {
     cx.error(node, messages.noEffect());

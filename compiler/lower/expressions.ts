@@ -62,7 +62,17 @@ function structLiteral(lx: LowerContext, literal: ts.ObjectLiteralExpression, t:
 /** Lowers an expression used as a condition: headers test their presence. */
 export function lowerTest(lx: LowerContext, node: ts.Expression): CExpr {
   const e = lowerAs(lx, node);
-  return lx.typeOf(node).kind === "header" ? member(e, "ok") : e;
+  const kind = lx.typeOf(node).kind;
+  return kind === "header" ? member(e, "ok") : kind === "ref" ? present(lx, e) : e;
+}
+
+/**
+ * Whether a map value is there, as a hidden 0 or 1: clang would otherwise test two values at once (`(a | b) == 0`, for
+ * two lookups that are both tested), which the verifier refuses on pointers.
+ */
+function present(lx: LowerContext, ref: CExpr): CExpr {
+  lx.helpers.add("present");
+  return call("tsbpf_present", [ref]);
 }
 
 function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CExpr {
@@ -239,7 +249,7 @@ function comparison(lx: LowerContext, node: ts.BinaryExpression): CExpr {
   const negated = op === K.ExclamationEqualsToken || op === K.ExclamationEqualsEqualsToken;
   if (l.kind === "null" || r.kind === "null") {
     const other = l.kind === "null" ? node.right : node.left;
-    const header = lx.typeOf(other).kind === "ref" ? lowerAs(lx, other) : member(lowerAs(lx, other), "ok");
+    const header = lx.typeOf(other).kind === "ref" ? present(lx, lowerAs(lx, other)) : member(lowerAs(lx, other), "ok");
     return negated ? binary("!=", header, num(0)) : unary("!", header);
   }
   const text = negated ? "!=" : op === K.EqualsEqualsToken || op === K.EqualsEqualsEqualsToken ? "==" : ts.tokenToString(op)!;

@@ -1,6 +1,6 @@
 // Where paths meet, locals whose value depends on the path taken are made unknown to the verifier, so it walks what follows once.
 import { ts } from "ts-morph";
-import { call, cast, id, num, type CExpr, type CStmt } from "../c/ast.js";
+import { call, cast, id, isConstantInC, num, type CExpr, type CStmt } from "../c/ast.js";
 import type { TType } from "../types/types.js";
 import { unparen } from "../check/syntax.js";
 import { INTS } from "../types/int-types.js";
@@ -46,15 +46,13 @@ export function loopCarried(lx: LowerContext, loop: ts.IterationStatement): ts.N
  * three fields were initialised by comparisons made the verifier walk a 256-trip loop eight times over).
  */
 export function unknownToVerifier(lx: LowerContext, node: ts.Expression, value: CExpr, expected?: TType): CExpr {
-  if (isTestPosition(node)) return value;
+  if (isTestPosition(node) || isConstantInC(value)) return value; // a constant is the same on every path
   const t = lx.typeOf(node);
   if (t.kind !== "int" && t.kind !== "bool" && t.kind !== "enum" && t.kind !== "const") return value;
   lx.helpers.add("havoc");
   // C computes `c ? 0 : u16` in a (signed) int: the value keeps its own type, or clang, no longer seeing through it, divides signed
   const int = t.kind === "int" ? t.name : t.kind === "const" && expected?.kind === "int" ? expected.name : undefined;
-  const wide = int !== undefined && INTS[int].bits === 64;
-  const noise: CExpr = wide ? { k: "binary", op: "*", left: lx.scope.noise(), right: num(0x100000001n, "ULL") } : lx.scope.noise();
-  const unknown = call("tsbpf_unknown", [value, noise]);
+  const unknown = call("tsbpf_unknown", [value, noiseFor(lx, int !== undefined && INTS[int].bits === 64)]);
   return int ? cast(INTS[int].c, unknown) : unknown;
 }
 
@@ -78,11 +76,13 @@ export function havoc(lx: LowerContext, decls: ts.Node[]): CStmt[] {
   lx.helpers.add("havoc");
   return decls.map((d) => {
     const b = lx.bindingOfDecl(d)!;
-    const wide = b.type.kind === "int" && INTS[b.type.name].bits === 64;
-    // 32 unknown bits cover values that fit 32 bits; a 64-bit local needs them in both halves
-    const noise: CExpr = wide ? { k: "binary", op: "*", left: lx.scope.noise(), right: num(0x100000001n, "ULL") } : lx.scope.noise();
-    return { k: "expr", expr: call("tsbpf_havoc", [id(b.cName), noise]) } as CStmt;
+    return { k: "expr", expr: call("tsbpf_havoc", [id(b.cName), noiseFor(lx, b.type.kind === "int" && INTS[b.type.name].bits === 64)]) } as CStmt;
   });
+}
+
+/** Bits the verifier cannot know: 32 cover values that fit 32 bits; a 64-bit value needs them in both halves. */
+function noiseFor(lx: LowerContext, wide: boolean): CExpr {
+  return wide ? { k: "binary", op: "*", left: lx.scope.noise(), right: num(0x100000001n, "ULL") } : lx.scope.noise();
 }
 
 function isLoop(s: ts.Node): s is ts.IterationStatement {

@@ -1,6 +1,6 @@
 // Lowers statements; every C statement keeps the TypeScript line it came from.
 import { ts } from "ts-morph";
-import { binary, call, cast, id, num, type CExpr, type CStmt } from "../c/ast.js";
+import { binary, call, cast, id, isConstantInC, num, type CExpr, type CStmt } from "../c/ast.js";
 import { unparen } from "../check/syntax.js";
 import { INTS, type IntName } from "../types/int-types.js";
 import { compoundOperator } from "../check/statements.js";
@@ -73,25 +73,6 @@ function switchValue(lx: LowerContext, value: ts.Expression): CExpr {
     return call("tsbpf_unfolded", [test]);
   }
   return lx.typeOf(value).kind === "enum" ? cast("__u32", test) : test;
-}
-
-/** Whether C would take an expression for an integer constant (literals, enumerators, and casts and operators on them). */
-function isConstantInC(e: CExpr): boolean {
-  switch (e.k) {
-    case "num":
-      return true;
-    case "id":
-      return /^[A-Z][A-Z0-9_]*$/.test(e.name); // an enumerator such as XDP_PASS (a local so named only costs a barrier)
-    case "cast":
-    case "unary":
-      return isConstantInC(e.operand);
-    case "binary":
-      return isConstantInC(e.left) && isConstantInC(e.right);
-    case "cond":
-      return isConstantInC(e.test) && isConstantInC(e.then) && isConstantInC(e.else);
-    default:
-      return false;
-  }
 }
 
 function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
