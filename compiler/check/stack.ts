@@ -12,7 +12,7 @@ export const BPF_STACK_BYTES = 512;
 /** The verifier rounds each frame of a call chain up to this many bytes. */
 const FRAME_ROUNDING = 32;
 /** Room kept in every frame for the integers clang spills from registers (it needs a slot or two beside a big local). */
-const SPILL_RESERVE = 64;
+const SPILL_RESERVE = 16;
 /** A header value (struct tsbpf_hdr: two pointers, the next protocol and the presence flag). */
 const HEADER_BYTES = 24;
 /** A log record: the site, a reserved word and the timestamp, then 8 bytes per argument. */
@@ -32,7 +32,7 @@ const item = (what: string, bytes: number): Need => (bytes > 0 ? { bytes, larges
 /**
  * What counts: struct and array locals (and FixedArrays from `bytes()`), struct values made for a call (a literal
  * passed or stored, a struct argument of an inlined function), map keys and values (taken by address for the
- * helper), log records, the locals of inlined functions at each call, and 64 bytes per frame for spilled
+ * helper), log records, the locals of inlined functions at each call, and 16 bytes per frame for spilled
  * registers; and headers (24 bytes each), which clang spills once the four registers a helper call preserves are
  * taken. Integers and bools are otherwise assumed to live in registers. Variables of sibling blocks,
  * and the temporaries of different statements, share space (as clang lays them out); each frame of a @noinline
