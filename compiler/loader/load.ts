@@ -9,7 +9,7 @@ import { DiagnosticError } from "../diagnostics/diagnostic.js";
 import { attachedTc, attachedXdp, attachTc, attachXdp, detachTc, detachXdp, interfaceExists, type XdpMode } from "./attach.js";
 import { applySets, parseSets } from "./config-values.js";
 import { failureFromToolOutput, loadFailureDiagnostic } from "./load-failure.js";
-import { BPFFS, pinDirFor, programPin, readAttachment, removeAttachment, writeAttachment, type Attachment } from "./state.js";
+import { BPFFS, pinDirFor, programPin, readAttachment, removeAttachment, removePins, writeAttachment, type Attachment } from "./state.js";
 import { bpftoolJson, fail, lastLine, requireRoot, tool } from "./tools.js";
 import { unload } from "./unload.js";
 
@@ -114,7 +114,7 @@ async function loadAndAttach({ object, manifest, program, probe, source, config 
   let attachedNow = false;
   const undo = async () => {
     if (attachedNow) await (kind === "xdp" ? detachXdp(opts.iface) : detachTc(opts.iface, opts.direction ?? "ingress"));
-    rmSync(pinDir, { recursive: true, force: true });
+    removePins(pinDir);
     removeAttachment(opts.iface);
   };
   try {

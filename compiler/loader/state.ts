@@ -1,6 +1,6 @@
 // What tsbpf has loaded: one record per interface (in /run/tsbpf, or $TSBPF_STATE_DIR), and where its pins live in bpffs.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import type { Manifest } from "../manifest/manifest.js";
 
 export const BPFFS = "/sys/fs/bpf";
@@ -23,6 +23,17 @@ export interface Attachment {
 
 export const stateDir = () => process.env.TSBPF_STATE_DIR ?? "/run/tsbpf";
 export const pinDirFor = (iface: string) => join(BPFFS, "tsbpf", iface);
+/** Removes an interface's pins, and tsbpf's directory in bpffs when no other interface has pins there. */
+export function removePins(pinDir: string): void {
+  rmSync(pinDir, { recursive: true, force: true });
+  const parent = dirname(pinDir);
+  try {
+    if (basename(parent) === "tsbpf" && readdirSync(parent).length === 0) rmdirSync(parent);
+  } catch {
+    // gone already, or another load made it again: either way nothing of this one is left
+  }
+}
+
 export const programPin = (a: { pinDir: string }, program: string) => join(a.pinDir, "progs", program);
 export const mapPin = (a: { pinDir: string }, map: string) => join(a.pinDir, "maps", map);
 

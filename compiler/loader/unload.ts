@@ -1,7 +1,6 @@
 // tsbpf unload: detaches tsbpf's program from an interface, removes its pins and its record; doing it twice is not an error.
-import { rmSync } from "node:fs";
 import { detachTc, detachXdp } from "./attach.js";
-import { readAttachment, removeAttachment, type Attachment } from "./state.js";
+import { readAttachment, removeAttachment, removePins, type Attachment } from "./state.js";
 import { requireRoot } from "./tools.js";
 
 /** The attachment removed, or undefined when tsbpf had nothing on the interface. */
@@ -11,7 +10,7 @@ export async function unload(iface: string): Promise<Attachment | undefined> {
   if (!a) return undefined;
   if (a.kind === "xdp") await detachXdp(iface);
   else if (a.kind === "tc") await detachTc(iface, a.direction ?? "ingress");
-  rmSync(a.pinDir, { recursive: true, force: true });
+  removePins(a.pinDir);
   removeAttachment(iface);
   return a;
 }
