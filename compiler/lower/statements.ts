@@ -170,7 +170,22 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     // x op= y was checked as the synthetic x op y; lower that same view
     return binary("=", target, value);
   }
+  if (droppedCallResult(lx, e)) {
+    lx.helpers.add("used");
+    return call("tsbpf_used", [lowerAs(lx, e)]);
+  }
   return discarded(lowerAs(lx, e));
+}
+
+/**
+ * A call of a @noinline function whose result the statement drops: clang, seeing it unused, stops setting it, and
+ * the function returns whatever its last register held (a stack pointer, which the verifier refuses).
+ */
+function droppedCallResult(lx: LowerContext, e: ts.Expression): boolean {
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return false;
+  const decl = lx.checked.cx.declarationOf(e.expression);
+  const fn = decl && lx.checked.cx.functions.get(decl);
+  return !!fn && fn.linkage !== "inline" && lx.typeOf(e).kind !== "void";
 }
 
 /**
