@@ -6,3 +6,14 @@ export function unparen(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   return e;
 }
+
+/** A loop statement of the subset: for, for-of or while. */
+export function isLoop(s: ts.Node): s is ts.ForStatement | ts.ForOfStatement | ts.WhileStatement {
+  return ts.isForStatement(s) || ts.isForOfStatement(s) || ts.isWhileStatement(s);
+}
+
+/** Whether n is the target of an assignment (`n = v`, `n += v`, ...). */
+export function isAssigned(n: ts.Node): boolean {
+  const p = n.parent;
+  return ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}

@@ -2,7 +2,7 @@
 import { ts } from "ts-morph";
 import { call, cast, id, isConstantInC, num, type CExpr, type CStmt } from "../c/ast.js";
 import type { TType } from "../types/types.js";
-import { unparen } from "../check/syntax.js";
+import { isLoop, unparen } from "../check/syntax.js";
 import { INTS } from "../types/int-types.js";
 import type { LowerContext } from "./context.js";
 
@@ -83,10 +83,6 @@ export function havoc(lx: LowerContext, decls: ts.Node[]): CStmt[] {
 /** Bits the verifier cannot know: 32 cover values that fit 32 bits; a 64-bit value needs them in both halves. */
 function noiseFor(lx: LowerContext, wide: boolean): CExpr {
   return wide ? { k: "binary", op: "*", left: lx.scope.noise(), right: num(0x100000001n, "ULL") } : lx.scope.noise();
-}
-
-function isLoop(s: ts.Node): s is ts.IterationStatement {
-  return ts.isForStatement(s) || ts.isForOfStatement(s) || ts.isWhileStatement(s);
 }
 
 function isAssignment(e: ts.BinaryExpression): boolean {
