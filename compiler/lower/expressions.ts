@@ -1,6 +1,6 @@
 // Lowers typed TypeScript expressions to C, making wrap-around, shifts and division explicit.
 import { ts } from "ts-morph";
-import { binary, call, cast, cond, id, member, num, unary, type CExpr } from "../c/ast.js";
+import { binary, call, cast, cond, id, isConstantInC, member, num, unary, type CExpr } from "../c/ast.js";
 import { COMPARISONS, LOGICAL, SHIFTS } from "../check/expressions.js";
 import { defaultIntFor, INTS, isIntName, type IntName } from "../types/int-types.js";
 import type { TType } from "../types/types.js";
@@ -260,6 +260,16 @@ function comparison(lx: LowerContext, node: ts.BinaryExpression): CExpr {
 function conditional(lx: LowerContext, node: ts.ConditionalExpression, expected?: TType): CExpr {
   const t = lx.typeOf(node);
   const target: TType | undefined = t.kind === "const" ? { kind: "int", name: operationType(t, expected) } : t;
-  return cond(lowerTest(lx, node.condition), lowerAs(lx, node.whenTrue, target), lowerAs(lx, node.whenFalse, target));
+  return cond(lowerTest(lx, node.condition), arm(lx, lowerAs(lx, node.whenTrue, target), t), arm(lx, lowerAs(lx, node.whenFalse, target), t));
+}
+
+/**
+ * A scalar arm of `?:`, computed where it is chosen: clang would otherwise turn `c ? h.dport : h.sport` into one read
+ * at a chosen offset (`h.pos + (c & 2)`), an address the verifier cannot bound from the header's checks.
+ */
+function arm(lx: LowerContext, value: CExpr, t: TType): CExpr {
+  if (isConstantInC(value) || !["int", "bool", "enum", "const"].includes(t.kind)) return value;
+  lx.helpers.add("kept");
+  return call("tsbpf_kept", [value]);
 }
 
