@@ -41,24 +41,33 @@ export function lowerMapCall(lx: LowerContext, node: ts.CallExpression, callee: 
   return call(name, args);
 }
 
-/** The C of one accessor: keys are passed by value (the accessor is inlined) and taken by address for the helper. */
+/**
+ * The C of one accessor: keys are passed by value (the accessor is inlined) and what the helper takes by address is
+ * copied into a slot-aligned local first (TSBPF_SLOT: see the prelude).
+ */
 function accessor(lx: LowerContext, map: MapInfo, method: keyof typeof MAP_METHODS, name: string): string {
   const K = map.key ? cType(map.key) : "";
   const V = cType(map.value);
   const m = `&${map.cName}`;
   const fix = keyToMapOrder(lx, map);
   const use = (h: string) => lx.kernelHelpers.add(h);
-  const fn = (ret: string, params: string, body: string[]) => `static __always_inline ${ret} ${name}(${params})\n{\n${body.map((l) => `\t${l}`).join("\n")}\n}`;
+  /** params: [C type, name, taken by address]. */
+  const fn = (ret: string, params: [string, string, boolean?][], body: string[]) => {
+    const list = params.map(([t, n, byAddress]) => `${t}${t.endsWith("*") ? "" : " "}${byAddress ? `${n}_in` : n}`).join(", ");
+    const slots = params.filter(([, , byAddress]) => byAddress).map(([t, n]) => `${t} ${n} TSBPF_SLOT = ${n}_in;`);
+    return `static __always_inline ${ret} ${name}(${list})\n{\n${[...slots, ...body].map((l) => `\t${l}`).join("\n")}\n}`;
+  };
+  const key: [string, string, boolean] = [K, "key", true];
   switch (method) {
     case "get":
       use("map_lookup_elem");
-      return fn(`${V} *`, `${K} key`, [...fix, `return tsbpf_map_lookup_elem(${m}, &key);`]);
+      return fn(`${V} *`, [key], [...fix, `return tsbpf_map_lookup_elem(${m}, &key);`]);
     case "set":
       use("map_update_elem");
-      return fn("_Bool", `${K} key, ${V} value, __u64 flags`, [...fix, `return tsbpf_map_update_elem(${m}, &key, &value, flags) == 0;`]);
+      return fn("_Bool", [key, [V, "value", true], ["__u64", "flags"]], [...fix, `return tsbpf_map_update_elem(${m}, &key, &value, flags) == 0;`]);
     case "delete":
       use("map_delete_elem");
-      return fn("_Bool", `${K} key`, [...fix, `return tsbpf_map_delete_elem(${m}, &key) == 0;`]);
+      return fn("_Bool", [key], [...fix, `return tsbpf_map_delete_elem(${m}, &key) == 0;`]);
     case "increment": {
       use("map_lookup_elem");
       const add = map.kind.perCpu ? "*v += by;" : "__sync_fetch_and_add(v, by);";
@@ -69,17 +78,17 @@ function accessor(lx: LowerContext, map: MapInfo, method: keyof typeof MAP_METHO
         // absent: insert `by` unless another CPU inserted the key first, then add to that entry
         body.push("if (!v) {", "\tif (tsbpf_map_update_elem(" + m + ", &key, &by, 1 /* BPF_NOEXIST */) == 0)", "\t\treturn;", `\tv = tsbpf_map_lookup_elem(${m}, &key);`, "\tif (!v)", "\t\treturn;", "}", add);
       }
-      return fn("void", `${K} key, ${V} by`, body);
+      return fn("void", [key, [V, "by", map.kind.key !== "index"]], body);
     }
     case "output":
       use("ringbuf_output");
-      return fn("_Bool", `${V} record`, [`return tsbpf_ringbuf_output(${m}, &record, sizeof(record), 0) == 0;`]);
+      return fn("_Bool", [[V, "record", true]], [`return tsbpf_ringbuf_output(${m}, &record, sizeof(record), 0) == 0;`]);
     case "redirect":
       use("redirect_map");
-      return fn("enum xdp_action", "__u32 index, __u64 fallback", [`return (enum xdp_action)tsbpf_redirect_map(${m}, index, fallback);`]);
+      return fn("enum xdp_action", [["__u32", "index"], ["__u64", "fallback"]], [`return (enum xdp_action)tsbpf_redirect_map(${m}, index, fallback);`]);
     case "tailCall":
       use("tail_call");
-      return fn("void", "struct xdp_md *ctx, __u32 index", [`tsbpf_tail_call(ctx, ${m}, index);`]);
+      return fn("void", [["struct xdp_md *", "ctx"], ["__u32", "index"]], [`tsbpf_tail_call(ctx, ${m}, index);`]);
   }
 }
 

@@ -1,7 +1,7 @@
 // Generates the C packet runtime (getter macros, validating parsers, child accessors) from the protocol descriptions.
 import { ANY_SELECTOR, childrenOf, PROTOCOLS, protocolByName } from "./index.js";
 import { cursor } from "./cursor.js";
-import { ADDRESS_TYPES, fieldCType, type ChainSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
+import { addressSlotType, ADDRESS_TYPES, fieldCType, type ChainSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
 import { CHECKSUM_RUNTIME, setter } from "./emit-setters.js";
 
 
@@ -21,8 +21,8 @@ export const childAccessorName = (parent: ProtocolSpec, accessor: string) => `ts
  * - a pointer moved by a variable amount is hidden once made (tsbpf_opaque), so the pointer checked is the pointer
  *   used; a distance between two pointers is computed in 64 bits behind barriers (tsbpf_distance).
  */
-export const HEADER_RUNTIME = `/* Address values (MacAddr, Ipv6Addr): bytes in packet order. */
-${Object.values(ADDRESS_TYPES).map((a) => `${a.c} { __u8 bytes[${a.size}]; };`).join("\n")}
+export const HEADER_RUNTIME = `/* Address values (MacAddr, Ipv6Addr): bytes in packet order; the _slot types for the values read into memory. */
+${(Object.keys(ADDRESS_TYPES) as (keyof typeof ADDRESS_TYPES)[]).map((t) => `${ADDRESS_TYPES[t].c} { __u8 bytes[${ADDRESS_TYPES[t].size}]; };\ntypedef ${ADDRESS_TYPES[t].c} ${addressSlotType(t)} TSBPF_SLOT;`).join("\n")}
 /* A parsed header. Whether it is there is a flag, not a NULL pos: the verifier knows the flag's value on every path,
  * while it cannot tell a packet pointer from NULL, and would follow an impossible "missing" path wherever a present
  * header's pointer is tested (on which clang, knowing better, may have left the other fields inconsistent). */
@@ -134,7 +134,7 @@ function getterMacro(p: ProtocolSpec, f: FieldSpec): string {
   if (f.type === "mac" || f.type === "ipv6addr") {
     // an address is copied out of the packet by value
     const read = f.read as LoadedField;
-    return `#define ${getterName(p, f.name)}(h, end) ({ ${fieldCType(f.type)} tsbpf_a_; __builtin_memcpy(&tsbpf_a_, (h).pos + ${read.at}, ${ADDRESS_TYPES[f.type].size}); tsbpf_a_; }) /* ${f.doc} */`;
+    return `#define ${getterName(p, f.name)}(h, end) ({ ${addressSlotType(f.type)} tsbpf_a_; __builtin_memcpy(&tsbpf_a_, (h).pos + ${read.at}, ${ADDRESS_TYPES[f.type].size}); tsbpf_a_; }) /* ${f.doc} */`;
   }
   return `#define ${getterName(p, f.name)}(h, end) ((${fieldCType(f.type)})(${body})) /* ${f.doc} */`;
 }

@@ -1,6 +1,6 @@
 // Generates field setters from the protocol descriptions: network-order writes that keep every checksum covering the field valid, incrementally.
 import { childrenOf, fieldOf } from "./index.js";
-import { fieldCType, type ChecksumSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
+import { addressSlotType, fieldCType, type ChecksumSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
 
 
 export const setterName = (p: ProtocolSpec, field: string) => `tsbpf_${p.name}_set_${field}`;
@@ -25,7 +25,7 @@ static __always_inline __u16 tsbpf_csum_replace(__u16 check, __u16 from, __u16 t
 function write(read: LoadedField, type: FieldSpec["type"]): string[] {
   const bits = read.width * 8;
   const p = `h.pos + ${read.at}`;
-  if (type === "mac" || type === "ipv6addr") return [`__builtin_memcpy(${p}, &value, ${read.width});`];
+  if (type === "mac" || type === "ipv6addr") return [`${addressSlotType(type)} bytes = value;`, `__builtin_memcpy(${p}, &bytes, ${read.width});`];
   if (read.shift === undefined && read.mask === undefined) {
     return [bits === 8 ? `*(__u8 *)(${p}) = value;` : `*(__u${bits} *)(${p}) = __builtin_bswap${bits}(value);`];
   }
@@ -63,7 +63,7 @@ export function setter(p: ProtocolSpec, f: FieldSpec): string {
   const pseudo = p.pseudoHeader?.includes(f.name) ? childrenOf(p).filter((c) => c.child.checksum?.pseudoHeader) : [];
   const body: string[] = [];
   const covered = own || pseudo.length;
-  if (covered) body.push(`__u16 before[${words}], after[${words}];`, ...range(words).map((i) => `before[${i}] = tsbpf_raw16(h.pos + ${first + 2 * i});`));
+  if (covered) body.push(`__u16 before[${words}] TSBPF_SLOT, after[${words}] TSBPF_SLOT;`, ...range(words).map((i) => `before[${i}] = tsbpf_raw16(h.pos + ${first + 2 * i});`));
   body.push(...write(read, f.type));
   if (covered) body.push(...range(words).map((i) => `after[${i}] = tsbpf_raw16(h.pos + ${first + 2 * i});`));
   if (own) body.push(...updateChecksum(`h.pos + ${own.at}`, own, words));

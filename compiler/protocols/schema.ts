@@ -8,6 +8,9 @@ export const ADDRESS_TYPES = {
   ipv6addr: { c: "struct tsbpf_ipv6_addr", ts: "Ipv6Addr", size: 16, doc: "An IPv6 address: its 16 bytes in packet order. Assigning one to a header field writes it and fixes the checksums that cover it." },
 } as const;
 
+/** The C type of an address value the generated code keeps in memory: the struct, starting a stack slot (TSBPF_SLOT). */
+export const addressSlotType = (t: "mac" | "ipv6addr") => `${ADDRESS_TYPES[t].c.replace("struct ", "")}_slot`;
+
 /** The C type of a field's value. */
 export function fieldCType(t: FieldType): string {
   return t === "mac" || t === "ipv6addr" ? ADDRESS_TYPES[t].c : t === "bool" ? "_Bool" : `__${t}`;

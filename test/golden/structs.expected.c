@@ -21,7 +21,7 @@ static __always_inline struct Flow flowOf(__u16 sport, __u16 dport, _Bool syn)
 static __always_inline struct Flow swapped(struct Flow f)
 {
 #line 13 "structs.ts"
-	struct Flow g = f;
+	struct Flow g TSBPF_SLOT = f;
 #line 14 "structs.ts"
 	g.ports = (struct Ports){ .src = f.ports.dst, .dst = f.ports.src };
 #line 15 "structs.ts"
@@ -41,9 +41,9 @@ SEC("xdp/structs") int structs(struct xdp_md *ctx)
 		return XDP_PASS;
 	}
 #line 23 "structs.ts"
-	struct Flow f = flowOf(tsbpf_tcp_sport(tcp, tsbpf_end(ctx)), tsbpf_tcp_dport(tcp, tsbpf_end(ctx)), tsbpf_tcp_syn(tcp, tsbpf_end(ctx)));
+	struct Flow f TSBPF_SLOT = flowOf(tsbpf_tcp_sport(tcp, tsbpf_end(ctx)), tsbpf_tcp_dport(tcp, tsbpf_end(ctx)), tsbpf_tcp_syn(tcp, tsbpf_end(ctx)));
 #line 24 "structs.ts"
-	struct Flow back = swapped(f);
+	struct Flow back TSBPF_SLOT = swapped(f);
 #line 25 "structs.ts"
 	back.ports.dst = (__u16)(back.ports.dst + 1);
 #line 26 "structs.ts"

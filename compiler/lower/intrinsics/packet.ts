@@ -47,7 +47,7 @@ struct tsbpf_frame { __u8 *data; __u8 *end; };
 
 static __always_inline struct tsbpf_frame tsbpf_copy_frame(struct __sk_buff *ctx)
 {
-	__u32 zero = 0;
+	__u32 zero TSBPF_SLOT = 0;
 	struct tsbpf_scratch *s = tsbpf_map_lookup_elem(&tsbpf_scratch, &zero);
 
 	if (!s)
