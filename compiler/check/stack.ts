@@ -93,14 +93,24 @@ export class StackEstimator {
     if (known) return known;
     this.frames.set(fn, NONE);
     const body = (fn as ts.FunctionLikeDeclaration).body;
-    const result = body && ts.isBlock(body) ? this.block(body.statements) : NONE;
+    const outer = this.loopBodies;
+    this.loopBodies = NONE;
+    const own = body && ts.isBlock(body) ? this.block(body.statements) : NONE;
+    const result = add(own, this.loopBodies);
+    this.loopBodies = outer;
     this.frames.set(fn, result);
     return result;
   }
 
+  /** What the loop bodies of the frame being estimated need, each for the whole frame (see block). */
+  private loopBodies = NONE;
+
   /**
    * A block's variables live through it; the temporaries of one statement (map keys, an inlined function's frame)
-   * only while it runs, and nested blocks one at a time: those share their space.
+   * only while it runs, and the bodies of branches one at a time: those share their space. A loop body's variables
+   * share with nothing: once clang has optimised the loop, their lifetimes' ends no longer lie on every path out of
+   * it, so their slots stay taken for the rest of the function (a 456-byte array in a loop left no room for the map
+   * keys after it).
    */
   private block(statements: readonly ts.Statement[]): Need {
     let locals = NONE;
@@ -108,7 +118,10 @@ export class StackEstimator {
     for (const s of statements) {
       shared = max(shared, this.temporaries(s, s));
       if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) locals = add(locals, this.local(d));
-      for (const body of nestedBodies(s)) shared = max(shared, this.block(body));
+      for (const body of nestedBodies(s)) {
+        if (ts.isIterationStatement(s, false)) this.loopBodies = add(this.loopBodies, this.block(body));
+        else shared = max(shared, this.block(body));
+      }
     }
     return add(locals, shared);
   }
