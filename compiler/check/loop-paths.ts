@@ -18,19 +18,22 @@ export function pathGrowth(cx: CheckContext, body: ts.Statement, trips: number):
 
 const PATH_GROWTH_CAP = 64;
 
-/** The paths through a statement that carry on after it (a loop's `continue` carries on into the next iteration). */
-function pathsThrough(cx: CheckContext, s: ts.Statement): number {
-  if (ts.isBlock(s)) return pathsThroughList(cx, s.statements);
-  if (ts.isReturnStatement(s) || ts.isBreakStatement(s)) return 0;
+/**
+ * The paths through a statement that carry on after it (a loop's `continue` carries on into the next iteration; in a
+ * switch's case, so does a `break`, at any depth of blocks and branches: it leaves the switch).
+ */
+function pathsThrough(cx: CheckContext, s: ts.Statement, inCase = false): number {
+  if (ts.isBlock(s)) return pathsThroughList(cx, s.statements, inCase);
+  if (ts.isBreakStatement(s)) return inCase ? 1 : 0;
+  if (ts.isReturnStatement(s)) return 0;
   if (ts.isIfStatement(s)) {
-    const then = pathsThrough(cx, s.thenStatement);
-    const otherwise = s.elseStatement ? pathsThrough(cx, s.elseStatement) : 1;
+    const then = pathsThrough(cx, s.thenStatement, inCase);
+    const otherwise = s.elseStatement ? pathsThrough(cx, s.elseStatement, inCase) : 1;
     // branches that only set scalars meet as one state (lowering makes those unknown where they meet: lower/havoc.ts)
     const apart = leavesState(cx, s.thenStatement) || (s.elseStatement !== undefined && leavesState(cx, s.elseStatement));
     return clampsIn(cx, s.expression) * (apart ? then + otherwise : Math.min(1, then + otherwise));
   }
   if (ts.isSwitchStatement(s)) {
-    // a case's `break` leaves the switch: it carries on after it
     const cases = s.caseBlock.clauses.map((c) => pathsThroughList(cx, c.statements, true));
     const hasDefault = s.caseBlock.clauses.some((c) => ts.isDefaultClause(c));
     return clampsIn(cx, s.expression) * Math.max(1, cases.reduce((a, b) => a + b, 0) + (hasDefault ? 0 : 1));
@@ -39,11 +42,12 @@ function pathsThrough(cx: CheckContext, s: ts.Statement): number {
   return clampsIn(cx, s);
 }
 
-function pathsThroughList(cx: CheckContext, list: readonly ts.Statement[], breakCarriesOn = false): number {
+/** The paths through a list of statements; in a case, a `break` ends the list (and carries on after the switch). */
+function pathsThroughList(cx: CheckContext, list: readonly ts.Statement[], inCase = false): number {
   let paths = 1;
   for (const st of list) {
-    if (breakCarriesOn && ts.isBreakStatement(st)) return paths;
-    paths *= pathsThrough(cx, st);
+    if (inCase && ts.isBreakStatement(st)) return paths;
+    paths *= pathsThrough(cx, st, inCase);
     if (paths === 0) return 0;
   }
   return Math.min(paths, 1024);
