@@ -15,6 +15,8 @@ const FRAME_ROUNDING = 32;
 const SPILL_RESERVE = 16;
 /** A header value (struct tsbpf_hdr: two pointers, the next protocol and the presence flag). */
 const HEADER_BYTES = 24;
+/** The key a socket filter's frame copy is looked up with (a stack slot). */
+const FRAME_COPY_KEY = 8;
 /** A log record: the site, a reserved word and the timestamp, then 8 bytes per argument. */
 const LOG_RECORD_HEADER = 16;
 
@@ -46,7 +48,11 @@ export class StackEstimator {
 
   /** Reports every program whose chain of frames, and every @noinline function whose own frame, exceeds the limit. */
   check(programs: readonly ProgramDecl[], functions: readonly ts.FunctionDeclaration[]): void {
-    for (const p of programs) this.report(p.node.name, `program '${p.name}'`, this.chain(p.node));
+    for (const p of programs) {
+      // a program that copies its frame looks the copy up with a key on its stack
+      const copy = p.kind.packet === "copy" ? item("the key of the frame copy", FRAME_COPY_KEY) : NONE;
+      this.report(p.node.name, `program '${p.name}'`, add(this.chain(p.node), copy));
+    }
     for (const f of functions) {
       if (this.cx.functions.get(f)?.linkage === "call") this.report(f.name!, `function '${f.name!.text}'`, this.ownFrame(f));
     }
@@ -119,8 +125,9 @@ export class StackEstimator {
       shared = max(shared, this.temporaries(s, s));
       if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) locals = add(locals, this.local(d));
       for (const body of nestedBodies(s)) {
-        if (ts.isIterationStatement(s, false)) this.loopBodies = add(this.loopBodies, this.block(body));
-        else shared = max(shared, this.block(body));
+        const need = this.block(body); // first: a loop nested in it adds to loopBodies
+        if (ts.isIterationStatement(s, false)) this.loopBodies = add(this.loopBodies, need);
+        else shared = max(shared, need);
       }
     }
     return add(locals, shared);
@@ -143,7 +150,8 @@ export class StackEstimator {
       if (child !== statement && ts.isStatement(child)) return;
       const literal = ts.isObjectLiteralExpression(child) && isTemporary(child) ? item(`a struct literal on line ${lineOf(child)}`, this.sizeOfNode(child)) : NONE;
       const call = ts.isCallExpression(child) ? this.call(child) : NONE;
-      need = max(need, add(add(literal, call), this.temporaries(child, statement)));
+      const indexed = ts.isElementAccessExpression(child) ? this.indexedAddress(child) : NONE;
+      need = max(need, add(add(add(literal, call), indexed), this.temporaries(child, statement)));
     });
     return need;
   }
@@ -170,6 +178,16 @@ export class StackEstimator {
     const copies = [...signature.params, signature.returns].reduce((n, t) => n + this.sizeOf(t), 0);
     const inner = this.frame(decl);
     return add(item(`the struct arguments and result of ${callee.text}() on line ${line}`, copies), { bytes: inner.bytes, largest: inner.largest && { ...inner.largest, what: `${inner.largest.what} in ${callee.text}()` } });
+  }
+
+  /** `h.daddr.bytes[i]` at a variable index: the address is copied out of the packet into a stack slot, then indexed. */
+  private indexedAddress(node: ts.ElementAccessExpression): Need {
+    const bytes = unparen(node.expression);
+    if (!ts.isPropertyAccessExpression(bytes) || this.cx.types.get(node.argumentExpression)?.kind === "const") return NONE;
+    const address = unparen(bytes.expression);
+    if (!ts.isPropertyAccessExpression(address) || this.cx.types.get(address.expression)?.kind !== "header") return NONE;
+    const t = this.cx.types.get(bytes);
+    return t ? item(`the address copied on line ${lineOf(node)}`, this.sizeOf(t)) : NONE;
   }
 
   private sizeOfNode(node: ts.Expression): number {
