@@ -37,12 +37,12 @@ function write(read: LoadedField, type: FieldSpec["type"]): string[] {
   return bits === 8 ? [`*(__u8 *)(${p}) = ${merged};`] : [`*(__u${bits} *)(${p}) = __builtin_bswap${bits}(${merged});`];
 }
 
-/** Updates a checksum at `at` (a pointer expression) for the words that changed. */
-function updateChecksum(at: string, spec: ChecksumSpec, words: number): string[] {
+/** Updates a checksum at `at` (a pointer expression) for the words that change from before(i) to after(i). */
+function updateChecksum(at: string, spec: ChecksumSpec, words: number, before: (i: number) => string, after: (i: number) => string): string[] {
   const lines = [`{`, `\t__u16 check = tsbpf_raw16(${at});`];
   if (spec.zeroMeansNone) lines.push("\tif (check != 0) {");
   const ind = spec.zeroMeansNone ? "\t\t" : "\t";
-  for (let i = 0; i < words; i++) lines.push(`${ind}check = tsbpf_csum_replace(check, before[${i}], after[${i}]);`);
+  for (let i = 0; i < words; i++) lines.push(`${ind}check = tsbpf_csum_replace(check, ${before(i)}, ${after(i)});`);
   if (spec.zeroMeansNone) lines.push(`${ind}tsbpf_raw16(${at}) = check ? check : 0xffff;`, "\t}");
   else lines.push(`\ttsbpf_raw16(${at}) = check;`);
   lines.push("}");
@@ -60,17 +60,28 @@ export function setter(p: ProtocolSpec, f: FieldSpec): string {
   const first = read.at & ~1;
   const words = ((read.at + read.width + 1) & ~1) - first >> 1;
   const own = p.checksum && !(read.at === p.checksum.at && read.width === 2) ? p.checksum : undefined;
-  const pseudo = p.pseudoHeader?.includes(f.name) ? childrenOf(p).filter((c) => c.child.checksum?.pseudoHeader) : [];
+  // the checksums covering the field: the header's own, and an upper layer's through its pseudo-header
+  const checksums = [
+    ...(own ? [{ at: `h.pos + ${own.at}`, spec: own, guard: [] as string[] }] : []),
+    ...(p.pseudoHeader?.includes(f.name) ? childrenOf(p).filter((c) => c.child.checksum?.pseudoHeader) : []).map(({ child, selector }) => {
+      const c = child.checksum!;
+      return { at: `h.next + ${c.at}`, spec: c, guard: [`if (h.next_proto == ${selector} && tsbpf_fits(h.next, ${c.at + 2}, end))`] };
+    }),
+  ];
+  const old = (i: number) => `tsbpf_raw16(h.pos + ${first + 2 * i})`;
   const body: string[] = [];
-  const covered = own || pseudo.length;
-  if (covered) body.push(`__u16 before[${words}] TSBPF_SLOT, after[${words}] TSBPF_SLOT;`, ...range(words).map((i) => `before[${i}] = tsbpf_raw16(h.pos + ${first + 2 * i});`));
-  body.push(...write(read, f.type));
-  if (covered) body.push(...range(words).map((i) => `after[${i}] = tsbpf_raw16(h.pos + ${first + 2 * i});`));
-  if (own) body.push(...updateChecksum(`h.pos + ${own.at}`, own, words));
-  for (const { child, selector } of pseudo) {
-    const c = child.checksum!;
-    // the upper layer's checksum covers these words through its pseudo-header
-    body.push(`if (h.next_proto == ${selector} && tsbpf_fits(h.next, ${c.at + 2}, end))`, ...updateChecksum(`h.next + ${c.at}`, c, words));
+  if ((f.type === "mac" || f.type === "ipv6addr") && read.at === first) {
+    // an address: each checksum takes the old words from the packet and the new ones from the value before the copy,
+    // so no word is held across it (keeping all sixteen of an IPv6 address's had clang spill them on the stack)
+    body.push(`${addressSlotType(f.type)} bytes = value;`);
+    for (const c of checksums) body.push(...c.guard, ...updateChecksum(c.at, c.spec, words, old, (i) => `tsbpf_raw16((__u8 *)&bytes + ${2 * i})`));
+    body.push(`__builtin_memcpy(h.pos + ${read.at}, &bytes, ${read.width});`);
+  } else {
+    const covered = checksums.length > 0;
+    if (covered) body.push(`__u16 before[${words}] TSBPF_SLOT, after[${words}] TSBPF_SLOT;`, ...range(words).map((i) => `before[${i}] = ${old(i)};`));
+    body.push(...write(read, f.type));
+    if (covered) body.push(...range(words).map((i) => `after[${i}] = ${old(i)};`));
+    for (const c of checksums) body.push(...c.guard, ...updateChecksum(c.at, c.spec, words, (i) => `before[${i}]`, (i) => `after[${i}]`));
   }
   return `${head}\n{\n${body.map((l) => `\t${l}`).join("\n")}\n}`;
 }
