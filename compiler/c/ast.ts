@@ -16,7 +16,9 @@ export type CExpr =
   | { k: "member"; object: CExpr; field: string; arrow: boolean }
   | { k: "compound"; type: string; fields: [string, CExpr][] }
   | { k: "index"; array: CExpr; index: CExpr }
-  | { k: "initList"; items: CExpr[] };
+  | { k: "initList"; items: CExpr[] }
+  /** A GNU statement expression: locals that live only while `value` is computed, `({ T a = ...; value; })`. */
+  | { k: "scoped"; locals: { type: string; name: string; init: CExpr }[]; value: CExpr };
 
 export type CStmt =
   | { k: "decl"; type: string; name: string; init?: CExpr; at?: SourceLine }

@@ -26,6 +26,7 @@ function precedence(e: CExpr): number {
     case "compound":
     case "index":
     case "initList":
+    case "scoped":
       return POSTFIX;
     case "unary":
     case "cast":
@@ -61,6 +62,8 @@ function printBare(e: CExpr): string {
       return `${printExpr(e.array, POSTFIX)}[${printExpr(e.index)}]`;
     case "initList":
       return `{ ${e.items.map((i) => printExpr(i, 2)).join(", ")} }`;
+    case "scoped":
+      return `({ ${e.locals.map((l) => `${l.type} ${l.name} = ${printExpr(l.init, 2)}; `).join("")}${printExpr(e.value)}; })`;
     case "compound":
       return `(${e.type}){ ${e.fields.map(([f, v]) => `.${f} = ${printExpr(v, 2)}`).join(", ")} }`;
     case "unary": {

@@ -1,6 +1,6 @@
 // Where paths meet, locals whose value depends on the path taken are made unknown to the verifier, so it walks what follows once.
 import { ts } from "ts-morph";
-import { call, cast, id, isConstantInC, num, type CExpr, type CStmt } from "../c/ast.js";
+import { binary, call, cast, id, isConstantInC, num, type CExpr, type CStmt } from "../c/ast.js";
 import type { TType } from "../types/types.js";
 import { isLoop, unparen } from "../check/syntax.js";
 import { INTS } from "../types/int-types.js";
@@ -16,7 +16,7 @@ import type { LowerContext } from "./context.js";
  */
 export const HAVOC_RUNTIME = `#define tsbpf_havoc(v, noise) ({ __u64 tsbpf_h_ = (v); \\
 	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_h_) : "r"(noise)); \\
-	(v) = (__typeof__(v))tsbpf_h_; })
+	(v) = (__typeof__(v))(__builtin_types_compatible_p(__typeof__(v), _Bool) ? tsbpf_h_ & 1 : tsbpf_h_); })
 #define tsbpf_unknown(e, noise) ({ __typeof__(e) tsbpf_u_ = (e); tsbpf_havoc(tsbpf_u_, noise); tsbpf_u_; })`;
 
 /** The scalar locals a statement may leave with a value that depends on the path through it. */
@@ -53,6 +53,8 @@ export function unknownToVerifier(lx: LowerContext, node: ts.Expression, value: 
   // C computes `c ? 0 : u16` in a (signed) int: the value keeps its own type, or clang, no longer seeing through it, divides signed
   const int = t.kind === "int" ? t.name : t.kind === "const" && expected?.kind === "int" ? expected.name : undefined;
   const unknown = call("tsbpf_unknown", [value, noiseFor(lx, int !== undefined && INTS[int].bits === 64)]);
+  // a bool stored as _Bool: `& 1` tells clang it is 0 or 1 already, or it would compare (a jump) to convert it
+  if (t.kind === "bool") return binary("&", unknown, num(1));
   return int ? cast(INTS[int].c, unknown) : unknown;
 }
 

@@ -17,7 +17,7 @@ static __always_inline _Bool filter_1(__u16 port)
 #line 10 "helpers-and-names.ts"
 	tsbpf_havoc(register_1, tsbpf_noise);
 #line 11 "helpers-and-names.ts"
-	return tsbpf_unknown(register_1 < LIMIT, tsbpf_noise);
+	return tsbpf_unknown(register_1 < LIMIT, tsbpf_noise) & 1;
 }
 
 #line 14 "helpers-and-names.ts"
@@ -25,7 +25,7 @@ static __always_inline _Bool isLow(__u16 port)
 {
 	__u64 tsbpf_noise = tsbpf_get_prandom_u32();
 #line 15 "helpers-and-names.ts"
-	return tsbpf_unknown(port < LIMIT, tsbpf_noise);
+	return tsbpf_unknown(port < LIMIT, tsbpf_noise) & 1;
 }
 
 /* XDP program Names.filter */

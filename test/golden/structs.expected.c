@@ -47,7 +47,7 @@ SEC("xdp/structs") int structs(struct xdp_md *ctx)
 #line 25 "structs.ts"
 	back.ports.dst = (__u16)(back.ports.dst + 1);
 #line 26 "structs.ts"
-	_Bool same = tsbpf_unknown(back.ports.src == f.ports.dst && back.ports.dst == (__u16)(f.ports.src + 1), tsbpf_noise);
+	_Bool same = tsbpf_unknown(back.ports.src == f.ports.dst && back.ports.dst == (__u16)(f.ports.src + 1), tsbpf_noise) & 1;
 #line 26 "structs.ts"
 	tsbpf_havoc(same, tsbpf_noise);
 #line 27 "structs.ts"

@@ -1,5 +1,5 @@
 // tsbpf fuzz regression: verifier: The sequence of N jumps is too complex
-// expect: rejected TSBPF1091 (the estimate of pending branches refuses it)
+// expect: rejected TSBPF1090 (refused first for its steps: headers parsed from a cursor declared before a 1,024-trip loop cost trips²; the estimate of pending branches, TSBPF1091, refused it before that was counted)
 // Found by seed 3333, program 286 (medium), shrunk; make fuzz SEED=3333 ONLY=286 finds the original.
 // The sequence of 8193 jumps is too complex.
 export class Probe1 {
