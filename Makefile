@@ -8,7 +8,7 @@ BIN := node_modules/.bin
 # Extra arguments for `vitest run`, e.g. make test VITEST_ARGS="test/support".
 VITEST_ARGS ?=
 
-.PHONY: deps system-deps node-check build test demo fuzz clean
+.PHONY: deps system-deps node-check build test demo fuzz bench clean
 
 ## deps: install what is missing (apt packages, then npm ci); silent when nothing is.
 deps: system-deps node_modules/.package-lock.json
@@ -58,6 +58,14 @@ FUZZ_ARGS ?=
 fuzz: build
 	$(BIN)/tsc -p test/fuzz/tsconfig.json
 	node dist/test/fuzz/cli.js --count $(COUNT) --size $(SIZE) --jobs $(JOBS) $(if $(SEED),--seed $(SEED)) $(if $(ONLY),--only $(ONLY)) $(FUZZ_ARGS)
+
+## bench: every program of bench/programs/ as a tsbpf probe and as hand-written C: same behaviour on the same packets,
+## then instructions, JIT bytes, verifier work and ns/packet side by side, written to BENCHMARKS.md (needs root).
+## make bench BENCH_ARGS="--only port-filter --rounds 5".
+BENCH_ARGS ?=
+bench: build
+	$(BIN)/tsc -p bench/tsconfig.json
+	node dist/bench/run.js $(BENCH_ARGS)
 
 ## demo: port-filter between two network namespaces, with and without the probe.
 demo: build

@@ -1,0 +1,7 @@
+// Drops every packet.
+export class DropAll {
+  @xdp
+  static dropAll(ctx: XdpContext): XdpAction {
+    return XdpAction.Drop;
+  }
+}
