@@ -241,7 +241,8 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
     const test = x.selectors.map((s) => `h.next_proto == ${s}`).join(" || ");
     lines.push(last ? `		} else { /* ${x.doc} */` : `		${i ? "} else " : ""}if (${test}) { /* ${x.doc} */`, `			len = ${x.length};`, `			h.next_proto = ${x.next};`);
   });
-  lines.push("		}", "		off = (off + len) & 0xfff;", "		if (h.next_proto == TSBPF_NO_NEXT)", "			break;", "	}");
+  // an offset past 0xfff lies past any packet the walk can reach: the chain runs past the end (masking it would wrap back into the packet)
+  lines.push("		}", "		off += len;", "		if (off > 0xfff) {", `			off = ${p.minLength};`, "			h.next_proto = TSBPF_NO_NEXT;", "		}", "		if (h.next_proto == TSBPF_NO_NEXT)", "			break;", "	}");
   lines.push(
     `	/* more than ${chain.max} extension headers: nothing follows that can be parsed */`,
     `	if (tsbpf_in_set(h.next_proto, ${mask}))`,

@@ -91,6 +91,9 @@ const malformed: [string, string, Packet, number][] = [
   ["GRE version 1", "gre", eth().ipv4({ protocol: IpProto.GRE }).payload(Buffer.from([0, 1, 0x86, 0xdd])), Pass],
   ["TCP data offset 4", "gre", eth().ipv4().gre().ipv6().tcp({ dataOffset: 4 }), Tx],
   ["IPv6 extension header cut short", "ipv6Chain", eth().ipv6({ nextHeader: IpProto.HOPOPT }).payload(Buffer.from([17, 0, 0, 0])), Tx],
+  // 40 + 2,048 + 2,048 bytes: the walk's offset, kept below 4,096 for the verifier, wrapped back to 40, where the first
+  // extension header was read as a UDP header to port 53
+  ["IPv6 extension chain ending 4 KiB past the header", "ipv6Chain", eth().ipv6({ nextHeader: IpProto.DSTOPTS }).payload(Buffer.concat([Buffer.from([IpProto.DSTOPTS, 255, 0, 53]), Buffer.alloc(2044), Buffer.from([IpProto.UDP, 255, 0, 0, 0, 0, 0, 0])])), Tx],
 ];
 
 describeKernel("packet library: every protocol", () => {
