@@ -3,6 +3,7 @@ import { ts } from "ts-morph";
 import { CURSOR_READS, CURSOR_WRITES } from "../protocols/cursor.js";
 import { protocolByTsName } from "../protocols/index.js";
 import { isAssigned, isLoop, unparen } from "./syntax.js";
+import { parsedAlone } from "./header-alone.js";
 import { pathGrowth } from "./loop-paths.js";
 import type { CheckContext } from "./context.js";
 import { messages, type MessageTemplate } from "../diagnostics/catalogue.js";
@@ -284,10 +285,12 @@ export class CostModel {
       const result = this.cx.types.get(n);
       if (result?.kind === "header" && (receiver?.kind === "header" || receiver?.kind === "context")) {
         if (result.proto === "Cursor") return add(chain, unit(STEP_COSTS.cursor, 0, 2));
-        const proto = protocolByTsName(result.proto)!.name;
+        const spec = protocolByTsName(result.proto)!;
+        const proto = spec.name;
         const inLoop = this.fromOuterHeader(n) ? STEP_COSTS.parseInLoopFactor : 1;
-        const steps = this.packetCost(STEP_COSTS.parseByProtocol[proto] ?? STEP_COSTS.parse) * inLoop;
-        const ipv6 = proto === "ipv6";
+        // parsed alone (nothing reads past it), IPv6 does not walk its extension headers
+        const ipv6 = proto === "ipv6" && !parsedAlone(this.cx, n, spec);
+        const steps = this.packetCost(ipv6 || proto !== "ipv6" ? (STEP_COSTS.parseByProtocol[proto] ?? STEP_COSTS.parse) : STEP_COSTS.parse) * inLoop;
         return add(chain, { steps, jumps: ipv6 ? JUMPS.parseIpv6 : JUMPS.parse, size: ipv6 ? SIZE.parseIpv6 : SIZE.parse, costliest: { node: n, steps, why: `parsing ${article(result.proto)} ${result.proto} header` } });
       }
       if (ts.isIdentifier(callee.expression) && callee.expression.text === "log") return unit(STEP_COSTS.logCall, JUMPS.mapCall, SIZE.call);

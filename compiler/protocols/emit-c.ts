@@ -155,10 +155,14 @@ function nextAt(p: ProtocolSpec, len: string, max: number): string[] {
   ];
 }
 
-function parser(p: ProtocolSpec): string {
+/**
+ * A header's parser; `alone`, for a header nothing reads past (lower/header-alone.ts), without what only serves what
+ * follows: the next protocol and the walk over extension headers.
+ */
+function parser(p: ProtocolSpec, alone = false): string {
   const lines = [
-    `/* ${p.tsName}: ${p.doc} */`,
-    `static __always_inline struct tsbpf_hdr ${parserName(p)}(__u8 *pos, __u8 *end)`,
+    `/* ${p.tsName}${alone ? ", its own fields only" : ""}: ${p.doc} */`,
+    `static __always_inline struct tsbpf_hdr ${parserName(p)}${alone ? ALONE : ""}(__u8 *pos, __u8 *end)`,
     "{",
     "\tstruct tsbpf_hdr h = { .pos = pos, .next = pos, .next_proto = TSBPF_NO_NEXT, .ok = 1 };",
     "",
@@ -192,13 +196,13 @@ function parser(p: ProtocolSpec): string {
       "\t}",
       ...nextAt(p, "len", p.minLength + t.max * t.size),
     );
-  } else if (p.nextSelector) {
+  } else if (p.nextSelector && !alone) {
     lines.push(`\th.next_proto = ${expand(p, p.nextSelector, "h")};`);
   }
-  if (p.chain) lines.push(...chainWalk(p, p.chain));
+  if (p.chain && !alone) lines.push(...chainWalk(p, p.chain));
   // what follows leaves as a value the verifier does not know (a protocol number, or none): it is then one state,
   // whichever it is, instead of one per value for every header after it
-  if (p.nextSelector || p.tags || p.chain) lines.push(`\ttsbpf_widen(h.next_proto, tsbpf_be${p.minLength >= 4 ? 32 : 8}(pos), 0xffffffffULL);`);
+  if ((p.nextSelector || p.tags || p.chain) && !alone) lines.push(`\ttsbpf_widen(h.next_proto, tsbpf_be${p.minLength >= 4 ? 32 : 8}(pos), 0xffffffffULL);`);
   lines.push("\treturn h;", "}");
   return lines.join("\n");
 }
@@ -297,31 +301,39 @@ function optionsAccessor(parent: ProtocolSpec, at: number): string {
   ].join("\n");
 }
 
-function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: number, accessor: string): string {
-  const head = [`static __always_inline struct tsbpf_hdr ${childAccessorName(parent, accessor)}(struct tsbpf_hdr parent, __u8 *end)`, "{"];
+function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: number, accessor: string, alone = false): string {
+  const suffix = alone ? ALONE : "";
+  const head = [`static __always_inline struct tsbpf_hdr ${childAccessorName(parent, accessor)}${suffix}(struct tsbpf_hdr parent, __u8 *end)`, "{"];
   // what follows a header starts from a pointer of its own (a cursor's is its own already); a cursor needs no check:
   // its reads are checked one by one
   const start = parent === cursor ? "parent.next" : "tsbpf_fresh(parent.next, parent.pos)";
   if (child === cursor) return [...head, `\treturn tsbpf_cursor_at(${start});`, "}"].join("\n");
   const announced = selector === ANY_SELECTOR ? [] : [`\tif (parent.next_proto != ${hex(selector)})`, "\t\treturn TSBPF_NO_HDR;"];
-  return [...head, ...announced, `\treturn ${parserName(child)}(${start}, end);`, "}"].join("\n");
+  return [...head, ...announced, `\treturn ${parserName(child)}${suffix}(${start}, end);`, "}"].join("\n");
 }
 
+/** The suffix of the parser and accessors of a header parsed alone (see parser). */
+export const ALONE = "_alone";
+
 /**
- * The C for the given protocols (by name), in dependency order, with the accessors between them and the setters used
- * ("ipv4.ttl").
+ * The C for the given protocols (by name), in dependency order, with the accessors between them, those parsing a
+ * header alone ("ipv4.ipv6in4": see parser) and the setters used ("ipv4.ttl").
  */
-export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set()): string {
+export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set(), alone: ReadonlySet<string> = new Set()): string {
   const chosen = PROTOCOLS.filter((p) => used.has(p.name));
+  const aloneChildren = new Set<ProtocolSpec>();
+  for (const parent of chosen) for (const c of childrenOf(parent)) if (alone.has(`${parent.name}.${c.accessor}`)) aloneChildren.add(c.child);
   const parts = [HEADER_RUNTIME];
   for (const p of chosen) {
     parts.push(p.fields.map((f) => getterMacro(p, f)).join("\n"));
     parts.push(parser(p));
+    if (aloneChildren.has(p)) parts.push(parser(p, true));
   }
   for (const parent of chosen) {
     for (const { child, selector, accessor, optionsAt } of childrenOf(parent)) {
       if (!used.has(child.name)) continue;
       parts.push(optionsAt === undefined ? childAccessor(parent, child, selector, accessor) : optionsAccessor(parent, optionsAt));
+      if (optionsAt === undefined && alone.has(`${parent.name}.${accessor}`)) parts.push(childAccessor(parent, child, selector, accessor, true));
     }
   }
   for (const child of chosen) if (child.indexed && used.has(child.indexed.parent)) parts.push(indexedAccessor(child));

@@ -24,7 +24,7 @@ SEC("xdp/headers") int headers(struct xdp_md *ctx)
 		return XDP_DROP;
 	}
 #line 11 "headers.ts"
-	struct tsbpf_hdr udp = tsbpf_optional(tsbpf_opt1, tsbpf_optional(tsbpf_opt2, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv6(tsbpf_opt2, tsbpf_end(ctx))), tsbpf_ipv6_udp(tsbpf_opt1, tsbpf_end(ctx)));
+	struct tsbpf_hdr udp = tsbpf_optional(tsbpf_opt1, tsbpf_optional(tsbpf_opt2, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv6(tsbpf_opt2, tsbpf_end(ctx))), tsbpf_ipv6_udp_alone(tsbpf_opt1, tsbpf_end(ctx)));
 #line 12 "headers.ts"
 	if (!udp.ok) {
 #line 12 "headers.ts"

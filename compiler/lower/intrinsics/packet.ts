@@ -7,7 +7,8 @@ import { mapKind } from "../../maps/kinds.js";
 import { mapDefinition } from "../maps.js";
 import { kindByContext, PROGRAM_KINDS, type ProgramKind } from "../../programs/kinds.js";
 import { setterName } from "../../protocols/emit-setters.js";
-import { childAccessorName, getterName } from "../../protocols/emit-c.js";
+import { ALONE, childAccessorName, getterName } from "../../protocols/emit-c.js";
+import { parsedAlone } from "../../check/header-alone.js";
 import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
 import { lowerAs } from "../expressions.js";
@@ -121,7 +122,12 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   const child = lx.typeOf(node);
   if (child.kind !== "header") throw new Error("internal: accessor without a header type");
   const args = node.arguments.length ? [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), lx.scope.end()] : [receiver, lx.scope.end()];
-  return call(childAccessorName(parent, callee.name.text), args);
+  const accessor = callee.name.text;
+  if (node.arguments.length === 0 && child.proto !== "Cursor" && parsedAlone(lx.checked.cx, node, protocolByTsName(child.proto)!)) {
+    lx.aloneAccessors.add(`${parent.name}.${accessor}`);
+    return call(`${childAccessorName(parent, accessor)}${ALONE}`, args);
+  }
+  return call(childAccessorName(parent, accessor), args);
 }
 
 export function lowerFieldRead(lx: LowerContext, node: ts.PropertyAccessExpression, receiver: CExpr): CExpr {
