@@ -1,6 +1,5 @@
 // Drops every packet.
-#include <linux/bpf.h>
-#include <bpf/bpf_helpers.h>
+#include "../../c/parsing.h"
 
 SEC("xdp")
 int drop_all(struct xdp_md *ctx)

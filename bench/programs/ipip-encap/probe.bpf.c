@@ -1,21 +1,9 @@
 // Encapsulates IPv4 packets to 10.0.0.2 (untagged frames) in an outer IPv4 header (IP-in-IP) and sends them back out; everything else passes.
-#include <linux/bpf.h>
-#include <linux/if_ether.h>
-#include <linux/in.h>
-#include <linux/ip.h>
-#include <bpf/bpf_helpers.h>
-#include <bpf/bpf_endian.h>
+#include "../../c/parsing.h"
 
 #define TARGET 0x0a000002 /* 10.0.0.2 */
 #define OUTER_SRC 0xc0a80001 /* 192.168.0.1 */
 #define OUTER_DST 0xc0a80002 /* 192.168.0.2 */
-
-static __always_inline __u16 csum_fold(__u32 sum)
-{
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	return ~sum;
-}
 
 SEC("xdp")
 int ipip_encap(struct xdp_md *ctx)
@@ -25,10 +13,9 @@ int ipip_encap(struct xdp_md *ctx)
 	struct ethhdr *eth = data;
 	if ((void *)(eth + 1) > end || eth->h_proto != bpf_htons(ETH_P_IP))
 		return XDP_PASS;
-	struct iphdr *ip = (void *)(eth + 1);
-	if ((void *)(ip + 1) > end || ip->version != 4 || ip->ihl < 5 || (void *)ip + ip->ihl * 4 > end)
-		return XDP_PASS;
-	if (ip->daddr != bpf_htonl(TARGET))
+	void *cur = eth + 1;
+	struct iphdr *ip;
+	if (parse_ipv4(&cur, end, &ip) || ip->daddr != bpf_htonl(TARGET))
 		return XDP_PASS;
 	__u16 tot_len = bpf_ntohs(ip->tot_len) + sizeof(struct iphdr);
 
