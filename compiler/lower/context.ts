@@ -13,6 +13,8 @@ export class LowerContext {
   readonly kernelHelpers = new Set<string>();
   /** Header accessors ("ipv4.ipv6in4") some call uses to parse a header nothing reads past (lower/header-alone.ts). */
   readonly aloneAccessors = new Set<string>();
+  /** Header fields exchanged in place ("ipv6.saddr.daddr": lower/swaps.ts). */
+  readonly swaps = new Set<string>();
   /** Generated inline functions by name (map accessors, helper bodies), defined before the probe's functions. */
   readonly accessors = new Map<string, string>();
   /** The file name #line directives use: the probe's name relative to where clang runs (its own directory). */

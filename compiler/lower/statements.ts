@@ -15,9 +15,24 @@ import { lowerBigCopy } from "./copies.js";
 import { constantOf } from "../check/constants.js";
 import { lowerContextWrite } from "./context-fields.js";
 import { havoc, loopCarried, pathDependentAfter } from "./havoc.js";
+import { fieldSwap } from "./swaps.js";
 
 export function lowerBlock(lx: LowerContext, block: ts.Block, returns: TType): CStmt[] {
-  return block.statements.flatMap((s) => lowerStatement(lx, s, returns));
+  return lowerStatements(lx, block.statements, returns);
+}
+
+/** A list of statements, with fields exchanged through a temporary made one swap (lower/swaps.ts). */
+function lowerStatements(lx: LowerContext, list: readonly ts.Statement[], returns: TType): CStmt[] {
+  const out: CStmt[] = [];
+  for (let i = 0; i < list.length; i++) {
+    out.push(...lowerStatement(lx, list[i]!, returns));
+    const swap = fieldSwap(lx, list, i);
+    if (swap) {
+      out.push(swap);
+      i += 2;
+    }
+  }
+  return out;
 }
 
 function lowerStatement(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[] {
@@ -54,7 +69,7 @@ function lowerOne(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[]
     const cases = node.caseBlock.clauses.map((c) => ({
       values: ts.isCaseClause(c) ? [lowerAs(lx, c.expression, lx.typeOf(node.expression))] : [],
       isDefault: ts.isDefaultClause(c),
-      body: c.statements.flatMap((s) => lowerStatement(lx, s, returns)),
+      body: lowerStatements(lx, c.statements, returns),
     }));
     return [{ k: "switch", test: switchValue(lx, node.expression), cases, at }];
   }

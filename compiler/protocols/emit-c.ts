@@ -1,8 +1,8 @@
 // Generates the C packet runtime (getter macros, validating parsers, child accessors) from the protocol descriptions.
-import { ANY_SELECTOR, childrenOf, PROTOCOLS, protocolByName } from "./index.js";
+import { ANY_SELECTOR, childrenOf, fieldOf, PROTOCOLS, protocolByName } from "./index.js";
 import { cursor } from "./cursor.js";
 import { addressSlotType, ADDRESS_TYPES, fieldCType, type ChainSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
-import { CHECKSUM_RUNTIME, setter } from "./emit-setters.js";
+import { CHECKSUM_RUNTIME, setter, swapper } from "./emit-setters.js";
 
 
 export const getterName = (p: ProtocolSpec, field: string) => `tsbpf_${p.name}_${field}`;
@@ -319,7 +319,7 @@ export const ALONE = "_alone";
  * The C for the given protocols (by name), in dependency order, with the accessors between them, those parsing a
  * header alone ("ipv4.ipv6in4": see parser) and the setters used ("ipv4.ttl").
  */
-export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set(), alone: ReadonlySet<string> = new Set()): string {
+export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set(), alone: ReadonlySet<string> = new Set(), swaps: ReadonlySet<string> = new Set()): string {
   const chosen = PROTOCOLS.filter((p) => used.has(p.name));
   const aloneChildren = new Set<ProtocolSpec>();
   for (const parent of chosen) for (const c of childrenOf(parent)) if (alone.has(`${parent.name}.${c.accessor}`)) aloneChildren.add(c.child);
@@ -342,6 +342,11 @@ export function emitProtocolRuntime(used: ReadonlySet<string>, setters: Readonly
     // a bit setter calls the setter of the field holding the bit: that one first
     const wanted = p.fields.filter((f) => setters.has(`${p.name}.${f.name}`) || p.fields.some((g) => g.bit?.field === f.name && setters.has(`${p.name}.${g.name}`)));
     parts.push(...wanted.filter((f) => !f.bit).map((f) => setter(p, f)), ...wanted.filter((f) => f.bit).map((f) => setter(p, f)));
+  }
+  for (const key of swaps) {
+    const [name, a, b] = key.split(".");
+    const p = chosen.find((x) => x.name === name)!;
+    parts.push(swapper(p, fieldOf(p, a!)!, fieldOf(p, b!)!));
   }
   return parts.join("\n\n");
 }

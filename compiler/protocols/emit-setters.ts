@@ -87,3 +87,42 @@ export function setter(p: ProtocolSpec, f: FieldSpec): string {
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+export const swapperName = (p: ProtocolSpec, a: string, b: string) => `tsbpf_${p.name}_swap_${a}_${b}`;
+
+/**
+ * Whether exchanging two fields' bytes leaves every checksum as it is: fields of one type and width at fixed places,
+ * apart, covered by the same checksums, and made of whole 16-bit words where a checksum covers them (a one's-complement
+ * sum does not change when its words change places).
+ */
+export function swapKeepsChecksums(p: ProtocolSpec, a: FieldSpec, b: FieldSpec): boolean {
+  if (a === b || a.type !== b.type || a.bit || b.bit || !("at" in a.read) || !("at" in b.read)) return false;
+  const [ra, rb] = [a.read, b.read];
+  if (typeof ra.at !== "number" || typeof rb.at !== "number" || ra.width !== rb.width) return false;
+  if ([ra, rb].some((r) => r.shift !== undefined || r.mask !== undefined)) return false;
+  if (ra.at < rb.at + rb.width && rb.at < ra.at + ra.width) return false;
+  const pseudo = (f: FieldSpec) => p.pseudoHeader?.includes(f.name) ?? false;
+  if (pseudo(a) !== pseudo(b)) return false;
+  const own = p.checksum;
+  if (own && [ra, rb].some((r) => (r.at as number) < own.at + 2 && own.at < (r.at as number) + r.width)) return false;
+  const covered = !!own || pseudo(a);
+  return !covered || (ra.at % 2 === 0 && rb.at % 2 === 0 && ra.width % 2 === 0);
+}
+
+/** Exchanges two fields' bytes in place (see swapKeepsChecksums): loaded in the widest pieces, then stored crosswise. */
+export function swapper(p: ProtocolSpec, a: FieldSpec, b: FieldSpec): string {
+  const [ra, rb] = [a.read as LoadedField & { at: number }, b.read as LoadedField & { at: number }];
+  const pieces: [number, number][] = [];
+  for (let k = 0; k < ra.width; ) {
+    const size = [8, 4, 2, 1].find((n) => n <= ra.width - k)!;
+    pieces.push([k, size]);
+    k += size;
+  }
+  const at = (base: number, k: number, size: number) => `*(__u${size * 8} *)(h.pos + ${base + k})`;
+  const body = [
+    ...pieces.flatMap(([k, size], i) => [`__u${size * 8} a${i} = ${at(ra.at, k, size)};`, `__u${size * 8} b${i} = ${at(rb.at, k, size)};`]),
+    ...pieces.flatMap(([k, size], i) => [`${at(ra.at, k, size)} = b${i};`, `${at(rb.at, k, size)} = a${i};`]),
+  ];
+  return `static __always_inline void ${swapperName(p, a.name, b.name)}(struct tsbpf_hdr h, __u8 *end)\n{\n${body.map((l) => `\t${l}`).join("\n")}\n}`;
+}
+

@@ -110,6 +110,28 @@ describeKernel("header setters", () => {
     expect(checkFrame(out).checksums).toEqual({ [l4]: true });
   });
 
+  it.each(["udp", "tcp"] as const)("exchanges IPv4 addresses, and TOS with TTL, of %s with valid checksums", async (l4) => {
+    const base = eth().ipv4({ src: "10.0.0.1", dst: "192.168.77.200", tos: 0x10, ttl: 33 });
+    const frame = (l4 === "udp" ? base.udp({ dport: 53 }) : base.tcp({ dport: 80 })).payload("hello").build();
+    const r = await run("swap", frame);
+    expect(r.retval).toBe(XdpVerdict.Tx);
+    expect(r.dataOut.subarray(26, 30)).toEqual(frame.subarray(30, 34));
+    expect(r.dataOut.subarray(30, 34)).toEqual(frame.subarray(26, 30));
+    expect([r.dataOut[15], r.dataOut[22]]).toEqual([33, 0x10]);
+    expect(checkFrame(r.dataOut).checksums).toEqual({ ipv4: true, [l4]: true });
+  });
+
+  it.each(["udp", "icmpv6"] as const)("exchanges IPv6 addresses of %s, checksums untouched and valid", async (l4) => {
+    const base = eth().ipv6({ src: "fd00::1", dst: "2001:db8::ff" });
+    const frame = (l4 === "udp" ? base.udp({ dport: 53 }) : base.icmpv6({ type: 128 })).payload("hello").build();
+    const r = await run("swap", frame);
+    expect(r.retval).toBe(XdpVerdict.Tx);
+    expect(r.dataOut.subarray(22, 38)).toEqual(frame.subarray(38, 54));
+    expect(r.dataOut.subarray(38, 54)).toEqual(frame.subarray(22, 38));
+    expect(changedBytes(frame, r.dataOut).every((i) => i >= 22 && i < 54)).toBe(true);
+    expect(checkFrame(r.dataOut).checksums).toEqual({ [l4]: true });
+  });
+
   it("answers ARP in place: target MAC from the sender, operation reply", async () => {
     const frame = eth().arp({ op: 1, senderMac: "02:11:22:33:44:55" }).build();
     const r = await run("reflect", frame);

@@ -86,4 +86,27 @@ export class Addresses {
     }
     return XdpAction.Tx;
   }
+
+  /** Fields exchanged through a temporary: addresses swap in place with no checksum work, a TOS/TTL exchange through the setters. */
+  @xdp
+  static swap(ctx: XdpContext): XdpAction {
+    const eth = ctx.eth();
+    if (!eth) return XdpAction.Pass;
+    const ip = eth.ipv4();
+    if (ip) {
+      const s = ip.saddr;
+      ip.saddr = ip.daddr;
+      ip.daddr = s;
+      const tos = ip.tos;
+      ip.tos = ip.ttl;
+      ip.ttl = tos;
+      return XdpAction.Tx;
+    }
+    const ip6 = eth.ipv6();
+    if (!ip6) return XdpAction.Pass;
+    const s6 = ip6.saddr;
+    ip6.saddr = ip6.daddr;
+    ip6.daddr = s6;
+    return XdpAction.Tx;
+  }
 }
