@@ -6,10 +6,10 @@ import { isAssigned, unparen } from "./syntax.js";
 
 /**
  * Whether a header parse (`eth.ipv4()`, `ctx.eth()?.ipv6()`) can leave out the work that only serves what lies past
- * its header: its result is only tested for presence and its own fields read or written, either where it stands or
- * through a `const` whose every use is such. A field that reports what follows (`l4Protocol`, `extensionLength`) or an
- * address setter that keeps an upper layer's checksum needs that work; so does any other use (a child accessor,
- * `payload()`, passing the header on, a `let`).
+ * its header: its result is only tested for presence, its own fields read or written, or its payload or options taken
+ * (where no walk decides where it ends), either where it stands or through a `const` whose every use is such. A field
+ * that reports what follows (`l4Protocol`, `extensionLength`) or an address setter that keeps an upper layer's
+ * checksum needs that work; so does any other use (a child accessor, passing the header on, a `let`).
  */
 export function parsedAlone(cx: CheckContext, call: ts.CallExpression, p: ProtocolSpec): boolean {
   if (p.tags || (!p.nextSelector && !p.chain)) return false;
@@ -46,7 +46,8 @@ function ownUse(node: ts.Node, p: ProtocolSpec): boolean {
   const n = outermost(node);
   const parent = n.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.expression === n) {
-    if (ts.isCallExpression(parent.parent) && unparen(parent.parent.expression) === parent) return false; // a method: what follows
+    // a child accessor needs what follows; payload() and options() only where the header ends, unless a walk finds it
+    if (ts.isCallExpression(parent.parent) && unparen(parent.parent.expression) === parent) return !p.chain && ["payload", "options"].includes(parent.name.text);
     const field = p.fields.find((f) => f.name === parent.name.text);
     return !!field && !readsPast(p, field) && !(isAssigned(parent) && p.pseudoHeader?.includes(field.name));
   }

@@ -35,13 +35,14 @@ describe("headers parsed alone", () => {
     ["a conditional", "const ip = eth.ipv4(); if (ip ? ip.protocol == 6 : false) return XdpAction.Drop;"],
     ["a field written (its own checksum)", "const ip = eth.ipv4(); if (ip != null) ip.ttl -= 1;"],
     ["a null comparison and &&", "const ip = eth.ipv4(); if (ip !== null && ip.saddr == 1) return XdpAction.Drop;"],
+    ["payload() (where the header ends, not what follows)", "const ip = eth.ipv4(); if (ip && ip.payload().u8(0) == 1) return XdpAction.Drop;"],
+    ["options()", "const ip = eth.ipv4(); if (ip && ip.options().length > 0) return XdpAction.Drop;"],
   ])("IPv4 alone: %s", (_, body) => {
     expect(accessorsCalled(body)).toEqual(["tsbpf_eth_ipv4_alone"]);
   });
 
   it.each([
     ["a child accessor", "const ip = eth.ipv4(); if (ip?.udp()) return XdpAction.Drop;"],
-    ["payload()", "const ip = eth.ipv4(); if (ip && ip.payload().u8(0) == 1) return XdpAction.Drop;"],
     ["an address set (the upper layer's checksum follows)", "const ip = eth.ipv4(); if (ip) ip.saddr = 1;"],
     ["a let", "let ip = eth.ipv4(); if (ip) return XdpAction.Drop;"],
     ["a function given the header", "const ip = eth.ipv4(); if (ip && isTtl(ip)) return XdpAction.Drop;", "function isTtl(h: Ipv4): bool { return h.ttl == 1; }"],
@@ -53,6 +54,7 @@ describe("headers parsed alone", () => {
     expect(accessorsCalled("const ip6 = eth.ipv6(); if (ip6 && ip6.hopLimit <= 1) return XdpAction.Drop;")).toEqual(["tsbpf_eth_ipv6_alone"]);
     expect(accessorsCalled("const ip6 = eth.ipv6(); if (ip6 && ip6.l4Protocol == 6) return XdpAction.Drop;")).toEqual(["tsbpf_eth_ipv6"]);
     expect(accessorsCalled("const ip6 = eth.ipv6(); if (ip6 && ip6.extensionLength > 0) return XdpAction.Drop;")).toEqual(["tsbpf_eth_ipv6"]);
+    expect(accessorsCalled("const ip6 = eth.ipv6(); if (ip6 && ip6.payload().u8(0) == 1) return XdpAction.Drop;")).toEqual(["tsbpf_eth_ipv6"]);
   });
 
   it("each call decides for itself", () => {
