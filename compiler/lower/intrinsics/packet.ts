@@ -83,12 +83,11 @@ export function contextRuntime(lx: LowerContext): string[] {
 /**
  * Raw reads and copies at a cursor: out of bounds they jump to the program's onError exit. Offsets are capped at 8 KiB
  * so the verifier, which tracks packet offsets below 64 KiB only, sees the bounds check, and so a socket filter's
- * scratch copy is larger than any offset. A variable offset is hidden from clang; a constant one is left to it, which
- * folds the cap and the cursor's limit where they are known (ipip-encap: 260 instructions instead of 291).
+ * scratch copy is larger than any offset.
  * A cursor's next_proto is its length limit (options() stop where their header does; TSBPF_NO_NEXT: the packet's end).
  */
 export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n, end) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u64 tsbpf_o_ = (__u32)(off); \\
-	if (!__builtin_constant_p(off)) tsbpf_opaque(tsbpf_o_); \\
+	tsbpf_opaque(tsbpf_o_); \\
 	if (tsbpf_o_ > 0x1fff || tsbpf_o_ + (n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
 	__u8 *tsbpf_p_ = tsbpf_c_.pos + tsbpf_o_; \\
 	tsbpf_opaque(tsbpf_p_); \\
