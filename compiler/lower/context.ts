@@ -11,8 +11,8 @@ export class LowerContext {
   readonly helpers = new Set<string>();
   /** Kernel BPF helpers called (compiler/helpers/kernel-helpers.ts names). */
   readonly kernelHelpers = new Set<string>();
-  /** Header accessors ("ipv4.ipv6in4") some call uses to parse a header nothing reads past (lower/header-alone.ts). */
-  readonly aloneAccessors = new Set<string>();
+  /** Header accessor variants the calls use ("eth.ipv4|_alone_chained": protocols/emit-c.ts, ALONE and CHAINED). */
+  readonly accessorVariants = new Set<string>();
   /** Header fields exchanged in place ("ipv6.saddr.daddr": lower/swaps.ts). */
   readonly swaps = new Set<string>();
   /** Generated inline functions by name (map accessors, helper bodies), defined before the probe's functions. */

@@ -136,7 +136,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     prelude(checked.programs.map((p) => p.kind), usedVerdicts(checked)),
     ...helperDefinitions(lx.helpers),
     ...kernelHelperDeclarations(lx.kernelHelpers),
-    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters, lx.aloneAccessors, lx.swaps),
+    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters, lx.accessorVariants, lx.swaps),
     ...contextRuntime(lx),
     `char _license[] SEC("license") = ${cStringLiteral(options.license)};`,
   ];

@@ -301,28 +301,35 @@ function optionsAccessor(parent: ProtocolSpec, at: number): string {
   ].join("\n");
 }
 
-function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: number, accessor: string, alone = false): string {
-  const suffix = alone ? ALONE : "";
+function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: number, accessor: string, suffix = ""): string {
   const head = [`static __always_inline struct tsbpf_hdr ${childAccessorName(parent, accessor)}${suffix}(struct tsbpf_hdr parent, __u8 *end)`, "{"];
-  // what follows a header starts from a pointer of its own (a cursor's is its own already); a cursor needs no check:
-  // its reads are checked one by one
-  const start = parent === cursor ? "parent.next" : "tsbpf_fresh(parent.next, parent.pos)";
+  // what follows a header starts from a pointer of its own (a cursor's is its own already; so is a parent's that the
+  // program drops once the child is parsed, CHAINED); a cursor needs no check: its reads are checked one by one
+  const start = parent === cursor || suffix.includes(CHAINED) ? "parent.next" : "tsbpf_fresh(parent.next, parent.pos)";
   if (child === cursor) return [...head, `\treturn tsbpf_cursor_at(${start});`, "}"].join("\n");
   const announced = selector === ANY_SELECTOR ? [] : [`\tif (parent.next_proto != ${hex(selector)})`, "\t\treturn TSBPF_NO_HDR;"];
-  return [...head, ...announced, `\treturn ${parserName(child)}${suffix}(${start}, end);`, "}"].join("\n");
+  return [...head, ...announced, `\treturn ${parserName(child)}${suffix.includes(ALONE) ? ALONE : ""}(${start}, end);`, "}"].join("\n");
 }
 
 /** The suffix of the parser and accessors of a header parsed alone (see parser). */
 export const ALONE = "_alone";
+/**
+ * The suffix of an accessor whose parent is a temporary of an accessor chain (`ctx.eth()?.ipv4()`): nothing reads the
+ * parent after its child is parsed, so what the child's checks teach the verifier about the parent's pointer changes
+ * no state that lives on, and the child needs no pointer of its own (tsbpf_fresh). A parent held in a variable keeps it:
+ * parsed in a loop from such a header, the child's checks would otherwise set the parent's states apart on every trip.
+ */
+export const CHAINED = "_chained";
 
 /**
- * The C for the given protocols (by name), in dependency order, with the accessors between them, those parsing a
- * header alone ("ipv4.ipv6in4": see parser) and the setters used ("ipv4.ttl").
+ * The C for the given protocols (by name), in dependency order, with the accessors between them and their variants
+ * ("eth.ipv4|_alone_chained": see parser, ALONE and CHAINED), the setters used ("ipv4.ttl") and the field swaps.
  */
-export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set(), alone: ReadonlySet<string> = new Set(), swaps: ReadonlySet<string> = new Set()): string {
+export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set(), variants: ReadonlySet<string> = new Set(), swaps: ReadonlySet<string> = new Set()): string {
   const chosen = PROTOCOLS.filter((p) => used.has(p.name));
+  const suffixesOf = (parent: ProtocolSpec, accessor: string) => [...variants].filter((v) => v.startsWith(`${parent.name}.${accessor}|`)).map((v) => v.split("|")[1]!);
   const aloneChildren = new Set<ProtocolSpec>();
-  for (const parent of chosen) for (const c of childrenOf(parent)) if (alone.has(`${parent.name}.${c.accessor}`)) aloneChildren.add(c.child);
+  for (const parent of chosen) for (const c of childrenOf(parent)) if (suffixesOf(parent, c.accessor).some((x) => x.includes(ALONE))) aloneChildren.add(c.child);
   const parts = [HEADER_RUNTIME];
   for (const p of chosen) {
     parts.push(p.fields.map((f) => getterMacro(p, f)).join("\n"));
@@ -333,7 +340,7 @@ export function emitProtocolRuntime(used: ReadonlySet<string>, setters: Readonly
     for (const { child, selector, accessor, optionsAt } of childrenOf(parent)) {
       if (!used.has(child.name)) continue;
       parts.push(optionsAt === undefined ? childAccessor(parent, child, selector, accessor) : optionsAccessor(parent, optionsAt));
-      if (optionsAt === undefined && alone.has(`${parent.name}.${accessor}`)) parts.push(childAccessor(parent, child, selector, accessor, true));
+      if (optionsAt === undefined) for (const suffix of suffixesOf(parent, accessor)) parts.push(childAccessor(parent, child, selector, accessor, suffix));
     }
   }
   for (const child of chosen) if (child.indexed && used.has(child.indexed.parent)) parts.push(indexedAccessor(child));

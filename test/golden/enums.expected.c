@@ -31,7 +31,7 @@ SEC("xdp/enums") int enums(struct xdp_md *ctx)
 {
 	__u64 tsbpf_noise = tsbpf_ctx_get(ctx, rx_queue_index, u32);
 #line 20 "enums.ts"
-	struct tsbpf_hdr tcp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_tcp(tsbpf_opt0, tsbpf_end(ctx)));
+	struct tsbpf_hdr tcp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4_chained(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_tcp_chained(tsbpf_opt0, tsbpf_end(ctx)));
 #line 21 "enums.ts"
 	if (!tcp.ok) {
 #line 21 "enums.ts"

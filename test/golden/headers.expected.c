@@ -17,14 +17,14 @@ SEC("xdp/headers") int headers(struct xdp_md *ctx)
 #line 8 "headers.ts"
 	struct tsbpf_hdr v4 = tsbpf_eth_ipv4(eth, tsbpf_end(ctx));
 #line 9 "headers.ts"
-	struct tsbpf_hdr tcp = v4.ok != 0 ? tsbpf_ipv4_tcp(v4, tsbpf_end(ctx)) : tsbpf_optional(tsbpf_opt0, tsbpf_eth_ipv6(eth, tsbpf_end(ctx)), tsbpf_ipv6_tcp(tsbpf_opt0, tsbpf_end(ctx)));
+	struct tsbpf_hdr tcp = v4.ok != 0 ? tsbpf_ipv4_tcp(v4, tsbpf_end(ctx)) : tsbpf_optional(tsbpf_opt0, tsbpf_eth_ipv6(eth, tsbpf_end(ctx)), tsbpf_ipv6_tcp_chained(tsbpf_opt0, tsbpf_end(ctx)));
 #line 10 "headers.ts"
 	if (tcp.ok && tsbpf_tcp_syn(tcp, tsbpf_end(ctx)) && !tsbpf_tcp_ack(tcp, tsbpf_end(ctx))) {
 #line 10 "headers.ts"
 		return XDP_DROP;
 	}
 #line 11 "headers.ts"
-	struct tsbpf_hdr udp = tsbpf_optional(tsbpf_opt1, tsbpf_optional(tsbpf_opt2, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv6(tsbpf_opt2, tsbpf_end(ctx))), tsbpf_ipv6_udp_alone(tsbpf_opt1, tsbpf_end(ctx)));
+	struct tsbpf_hdr udp = tsbpf_optional(tsbpf_opt1, tsbpf_optional(tsbpf_opt2, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv6_chained(tsbpf_opt2, tsbpf_end(ctx))), tsbpf_ipv6_udp_alone_chained(tsbpf_opt1, tsbpf_end(ctx)));
 #line 12 "headers.ts"
 	if (!udp.ok) {
 #line 12 "headers.ts"

@@ -33,7 +33,7 @@ static __always_inline _Bool isLow(__u16 port)
 SEC("xdp/filter") int filter(struct xdp_md *ctx)
 {
 #line 21 "helpers-and-names.ts"
-	struct tsbpf_hdr udp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_udp_alone(tsbpf_opt0, tsbpf_end(ctx)));
+	struct tsbpf_hdr udp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4_chained(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_udp_alone_chained(tsbpf_opt0, tsbpf_end(ctx)));
 #line 22 "helpers-and-names.ts"
 	if (!udp.ok) {
 #line 22 "helpers-and-names.ts"

@@ -14,7 +14,7 @@ static __always_inline __u32 verdictFor(__u16 port)
 SEC("xdp/imports") int imports(struct xdp_md *ctx)
 {
 #line 7 "imports.ts"
-	struct tsbpf_hdr tcp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_tcp(tsbpf_opt0, tsbpf_end(ctx)));
+	struct tsbpf_hdr tcp = tsbpf_optional(tsbpf_opt0, tsbpf_optional(tsbpf_opt1, tsbpf_xdp_eth(ctx), tsbpf_eth_ipv4_chained(tsbpf_opt1, tsbpf_end(ctx))), tsbpf_ipv4_tcp_chained(tsbpf_opt0, tsbpf_end(ctx)));
 #line 8 "imports.ts"
 	if (!tcp.ok) {
 #line 8 "imports.ts"

@@ -7,7 +7,7 @@ import { mapKind } from "../../maps/kinds.js";
 import { mapDefinition } from "../maps.js";
 import { kindByContext, PROGRAM_KINDS, type ProgramKind } from "../../programs/kinds.js";
 import { setterName } from "../../protocols/emit-setters.js";
-import { ALONE, childAccessorName, getterName } from "../../protocols/emit-c.js";
+import { ALONE, CHAINED, childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { parsedAlone } from "../../check/header-alone.js";
 import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
@@ -123,11 +123,19 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   if (child.kind !== "header") throw new Error("internal: accessor without a header type");
   const args = node.arguments.length ? [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), lx.scope.end()] : [receiver, lx.scope.end()];
   const accessor = callee.name.text;
-  if (node.arguments.length === 0 && child.proto !== "Cursor" && parsedAlone(lx.checked.cx, node, protocolByTsName(child.proto)!)) {
-    lx.aloneAccessors.add(`${parent.name}.${accessor}`);
-    return call(`${childAccessorName(parent, accessor)}${ALONE}`, args);
-  }
-  return call(childAccessorName(parent, accessor), args);
+  if (node.arguments.length > 0 || accessor === "options" || parent.name === "cursor") return call(childAccessorName(parent, accessor), args);
+  const alone = child.proto !== "Cursor" && parsedAlone(lx.checked.cx, node, protocolByTsName(child.proto)!);
+  const chained = ts.isCallExpression(skipOuter(callee.expression));
+  const suffix = `${alone ? ALONE : ""}${chained ? CHAINED : ""}`;
+  if (suffix) lx.accessorVariants.add(`${parent.name}.${accessor}|${suffix}`);
+  return call(`${childAccessorName(parent, accessor)}${suffix}`, args);
+}
+
+/** An expression without the parentheses and `!` assertions around it. */
+function skipOuter(e: ts.Expression): ts.Expression {
+  let n = e;
+  while (ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n)) n = n.expression;
+  return n;
 }
 
 export function lowerFieldRead(lx: LowerContext, node: ts.PropertyAccessExpression, receiver: CExpr): CExpr {
