@@ -2,7 +2,7 @@
 import { ts } from "ts-morph";
 import { CURSOR_READS, CURSOR_WRITES } from "../protocols/cursor.js";
 import { protocolByTsName } from "../protocols/index.js";
-import { isAssigned, isLoop, unparen } from "./syntax.js";
+import { isAssigned, isLoop, unparen, unwrap } from "./syntax.js";
 import { parsedAlone } from "./header-alone.js";
 import { pathGrowth } from "./loop-paths.js";
 import type { CheckContext } from "./context.js";
@@ -210,10 +210,10 @@ export class CostModel {
   private fromOuterHeader(parse: ts.CallExpression, boundary = this.boundaries[this.boundaries.length - 1]): boolean {
     if (!boundary) return false;
     let root: ts.Expression = parse;
+    // down the chain to its first receiver: `h` of `h.ipv4()?.udp()`
     for (;;) {
-      root = unparen(root);
-      if (ts.isNonNullExpression(root)) root = root.expression;
-      else if (ts.isCallExpression(root) && ts.isPropertyAccessExpression(unparen(root.expression))) root = (unparen(root.expression) as ts.PropertyAccessExpression).expression;
+      root = unwrap(root);
+      if (ts.isCallExpression(root) && ts.isPropertyAccessExpression(unparen(root.expression))) root = (unparen(root.expression) as ts.PropertyAccessExpression).expression;
       else if (ts.isPropertyAccessExpression(root)) root = root.expression;
       else break;
     }

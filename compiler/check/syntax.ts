@@ -7,6 +7,12 @@ export function unparen(e: ts.Expression): ts.Expression {
   return e;
 }
 
+/** An expression without the parentheses and `!` assertions around it. */
+export function unwrap(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return e;
+}
+
 /** A loop statement of the subset: for, for-of or while. */
 export function isLoop(s: ts.Node): s is ts.ForStatement | ts.ForOfStatement | ts.WhileStatement {
   return ts.isForStatement(s) || ts.isForOfStatement(s) || ts.isWhileStatement(s);

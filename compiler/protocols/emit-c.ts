@@ -156,7 +156,7 @@ function nextAt(p: ProtocolSpec, len: string, max: number): string[] {
 }
 
 /**
- * A header's parser; `alone`, for a header nothing reads past (lower/header-alone.ts), without what only serves what
+ * A header's parser; `alone`, for a header nothing reads past (check/header-alone.ts), without what only serves what
  * follows: the next protocol and the walk over extension headers.
  */
 function parser(p: ProtocolSpec, alone = false): string {

@@ -9,6 +9,7 @@ import { kindByContext, PROGRAM_KINDS, type ProgramKind } from "../../programs/k
 import { setterName } from "../../protocols/emit-setters.js";
 import { ALONE, CHAINED, childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { parsedAlone } from "../../check/header-alone.js";
+import { unwrap } from "../../check/syntax.js";
 import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
 import { lowerAs } from "../expressions.js";
@@ -125,18 +126,12 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   const accessor = callee.name.text;
   if (node.arguments.length > 0 || accessor === "options" || parent.name === "cursor") return call(childAccessorName(parent, accessor), args);
   const alone = child.proto !== "Cursor" && parsedAlone(lx.checked.cx, node, protocolByTsName(child.proto)!);
-  const chained = ts.isCallExpression(skipOuter(callee.expression));
+  const chained = ts.isCallExpression(unwrap(callee.expression));
   const suffix = `${alone ? ALONE : ""}${chained ? CHAINED : ""}`;
   if (suffix) lx.accessorVariants.add(`${parent.name}.${accessor}|${suffix}`);
   return call(`${childAccessorName(parent, accessor)}${suffix}`, args);
 }
 
-/** An expression without the parentheses and `!` assertions around it. */
-function skipOuter(e: ts.Expression): ts.Expression {
-  let n = e;
-  while (ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n)) n = n.expression;
-  return n;
-}
 
 export function lowerFieldRead(lx: LowerContext, node: ts.PropertyAccessExpression, receiver: CExpr): CExpr {
   const receiverType = lx.typeOf(node.expression);
