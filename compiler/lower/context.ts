@@ -5,6 +5,7 @@ import type { SourceLine } from "../c/ast.js";
 import type { CheckedProbe } from "../check/index.js";
 import type { TType } from "../types/types.js";
 import type { FunctionScope } from "./function-scope.js";
+import type { SpanAccess } from "./raw-runs.js";
 
 export class LowerContext {
   /** Runtime helpers the generated code calls (e.g. "div32"). */
@@ -21,6 +22,8 @@ export class LowerContext {
   readonly lineFile: string;
   /** Expressions already lowered into a temporary (the receiver an optional chain tests), by node. */
   readonly substitutes = new Map<ts.Node, string>();
+  /** Raw accesses checked with the run of statements they stand in, by call (lower/raw-runs.ts). */
+  readonly rawSpans = new Map<ts.Node, SpanAccess>();
   private temporaries = 0;
   /** How the function being lowered reaches the packet (set for each function before its body is lowered). */
   fn?: FunctionScope;

@@ -16,15 +16,25 @@ import { constantOf } from "../check/constants.js";
 import { lowerContextWrite } from "./context-fields.js";
 import { havoc, loopCarried, pathDependentAfter } from "./havoc.js";
 import { fieldSwap } from "./swaps.js";
+import { planRawRun } from "./raw-runs.js";
 
 export function lowerBlock(lx: LowerContext, block: ts.Block, returns: TType): CStmt[] {
   return lowerStatements(lx, block.statements, returns);
 }
 
-/** A list of statements, with fields exchanged through a temporary made one swap (lower/swaps.ts). */
+/**
+ * A list of statements, with fields exchanged through a temporary made one swap (lower/swaps.ts) and raw accesses
+ * checked once for each run of statements they stand in (lower/raw-runs.ts).
+ */
 function lowerStatements(lx: LowerContext, list: readonly ts.Statement[], returns: TType): CStmt[] {
   const out: CStmt[] = [];
+  let runEnd = 0;
   for (let i = 0; i < list.length; i++) {
+    if (i >= runEnd) {
+      const run = planRawRun(lx, list, i);
+      if (run) out.push(...run.checks);
+      runEnd = run ? run.end : i + 1;
+    }
     out.push(...lowerStatement(lx, list[i]!, returns));
     const swap = fieldSwap(lx, list, i);
     if (swap) {

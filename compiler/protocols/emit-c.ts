@@ -36,8 +36,8 @@ struct tsbpf_hdr {
 #define TSBPF_NO_HDR ((struct tsbpf_hdr){ 0 })
 /* h?.accessor(): expr (over the temporary t holding h) when h is there, else no header. */
 #define tsbpf_optional(t, h, expr) ({ struct tsbpf_hdr t = (h); t.ok ? (expr) : TSBPF_NO_HDR; })
-/* A cursor at p (the parsers and raw reads check what they touch). */
-#define tsbpf_cursor_at(p) ((struct tsbpf_hdr){ .pos = (p), .next = (p), .next_proto = TSBPF_NO_NEXT, .ok = 1 })
+/* A cursor at p, evaluated once (the parsers and raw reads check what they touch). */
+#define tsbpf_cursor_at(p) ({ __u8 *tsbpf_cp_ = (p); (struct tsbpf_hdr){ .pos = tsbpf_cp_, .next = tsbpf_cp_, .next_proto = TSBPF_NO_NEXT, .ok = 1 }; })
 /* A value clang must keep as it is: it cannot see where it came from, so it can neither narrow nor recompute it. */
 #define tsbpf_opaque(v) asm volatile("" : "+r"(v))
 /* A packet pointer of the context (data, data_end, data_meta), as a 64-bit pointer clang knows nothing of. */
@@ -52,11 +52,16 @@ struct tsbpf_hdr {
 #define tsbpf_be64(p) __builtin_bswap64(*(__u64 *)(p))
 
 /* off (at most mask, a power of two less one) unchanged, but any value up to mask for the verifier: xor-ed twice with
- * bits it cannot know.
+ * bits it cannot know (none above mask, so it knows the result is at most mask; clang is told so without an and).
  * Paths that meet with different offsets then look alike to it, and it verifies what follows once, not once per path. */
 #define tsbpf_widen(off, noise, mask) ({ __u64 tsbpf_w_ = (off); \\
 	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_w_) : "r"((__u64)(noise) & (mask))); \\
-	(off) = tsbpf_w_ & (mask); })
+	__builtin_assume(tsbpf_w_ <= (mask)); \\
+	(off) = tsbpf_w_; })
+
+/* v, or TSBPF_NO_NEXT when flag (below 2^16) is not 0: computed without a jump, so the verifier follows one path. */
+#define tsbpf_none_unless_zero(flag, v) ({ __u64 tsbpf_n_ = (flag); tsbpf_opaque(tsbpf_n_); \\
+	(__u32)(v) | (__u32)-((tsbpf_n_ + 0xffff) >> 16); })
 
 /* Whether v (below 64) is in the set of bit positions mask, tested as one bit so the verifier follows one path. */
 #define tsbpf_in_set(v, mask) ({ __u64 tsbpf_s_ = (v); tsbpf_opaque(tsbpf_s_); tsbpf_s_ < 64 && ((mask) >> tsbpf_s_) & 1; })
@@ -68,18 +73,26 @@ struct tsbpf_hdr {
 #define tsbpf_fresh_by(p, noise) ({ __u64 tsbpf_z_ = 0; tsbpf_widen(tsbpf_z_, noise, 1); \\
 	__u8 *tsbpf_f_ = (p) + tsbpf_z_; tsbpf_opaque(tsbpf_f_); tsbpf_f_; })
 
-/* Whether the n bytes at p lie before end: computed once and hidden, so clang cannot compare again where the answer is
- * used. A parse's result is chosen by it, field by field, and clang may turn each choice into a comparison of its own;
- * the verifier would then follow them apart (a header there by one comparison, its fields those of no header by
- * another), as it learns nothing from a comparison that fails, nor from any comparison of pointers into a socket
- * filter's frame (a map value). A hidden 0 or 1 is a value it knows on every path. */
+/* A block of its own where an asm goto lands: clang 14 cannot split an asm goto's edges, and moves a value meant for
+ * the block after it ahead of the jump (or not at all, leaving a register the verifier finds unset: R2 !read_ok, seeds
+ * 20261141 and 20261142); with a block between, the moves go there. */
+#define tsbpf_landing() asm volatile("")
+
+/* Whether the n bytes at p lie before end: one comparison clang cannot see (an asm goto), so it cannot compare again
+ * where the answer is used. A parse's result is chosen by it, field by field, and clang may turn each choice into a
+ * comparison of its own; the verifier would then follow them apart (a header there by one comparison, its fields
+ * those of no header by another), as it learns nothing from a comparison that fails, nor from any comparison of
+ * pointers into a socket filter's frame (a map value). One jump whose two sides the verifier follows apart costs one
+ * instruction, where a hidden 0 or 1 tested afterwards cost four. */
 static __always_inline int tsbpf_fits(__u8 *p, __u64 n, __u8 *end)
 {
 	__u8 *q = p + n;
 	tsbpf_opaque(q);
-	__u64 fits = q <= end;
-	tsbpf_opaque(fits);
-	return fits;
+	asm goto("if %0 > %1 goto %l[outside]" : : "r"(q), "r"(end) : : outside);
+	return 1;
+outside:
+	tsbpf_landing();
+	return 0;
 }
 
 /* to - from, in 64 bits (the verifier refuses 32-bit arithmetic on pointers). */
@@ -140,14 +153,22 @@ function getterMacro(p: ProtocolSpec, f: FieldSpec): string {
 }
 
 /**
- * Where a header of variable length ends: `len` widened (tsbpf_widen) to any value up to the next power of two above
- * its largest, then added and checked. Every length then leaves the parser as one state for the verifier, instead of
- * one per length (three per Ethernet header with 0, 1 or 2 VLAN tags, which every header after it would multiply).
+ * Whether a value the parser computes reaches its end along several paths (an expression with a choice in it, or
+ * VLAN tags taken or not), each of which the verifier would carry on as a state of its own; an expression without a
+ * choice (IPv4's {ihl} * 4) is one unknown value on one path, and needs no widening.
  */
-function nextAt(p: ProtocolSpec, len: string, max: number): string[] {
+const branches = (expr: string | undefined) => expr !== undefined && expr.includes("?");
+
+/**
+ * Where a header of variable length ends: `len`, when several paths set it, widened (tsbpf_widen) to any value up to
+ * the next power of two above its largest; then added and checked. Every length then leaves the parser as one state
+ * for the verifier, instead of one per length (three per Ethernet header with 0, 1 or 2 VLAN tags, which every header
+ * after it would multiply).
+ */
+function nextAt(p: ProtocolSpec, len: string, max: number, paths: boolean): string[] {
   const mask = (1 << Math.ceil(Math.log2(max + 1))) - 1;
   return [
-    `\ttsbpf_widen(${len}, tsbpf_be8(pos), ${hex(mask)});`,
+    ...(paths ? [`\ttsbpf_widen(${len}, tsbpf_be8(pos), ${hex(mask)});`] : []),
     `\th.next = pos + ${len};`,
     "\ttsbpf_opaque(h.next);",
     "\tif (!tsbpf_fits(h.next, 0, end))",
@@ -174,27 +195,32 @@ function parser(p: ProtocolSpec, alone = false): string {
   }
   if (p.length) {
     if (p.maxLength === undefined) throw new Error(`protocol ${p.name}: a length needs a maxLength`);
-    lines.push(`\t__u32 len = ${expand(p, p.length, "h")};`, "", ...nextAt(p, "len", p.maxLength));
+    lines.push(`\t__u32 len = ${expand(p, p.length, "h")};`, "", ...nextAt(p, "len", p.maxLength, branches(p.length)));
   } else if (!p.tags) {
     lines.push(`\th.next = pos + ${p.minLength};`);
   }
   if (p.tags) {
     const t = p.tags;
     const isTag = t.tpids.map((id) => `h.next_proto == ${hex(id)}`).join(" || ");
+    // the tags, unrolled here, one nested in the other: a tag is looked for only after one was found
+    const tags: string[] = [];
+    for (let i = 0; i < t.max; i++) {
+      const indent = "\t".repeat(i + 1);
+      tags.push(
+        `${indent}if (${isTag}) {`,
+        `${indent}\tif (!tsbpf_fits(pos + ${p.minLength + i * t.size}, ${t.size}, end))`,
+        `${indent}\t\treturn TSBPF_NO_HDR;`,
+        `${indent}\th.next_proto = tsbpf_be16(pos + ${p.minLength + i * t.size + t.tagSelectorAt});`,
+        `${indent}\tlen = ${p.minLength + (i + 1) * t.size};`,
+      );
+    }
+    for (let i = t.max - 1; i >= 0; i--) tags.push(`${"\t".repeat(i + 1)}}`);
     lines.push(
       `\t__u32 len = ${p.minLength};`,
       "",
       `\th.next_proto = tsbpf_be16(pos + ${t.selectorAt});`,
-      "#pragma unroll",
-      `\tfor (int i = 0; i < ${t.max}; i++) {`,
-      `\t\tif (!(${isTag}))`,
-      "\t\t\tbreak;",
-      `\t\tif (!tsbpf_fits(pos + len, ${t.size}, end))`,
-      "\t\t\treturn TSBPF_NO_HDR;",
-      `\t\th.next_proto = tsbpf_be16(pos + len + ${t.tagSelectorAt});`,
-      `\t\tlen += ${t.size};`,
-      "\t}",
-      ...nextAt(p, "len", p.minLength + t.max * t.size),
+      ...tags,
+      ...nextAt(p, "len", p.minLength + t.max * t.size, true),
     );
   } else if (p.nextSelector && !alone) {
     lines.push(`\th.next_proto = ${expand(p, p.nextSelector, "h")};`);
@@ -202,7 +228,7 @@ function parser(p: ProtocolSpec, alone = false): string {
   if (p.chain && !alone) lines.push(...chainWalk(p, p.chain));
   // what follows leaves as a value the verifier does not know (a protocol number, or none): it is then one state,
   // whichever it is, instead of one per value for every header after it
-  if ((p.nextSelector || p.tags || p.chain) && !alone) lines.push(`\ttsbpf_widen(h.next_proto, tsbpf_be${p.minLength >= 4 ? 32 : 8}(pos), 0xffffffffULL);`);
+  if ((branches(p.nextSelector) || p.chain) && !alone) lines.push(`\ttsbpf_widen(h.next_proto, tsbpf_be${p.minLength >= 4 ? 32 : 8}(pos), 0xffffffffULL);`);
   lines.push("\treturn h;", "}");
   return lines.join("\n");
 }
@@ -314,10 +340,11 @@ function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: numb
 /** The suffix of the parser and accessors of a header parsed alone (see parser). */
 export const ALONE = "_alone";
 /**
- * The suffix of an accessor whose parent is a temporary of an accessor chain (`ctx.eth()?.ipv4()`): nothing reads the
- * parent after its child is parsed, so what the child's checks teach the verifier about the parent's pointer changes
- * no state that lives on, and the child needs no pointer of its own (tsbpf_fresh). A parent held in a variable keeps it:
- * parsed in a loop from such a header, the child's checks would otherwise set the parent's states apart on every trip.
+ * The suffix of an accessor whose parent nothing reads after its child is parsed (a temporary of an accessor chain,
+ * `ctx.eth()?.ipv4()`, or a variable read no more: lower/last-use.ts), so what the child's checks teach the verifier
+ * about the parent's pointer changes no state that lives on, and the child needs no pointer of its own (tsbpf_fresh).
+ * A parent read again keeps it: parsed in a loop from such a header, the child's checks would otherwise set the
+ * parent's states apart on every trip.
  */
 export const CHAINED = "_chained";
 

@@ -34,6 +34,7 @@ export const ipv4: ProtocolSpec = {
   checksum: { at: 10 },
   optionsAt: 20,
   pseudoHeader: ["saddr", "daddr"],
-  nextSelector: "({fragmentOffset} != 0 ? TSBPF_NO_NEXT : {protocol})",
+  // a non-first fragment carries no upper-layer header
+  nextSelector: "tsbpf_none_unless_zero({fragmentOffset}, {protocol})",
   carriedBy: { eth: 0x0800, ipv4: { selector: 4, accessor: "ipip" }, ipv6: { selector: 4, accessor: "ipip" }, gre: 0x0800, geneve: 0x0800 },
 };

@@ -49,4 +49,29 @@ describeKernel("cursors", () => {
     const short = eth().ipv4().tcp({ options: Buffer.from([2, 4, 0x05, 0xb4]) }).payload("data").build();
     expect((await probe.obj.run("options", short)).retval).toBe(XdpVerdict.Aborted);
   });
+  it("a run of accesses at constant offsets is checked once: inside the packet all are made, one outside ends the program before any", async () => {
+    const frame = Buffer.alloc(100, 0x11);
+    frame[0] = 0x5a;
+    const r = await probe.obj.run("run", frame);
+    expect(r.retval).toBe(XdpVerdict.Tx);
+    expect([...r.dataOut.subarray(0, 5)]).toEqual([0xee, 1, 2, 3, 4]);
+    expect(r.dataOut[99]).toBe(0x5a);
+    // 99 bytes: the last write is one past the end; the writes before it in the run are not made
+    const short = Buffer.alloc(99, 0x11);
+    const s = await probe.obj.run("run", short);
+    expect(s.retval).toBe(XdpVerdict.Aborted);
+    expect(s.dataOut.equals(short)).toBe(true);
+  });
+
+  it("an access on one path only is checked where it is made, not with the run", async () => {
+    const frame = Buffer.alloc(60, 0);
+    const r = await probe.obj.run("conditional", frame);
+    expect(r.retval).toBe(XdpVerdict.Pass);
+    expect(r.dataOut[0]).toBe(0xee);
+    frame[1] = 1;
+    const s = await probe.obj.run("conditional", frame);
+    expect(s.retval).toBe(XdpVerdict.Aborted);
+    expect(s.dataOut[0]).toBe(0xee);
+    expect((await probe.obj.run("conditional", Buffer.concat([frame, Buffer.alloc(40, 9)]))).retval).toBe(XdpVerdict.Drop);
+  });
 });

@@ -45,4 +45,23 @@ export class Cursors {
     if (o.length < 8) got.set(14, u64(o.u8(o.length)));
     return XdpAction.Drop;
   }
+  /** Raw accesses at constant offsets of one cursor, checked together: when one falls outside, none of them is made. */
+  @xdp({ onError: XdpAction.Aborted })
+  static run(ctx: XdpContext): XdpAction {
+    const p = ctx.packet();
+    const first = p.u8(0);
+    p.setU8(0, 0xee);
+    p.setU32(1, 0x01020304);
+    p.setU8(99, first);
+    return XdpAction.Tx;
+  }
+
+  /** An access made on one path only keeps its own check, at its place: the write before it is made either way. */
+  @xdp({ onError: XdpAction.Aborted })
+  static conditional(ctx: XdpContext): XdpAction {
+    const p = ctx.packet();
+    p.setU8(0, 0xee);
+    const far = p.u8(1) == 1 ? p.u8(99) : 0;
+    return far == 0 ? XdpAction.Pass : XdpAction.Drop;
+  }
 }

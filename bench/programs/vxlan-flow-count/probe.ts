@@ -8,15 +8,18 @@ export class VxlanFlowCount {
   static vxlanFlowCount(ctx: XdpContext): XdpAction {
     const inner = ctx.eth()?.ipv4()?.udp()?.vxlan()?.eth()?.ipv4();
     if (!inner) return XdpAction.Pass;
+    let key: FlowKey = { saddr: inner.saddr, daddr: inner.daddr, sport: 0, dport: 0, protocol: inner.protocol, pad: [0, 0, 0] };
     const tcp = inner.tcp();
     if (tcp) {
-      flows.increment({ saddr: inner.saddr, daddr: inner.daddr, sport: tcp.sport, dport: tcp.dport, protocol: 6, pad: [0, 0, 0] });
-      return XdpAction.Pass;
+      key.sport = tcp.sport;
+      key.dport = tcp.dport;
+    } else {
+      const udp = inner.udp();
+      if (!udp) return XdpAction.Pass;
+      key.sport = udp.sport;
+      key.dport = udp.dport;
     }
-    const udp = inner.udp();
-    if (udp) {
-      flows.increment({ saddr: inner.saddr, daddr: inner.daddr, sport: udp.sport, dport: udp.dport, protocol: 17, pad: [0, 0, 0] });
-    }
+    flows.increment(key);
     return XdpAction.Pass;
   }
 }

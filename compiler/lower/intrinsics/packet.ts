@@ -1,6 +1,6 @@
 // Lowers the packet API: ctx.eth(), header accessors and field getters, all generated from compiler/protocols.
 import { ts } from "ts-morph";
-import { binary, call, num, type CExpr } from "../../c/ast.js";
+import { binary, call, id, num, type CExpr } from "../../c/ast.js";
 import { CURSOR_READS, CURSOR_WRITES } from "../../protocols/cursor.js";
 import { ADJUSTMENTS } from "../../check/adjustments.js";
 import { mapKind } from "../../maps/kinds.js";
@@ -10,6 +10,7 @@ import { setterName } from "../../protocols/emit-setters.js";
 import { ALONE, CHAINED, childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { parsedAlone } from "../../check/header-alone.js";
 import { unwrap } from "../../check/syntax.js";
+import { readsEndAt } from "../last-use.js";
 import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
 import { lowerAs } from "../expressions.js";
@@ -99,7 +100,20 @@ export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n, end) ({ struct tsbp
 #define tsbpf_write8(c, off, v, end) (*(__u8 *)tsbpf_at(c, off, 1, end) = (v))
 #define tsbpf_write16(c, off, v, end) (*(__u16 *)tsbpf_at(c, off, 2, end) = __builtin_bswap16(v))
 #define tsbpf_write32(c, off, v, end) (*(__u32 *)tsbpf_at(c, off, 4, end) = __builtin_bswap32(v))
-#define tsbpf_write64(c, off, v, end) (*(__u64 *)tsbpf_at(c, off, 8, end) = __builtin_bswap64(v))`;
+#define tsbpf_write64(c, off, v, end) (*(__u64 *)tsbpf_at(c, off, 8, end) = __builtin_bswap64(v))
+/* A run of accesses at constant offsets (lower/raw-runs.ts): the cursor's start, checked once for the n bytes the run
+ * reaches, then read and written at constant offsets from it. */
+#define tsbpf_span(c, n, end) ({ struct tsbpf_hdr tsbpf_c_ = (c); \\
+	if ((n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
+	__u8 *tsbpf_p_ = tsbpf_c_.pos; \\
+	tsbpf_opaque(tsbpf_p_); \\
+	if (!tsbpf_fits(tsbpf_p_, n, end)) goto tsbpf_on_error; \\
+	tsbpf_p_; })
+#define tsbpf_span_read(s, off, bits) tsbpf_be##bits((s) + (off))
+#define tsbpf_span_write8(s, off, v) (*(__u8 *)((s) + (off)) = (v))
+#define tsbpf_span_write16(s, off, v) (*(__u16 *)((s) + (off)) = __builtin_bswap16(v))
+#define tsbpf_span_write32(s, off, v) (*(__u32 *)((s) + (off)) = __builtin_bswap32(v))
+#define tsbpf_span_write64(s, off, v) (*(__u64 *)((s) + (off)) = __builtin_bswap64(v))`;
 
 /** The label every program with raw reads ends with. */
 export const ON_ERROR_LABEL = "tsbpf_on_error";
@@ -107,12 +121,15 @@ export const ON_ERROR_LABEL = "tsbpf_on_error";
 export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, callee: ts.PropertyAccessExpression, receiver: CExpr): CExpr {
   const receiverType = lx.typeOf(callee.expression);
   const width = receiverType.kind === "header" && receiverType.proto === "Cursor" ? CURSOR_READS[callee.name.text] : undefined;
+  const span = lx.rawSpans.get(node);
+  if (width && span) return call("tsbpf_span_read", [id(span.span), num(Number(span.offset)), num(width * 8)]);
   if (width) {
     lx.helpers.add("rawRead");
     return call("tsbpf_read", [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), num(width * 8), lx.scope.end()]);
   }
   if (receiverType.kind === "context") return contextCall(lx, node, callee.name.text, receiver);
   const write = receiverType.kind === "header" && receiverType.proto === "Cursor" ? CURSOR_WRITES[callee.name.text] : undefined;
+  if (write && span) return call(`tsbpf_span_write${write.width * 8}`, [id(span.span), num(Number(span.offset)), lowerAs(lx, node.arguments[1]!, { kind: "int", name: write.type })]);
   if (write) {
     lx.helpers.add("rawRead");
     const args = [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), lowerAs(lx, node.arguments[1]!, { kind: "int", name: write.type }), lx.scope.end()];
@@ -126,7 +143,7 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   const accessor = callee.name.text;
   if (node.arguments.length > 0 || accessor === "options" || parent.name === "cursor") return call(childAccessorName(parent, accessor), args);
   const alone = child.proto !== "Cursor" && parsedAlone(lx.checked.cx, node, protocolByTsName(child.proto)!);
-  const chained = ts.isCallExpression(unwrap(callee.expression));
+  const chained = ts.isCallExpression(unwrap(callee.expression)) || readsEndAt(lx, callee.expression, node);
   const suffix = `${alone ? ALONE : ""}${chained ? CHAINED : ""}`;
   if (suffix) lx.accessorVariants.add(`${parent.name}.${accessor}|${suffix}`);
   return call(`${childAccessorName(parent, accessor)}${suffix}`, args);

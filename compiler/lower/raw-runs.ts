@@ -1,0 +1,142 @@
+// Raw packet accesses at constant offsets in straight-line code: one bounds check per cursor for a whole run of statements.
+import { ts } from "ts-morph";
+import { call, id, num, type CStmt } from "../c/ast.js";
+import { constantOf } from "../check/constants.js";
+import { unwrap } from "../check/syntax.js";
+import { CURSOR_READS, CURSOR_WRITES } from "../protocols/cursor.js";
+import type { LowerContext } from "./context.js";
+
+/** The largest offset a raw access may have (the runtime's tsbpf_at caps offsets the same way). */
+const MAX_OFFSET = 0x1fff;
+
+/** Ambient functions without effects: a run may go through them. */
+const PURE_FUNCTIONS = new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "csumFold", "csumReplace16", "csumReplace32"]);
+
+/** A raw access of a run: the span (checked pointer) it reads or writes through, and its offset from the span's start. */
+export interface SpanAccess {
+  span: string;
+  offset: bigint;
+}
+
+interface Access {
+  call: ts.CallExpression;
+  cursor: ts.Node;
+  offset: bigint;
+  width: number;
+}
+
+/**
+ * The run of statements starting at list[start]: statements whose only effects are on locals and, through raw
+ * accesses at constant offsets of cursors held in const variables, on the packet; the last may be an if, return or
+ * switch whose head is such an expression. Every cursor the run reaches is checked once before the run, to the
+ * furthest byte it touches: when an access would fall outside, the program ends with its onError verdict before
+ * any statement of the run is made, which no statement of the run can tell apart from ending at that access.
+ * Accesses made only on some paths (after && or ?, say) are not part of the run and keep their own checks.
+ * Returns the checks to put before the run and where it ends; lx.rawSpans then tells lowering how to reach each access.
+ */
+export function planRawRun(lx: LowerContext, list: readonly ts.Statement[], start: number): { checks: CStmt[]; end: number } | undefined {
+  const accesses: Access[] = [];
+  let end = start;
+  while (end < list.length) {
+    const found: Access[] = [];
+    const s = list[end]!;
+    const quiet = quietStatement(lx, s, found);
+    if (quiet === "no") break;
+    accesses.push(...found);
+    end++;
+    if (quiet === "head") break;
+  }
+  if (accesses.length === 0) return undefined;
+  const extents = new Map<ts.Node, bigint>();
+  for (const a of accesses) extents.set(a.cursor, bigMax(extents.get(a.cursor) ?? 0n, a.offset + BigInt(a.width)));
+  const spans = new Map<ts.Node, string>();
+  const checks: CStmt[] = [];
+  const at = lx.at(list[start]!);
+  for (const [cursor, extent] of extents) {
+    const span = lx.temporary("span");
+    spans.set(cursor, span);
+    const binding = lx.bindingOfDecl(cursor)!;
+    checks.push({ k: "decl", type: "__u8 *", name: span, init: call("tsbpf_span", [id(binding.cName), num(Number(extent)), lx.scope.end()]), at });
+  }
+  for (const a of accesses) lx.rawSpans.set(a.call, { span: spans.get(a.cursor)!, offset: a.offset });
+  lx.helpers.add("rawRead");
+  return { checks, end };
+}
+
+function bigMax(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
+
+/** "all": the statement belongs to a run; "head": its head does, and the run ends with it; "no": it ends the run before it. */
+function quietStatement(lx: LowerContext, s: ts.Statement, found: Access[]): "all" | "head" | "no" {
+  if (ts.isExpressionStatement(s)) return quietExpression(lx, s.expression, found, true) ? "all" : "no";
+  if (ts.isVariableStatement(s)) {
+    return s.declarationList.declarations.every((d) => d.initializer && ts.isIdentifier(d.name) && quietExpression(lx, d.initializer, found, true)) ? "all" : "no";
+  }
+  const head = ts.isIfStatement(s) ? s.expression : ts.isReturnStatement(s) ? s.expression : ts.isSwitchStatement(s) ? s.expression : undefined;
+  return head && quietExpression(lx, head, found, true) ? "head" : "no";
+}
+
+/** Whether e has no effect but on locals and through raw accesses; the accesses made whenever e is evaluated go to found. */
+function quietExpression(lx: LowerContext, e: ts.Node, found: Access[], always: boolean): boolean {
+  if (ts.isCallExpression(e)) {
+    const access = rawAccess(lx, e);
+    if (access) {
+      if (always) found.push(access);
+      return e.arguments.every((a) => quietExpression(lx, a, found, always));
+    }
+    if (!ts.isIdentifier(e.expression) || !PURE_FUNCTIONS.has(e.expression.text)) return false;
+    const decl = lx.checked.cx.declarationOf(e.expression);
+    return !!decl && lx.checked.cx.isAmbient(decl) && e.arguments.every((a) => quietExpression(lx, a, found, always));
+  }
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment && !localTarget(lx, unwrap(e.left))) return false;
+    const conditional = op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken;
+    return quietExpression(lx, e.left, found, always) && quietExpression(lx, e.right, found, always && !conditional);
+  }
+  if (ts.isConditionalExpression(e)) {
+    return quietExpression(lx, e.condition, found, always) && quietExpression(lx, e.whenTrue, found, false) && quietExpression(lx, e.whenFalse, found, false);
+  }
+  if ((ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) && (e.operator === ts.SyntaxKind.PlusPlusToken || e.operator === ts.SyntaxKind.MinusMinusToken)) {
+    return localTarget(lx, unwrap(e.operand));
+  }
+  if (ts.isPropertyAccessExpression(e) && e.questionDotToken) return false;
+  if (ts.isElementAccessExpression(e) && e.questionDotToken) return false;
+  if (ts.isNewExpression(e) || ts.isTaggedTemplateExpression(e) || ts.isDeleteExpression(e) || ts.isFunctionLike(e)) return false;
+  let quiet = true;
+  e.forEachChild((c) => {
+    quiet &&= quietExpression(lx, c, found, always);
+  });
+  return quiet;
+}
+
+/** An assignment's target that is the function's own memory: a local, or an element or field of one. */
+function localTarget(lx: LowerContext, target: ts.Expression): boolean {
+  if (ts.isIdentifier(target)) {
+    const kind = lx.bindingOf(target)?.kind;
+    return kind === "local" || kind === "param";
+  }
+  if (ts.isElementAccessExpression(target) || ts.isPropertyAccessExpression(target)) {
+    const kind = lx.typeOf(target.expression).kind;
+    return (kind === "array" || kind === "struct") && localTarget(lx, unwrap(target.expression));
+  }
+  return false;
+}
+
+/** c.u32(4), c.setU16(12, v): a raw access at a constant offset of a cursor held in a const variable. */
+function rawAccess(lx: LowerContext, e: ts.CallExpression): Access | undefined {
+  const callee = e.expression;
+  if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken) return undefined;
+  const name = callee.name.text;
+  const width = CURSOR_READS[name] ?? CURSOR_WRITES[name]?.width;
+  if (!width) return undefined;
+  const receiver = unwrap(callee.expression);
+  const type = lx.checked.cx.types.get(receiver);
+  if (!ts.isIdentifier(receiver) || type?.kind !== "header" || type.proto !== "Cursor") return undefined;
+  const decl = lx.checked.cx.declarationOf(receiver);
+  if (!decl || !ts.isVariableDeclaration(decl) || !(decl.parent.flags & ts.NodeFlags.Const) || !lx.bindingOfDecl(decl)) return undefined;
+  const offset = e.arguments[0] && constantOf(lx.checked.cx, e.arguments[0]);
+  if (offset === undefined || offset < 0n || offset > BigInt(MAX_OFFSET)) return undefined;
+  return { call: e, cursor: decl, offset, width };
+}
