@@ -52,12 +52,13 @@ struct tsbpf_hdr {
 #define tsbpf_be64(p) __builtin_bswap64(*(__u64 *)(p))
 
 /* off (at most mask, a power of two less one) unchanged, but any value up to mask for the verifier: xor-ed twice with
- * bits it cannot know (none above mask, so it knows the result is at most mask; clang is told so without an and).
- * Paths that meet with different offsets then look alike to it, and it verifies what follows once, not once per path. */
+ * bits it cannot know.
+ * Paths that meet with different offsets then look alike to it, and it verifies what follows once, not once per path.
+ * (Telling clang the bound with __builtin_assume instead of the and saved an instruction, but clang then made code the
+ * verifier refused: a pointer it took for a scalar, in test/kernel/protocols.ts.) */
 #define tsbpf_widen(off, noise, mask) ({ __u64 tsbpf_w_ = (off); \\
 	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_w_) : "r"((__u64)(noise) & (mask))); \\
-	__builtin_assume(tsbpf_w_ <= (mask)); \\
-	(off) = tsbpf_w_; })
+	(off) = tsbpf_w_ & (mask); })
 
 /* v, or TSBPF_NO_NEXT when flag (below 2^16) is not 0: computed without a jump, so the verifier follows one path. */
 #define tsbpf_none_unless_zero(flag, v) ({ __u64 tsbpf_n_ = (flag); tsbpf_opaque(tsbpf_n_); \\
@@ -73,26 +74,22 @@ struct tsbpf_hdr {
 #define tsbpf_fresh_by(p, noise) ({ __u64 tsbpf_z_ = 0; tsbpf_widen(tsbpf_z_, noise, 1); \\
 	__u8 *tsbpf_f_ = (p) + tsbpf_z_; tsbpf_opaque(tsbpf_f_); tsbpf_f_; })
 
-/* A block of its own where an asm goto lands: clang 14 cannot split an asm goto's edges, and moves a value meant for
- * the block after it ahead of the jump (or not at all, leaving a register the verifier finds unset: R2 !read_ok, seeds
- * 20261141 and 20261142); with a block between, the moves go there. */
-#define tsbpf_landing() asm volatile("")
-
-/* Whether the n bytes at p lie before end: one comparison clang cannot see (an asm goto), so it cannot compare again
- * where the answer is used. A parse's result is chosen by it, field by field, and clang may turn each choice into a
- * comparison of its own; the verifier would then follow them apart (a header there by one comparison, its fields
- * those of no header by another), as it learns nothing from a comparison that fails, nor from any comparison of
- * pointers into a socket filter's frame (a map value). One jump whose two sides the verifier follows apart costs one
- * instruction, where a hidden 0 or 1 tested afterwards cost four. */
+/* Whether the n bytes at p lie before end: computed once and hidden, so clang cannot compare again where the answer is
+ * used. A parse's result is chosen by it, field by field, and clang may turn each choice into a comparison of its own;
+ * the verifier would then follow them apart (a header there by one comparison, its fields those of no header by
+ * another), as it learns nothing from a comparison that fails, nor from any comparison of pointers into a socket
+ * filter's frame (a map value). A hidden 0 or 1 is a value it knows on every path. (One asm goto instead costs one
+ * instruction, not four, but shows clang the control flow: it then tested the EtherType again where the program
+ * tested an ICMP header's presence, on a path where the verifier only knew the EtherType was not IPv4's,
+ * test/kernel/protocols.ts; and without a block of its own to land in, clang 14 left registers unset on the way:
+ * test/fuzz/regressions/verifier-r-read-ok-5fdbf661.ts and -f633cb6e.ts.) */
 static __always_inline int tsbpf_fits(__u8 *p, __u64 n, __u8 *end)
 {
 	__u8 *q = p + n;
 	tsbpf_opaque(q);
-	asm goto("if %0 > %1 goto %l[outside]" : : "r"(q), "r"(end) : : outside);
-	return 1;
-outside:
-	tsbpf_landing();
-	return 0;
+	__u64 fits = q <= end;
+	tsbpf_opaque(fits);
+	return fits;
 }
 
 /* to - from, in 64 bits (the verifier refuses 32-bit arithmetic on pointers). */
@@ -153,7 +150,7 @@ function getterMacro(p: ProtocolSpec, f: FieldSpec): string {
 }
 
 /**
- * Whether a value the parser computes reaches its end along several paths (an expression with a choice in it, or
+ * Whether a length the parser computes reaches its end along several paths (an expression with a choice in it, or
  * VLAN tags taken or not), each of which the verifier would carry on as a state of its own; an expression without a
  * choice (IPv4's {ihl} * 4) is one unknown value on one path, and needs no widening.
  */
@@ -227,8 +224,11 @@ function parser(p: ProtocolSpec, alone = false): string {
   }
   if (p.chain && !alone) lines.push(...chainWalk(p, p.chain));
   // what follows leaves as a value the verifier does not know (a protocol number, or none): it is then one state,
-  // whichever it is, instead of one per value for every header after it
-  if ((branches(p.nextSelector) || p.chain) && !alone) lines.push(`\ttsbpf_widen(h.next_proto, tsbpf_be${p.minLength >= 4 ? 32 : 8}(pos), 0xffffffffULL);`);
+  // whichever it is, instead of one per value for every header after it; and a value clang cannot tie to the loads it
+  // came from, so it cannot test the next protocol again in place of a child's presence flag (left unwidened, clang
+  // tested Ethernet's EtherType where the program tested an ICMP header's presence, on a path where the verifier knew
+  // only that the EtherType was not IPv4's: test/kernel/protocols.ts)
+  if ((p.nextSelector || p.tags || p.chain) && !alone) lines.push(`\ttsbpf_widen(h.next_proto, tsbpf_be${p.minLength >= 4 ? 32 : 8}(pos), 0xffffffffULL);`);
   lines.push("\treturn h;", "}");
   return lines.join("\n");
 }

@@ -25,7 +25,7 @@ ${body}
 `);
   const c = generateC(file).cSource;
   const program = c.slice(c.indexOf("int prog("));
-  return [...new Set([...program.matchAll(/\b(tsbpf_eth_(?:ipv4|ipv6)(?:_alone)?)\(/g)].map((m) => m[1]!))].sort();
+  return [...new Set([...program.matchAll(/\b(tsbpf_eth_(?:ipv4|ipv6)(?:_alone)?)(?:_chained)?\(/g)].map((m) => m[1]!))].sort();
 }
 
 describe("headers parsed alone", () => {
