@@ -3,11 +3,8 @@ import { ts } from "ts-morph";
 import { call, id, num, type CStmt } from "../c/ast.js";
 import { constantOf } from "../check/constants.js";
 import { unwrap } from "../check/syntax.js";
-import { CURSOR_READS, CURSOR_WRITES } from "../protocols/cursor.js";
+import { CURSOR_OFFSET_MAX, CURSOR_READS, CURSOR_WRITES } from "../protocols/cursor.js";
 import type { LowerContext } from "./context.js";
-
-/** The largest offset a raw access may have (the runtime's tsbpf_at caps offsets the same way). */
-const MAX_OFFSET = 0x1fff;
 
 /** Ambient functions without effects: a run may go through them. */
 const PURE_FUNCTIONS = new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "csumFold", "csumReplace16", "csumReplace32"]);
@@ -32,9 +29,10 @@ interface Access {
  * furthest byte it touches: when an access would fall outside, the program ends with its onError verdict before
  * any statement of the run is made, which no statement of the run can tell apart from ending at that access.
  * Accesses made only on some paths (after && or ?, say) are not part of the run and keep their own checks.
- * Returns the checks to put before the run and where it ends; lx.rawSpans then tells lowering how to reach each access.
+ * Returns the checks to put before the run (none when it makes no such access) and where the next run may start (past
+ * list[start] at least); lx.rawSpans then tells lowering how to reach each access.
  */
-export function planRawRun(lx: LowerContext, list: readonly ts.Statement[], start: number): { checks: CStmt[]; end: number } | undefined {
+export function planRawRun(lx: LowerContext, list: readonly ts.Statement[], start: number): { checks: CStmt[]; end: number } {
   const accesses: Access[] = [];
   let end = start;
   while (end < list.length) {
@@ -46,7 +44,7 @@ export function planRawRun(lx: LowerContext, list: readonly ts.Statement[], star
     end++;
     if (quiet === "head") break;
   }
-  if (accesses.length === 0) return undefined;
+  if (accesses.length === 0) return { checks: [], end: Math.max(end, start + 1) };
   const extents = new Map<ts.Node, bigint>();
   for (const a of accesses) extents.set(a.cursor, bigMax(extents.get(a.cursor) ?? 0n, a.offset + BigInt(a.width)));
   const spans = new Map<ts.Node, string>();
@@ -137,6 +135,6 @@ function rawAccess(lx: LowerContext, e: ts.CallExpression): Access | undefined {
   const decl = lx.checked.cx.declarationOf(receiver);
   if (!decl || !ts.isVariableDeclaration(decl) || !(decl.parent.flags & ts.NodeFlags.Const) || !lx.bindingOfDecl(decl)) return undefined;
   const offset = e.arguments[0] && constantOf(lx.checked.cx, e.arguments[0]);
-  if (offset === undefined || offset < 0n || offset > BigInt(MAX_OFFSET)) return undefined;
+  if (offset === undefined || offset < 0n || offset > BigInt(CURSOR_OFFSET_MAX)) return undefined;
   return { call: e, cursor: decl, offset, width };
 }

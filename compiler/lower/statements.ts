@@ -32,8 +32,8 @@ function lowerStatements(lx: LowerContext, list: readonly ts.Statement[], return
   for (let i = 0; i < list.length; i++) {
     if (i >= runEnd) {
       const run = planRawRun(lx, list, i);
-      if (run) out.push(...run.checks);
-      runEnd = run ? run.end : i + 1;
+      out.push(...run.checks);
+      runEnd = run.end;
     }
     out.push(...lowerStatement(lx, list[i]!, returns));
     const swap = fieldSwap(lx, list, i);

@@ -12,6 +12,9 @@ export const cursor: ProtocolSpec = {
   carriedBy: {},
 };
 
+/** The largest offset a raw access may have: 8 KiB less one, which the verifier's packet ranges and a socket filter's frame copy both cover. */
+export const CURSOR_OFFSET_MAX = 0x1fff;
+
 /** Raw reads on a cursor: method name and width in bytes. */
 export const CURSOR_READS: Record<string, 1 | 2 | 4 | 8> = { u8: 1, u16: 2, u32: 4, u64: 8 };
 

@@ -1,7 +1,7 @@
 // Lowers the packet API: ctx.eth(), header accessors and field getters, all generated from compiler/protocols.
 import { ts } from "ts-morph";
 import { binary, call, id, num, type CExpr } from "../../c/ast.js";
-import { CURSOR_READS, CURSOR_WRITES } from "../../protocols/cursor.js";
+import { CURSOR_OFFSET_MAX, CURSOR_READS, CURSOR_WRITES } from "../../protocols/cursor.js";
 import { ADJUSTMENTS } from "../../check/adjustments.js";
 import { mapKind } from "../../maps/kinds.js";
 import { mapDefinition } from "../maps.js";
@@ -90,7 +90,7 @@ export function contextRuntime(lx: LowerContext): string[] {
  */
 export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n, end) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u64 tsbpf_o_ = (__u32)(off); \\
 	tsbpf_opaque(tsbpf_o_); \\
-	if (tsbpf_o_ > 0x1fff || tsbpf_o_ + (n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
+	if (tsbpf_o_ > 0x${CURSOR_OFFSET_MAX.toString(16)} || tsbpf_o_ + (n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
 	__u8 *tsbpf_p_ = tsbpf_c_.pos + tsbpf_o_; \\
 	tsbpf_opaque(tsbpf_p_); \\
 	if (!tsbpf_fits(tsbpf_p_, n, end)) goto tsbpf_on_error; \\
@@ -148,7 +148,6 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   if (suffix) lx.accessorVariants.add(`${parent.name}.${accessor}|${suffix}`);
   return call(`${childAccessorName(parent, accessor)}${suffix}`, args);
 }
-
 
 export function lowerFieldRead(lx: LowerContext, node: ts.PropertyAccessExpression, receiver: CExpr): CExpr {
   const receiverType = lx.typeOf(node.expression);
