@@ -1,7 +1,7 @@
 // What lowering carries while it turns one checked probe into C: the checker's facts and the runtime pieces used.
 import { basename, dirname, relative } from "node:path";
 import { ts } from "ts-morph";
-import type { SourceLine } from "../c/ast.js";
+import type { CExpr, SourceLine } from "../c/ast.js";
 import type { CheckedProbe } from "../check/index.js";
 import type { TType } from "../types/types.js";
 import type { FunctionScope } from "./function-scope.js";
@@ -27,6 +27,8 @@ export class LowerContext {
   private temporaries = 0;
   /** How the function being lowered reaches the packet (set for each function before its body is lowered). */
   fn?: FunctionScope;
+  /** What `return;` returns in the function being lowered: 0 in a @noinline function that returns nothing (lower/program.ts). */
+  voidReturn?: CExpr;
 
   constructor(readonly checked: CheckedProbe) {
     this.lineFile = basename(checked.probe.path);

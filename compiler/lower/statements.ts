@@ -59,7 +59,7 @@ function lowerOne(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[]
     const branch = (s: ts.Statement) => (ts.isBlock(s) ? lowerBlock(lx, s, returns) : lowerStatement(lx, s, returns));
     return [{ k: "if", test: lowerTest(lx, node.expression), then: branch(node.thenStatement), else: node.elseStatement ? branch(node.elseStatement) : undefined, at }];
   }
-  if (ts.isReturnStatement(node)) return [{ k: "return", value: node.expression ? lowerAs(lx, node.expression, returns) : undefined, at }];
+  if (ts.isReturnStatement(node)) return [{ k: "return", value: node.expression ? lowerAs(lx, node.expression, returns) : lx.voidReturn, at }];
   if (ts.isExpressionStatement(node) && isTraceCall(lx, unparen(node.expression))) return [lowerTrace(lx, unparen(node.expression) as ts.CallExpression, at)];
   const site = ts.isExpressionStatement(node) ? logSiteOf(lx, unparen(node.expression)) : undefined;
   if (site) return [lowerLog(lx, site, at)];
@@ -204,14 +204,15 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
 }
 
 /**
- * A call of a @noinline function whose result the statement drops: clang, seeing it unused, stops setting it, and
- * the function returns whatever its last register held (a stack pointer, which the verifier refuses).
+ * A call of a @noinline function whose result the statement drops (or that returns nothing, and in C returns 0):
+ * clang, seeing the result unused, stops setting it, and the function returns whatever its last register held (a
+ * stack pointer, which the verifier refuses).
  */
 function droppedCallResult(lx: LowerContext, e: ts.Expression): boolean {
   if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return false;
   const decl = lx.checked.cx.declarationOf(e.expression);
   const fn = decl && lx.checked.cx.functions.get(decl);
-  return !!fn && fn.linkage !== "inline" && lx.typeOf(e).kind !== "void";
+  return !!fn && fn.linkage !== "inline";
 }
 
 /**
