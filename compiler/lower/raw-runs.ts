@@ -53,8 +53,8 @@ export function planRawRun(lx: LowerContext, list: readonly ts.Statement[], star
   for (const [cursor, extent] of extents) {
     const span = lx.temporary("span");
     spans.set(cursor, span);
-    const binding = lx.bindingOfDecl(cursor)!;
-    checks.push({ k: "decl", type: "__u8 *", name: span, init: call("tsbpf_span", [id(binding.cName), num(Number(extent)), lx.scope.end()]), at });
+    const c = id(lx.bindingOfDecl(cursor)!.cName);
+    checks.push({ k: "decl", type: "__u8 *", name: span, init: call("tsbpf_span", [c]), at }, { k: "expr", expr: call("tsbpf_span_check", [id(span), c, num(Number(extent)), lx.scope.end()]), at });
   }
   for (const a of accesses) lx.rawSpans.set(a.call, { span: spans.get(a.cursor)!, offset: a.offset });
   lx.helpers.add("rawRead");

@@ -27,7 +27,7 @@ ${body}
   const c = generateC(file).cSource;
   const program = c.slice(c.indexOf("int prog("));
   return {
-    spans: [...program.matchAll(/tsbpf_span\(\w+, (\d+),/g)].map((m) => Number(m[1])),
+    spans: [...program.matchAll(/tsbpf_span_check\(\w+, \w+, (\d+),/g)].map((m) => Number(m[1])),
     single: [...program.matchAll(/\btsbpf_(?:read|write\d+)\(/g)].length,
   };
 }

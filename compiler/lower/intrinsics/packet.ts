@@ -101,14 +101,14 @@ export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n, end) ({ struct tsbp
 #define tsbpf_write16(c, off, v, end) (*(__u16 *)tsbpf_at(c, off, 2, end) = __builtin_bswap16(v))
 #define tsbpf_write32(c, off, v, end) (*(__u32 *)tsbpf_at(c, off, 4, end) = __builtin_bswap32(v))
 #define tsbpf_write64(c, off, v, end) (*(__u64 *)tsbpf_at(c, off, 8, end) = __builtin_bswap64(v))
-/* A run of accesses at constant offsets (lower/raw-runs.ts): the cursor's start, checked once for the n bytes the run
- * reaches, then read and written at constant offsets from it. */
-#define tsbpf_span(c, n, end) ({ struct tsbpf_hdr tsbpf_c_ = (c); \\
-	if ((n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
-	__u8 *tsbpf_p_ = tsbpf_c_.pos; \\
-	tsbpf_opaque(tsbpf_p_); \\
-	if (!tsbpf_fits(tsbpf_p_, n, end)) goto tsbpf_on_error; \\
-	tsbpf_p_; })
+/* A run of accesses at constant offsets (lower/raw-runs.ts): a pointer at the cursor's start (tsbpf_span), then one
+ * check for the n bytes the run reaches (tsbpf_span_check), then loads and stores at constant offsets from it. The
+ * pointer is set before the check can leave: declared with the check in its initializer, it would keep its value from
+ * the loop's previous trip on the way out, which clang then reads where the verifier finds nothing set (R2 !read_ok,
+ * seed 20261147 program 9166). */
+#define tsbpf_span(c) ({ __u8 *tsbpf_p_ = (c).pos; tsbpf_opaque(tsbpf_p_); tsbpf_p_; })
+#define tsbpf_span_check(s, c, n, end) ({ \\
+	if ((n) > (c).next_proto || !tsbpf_fits(s, n, end)) goto tsbpf_on_error; })
 #define tsbpf_span_read(s, off, bits) tsbpf_be##bits((s) + (off))
 #define tsbpf_span_write8(s, off, v) (*(__u8 *)((s) + (off)) = (v))
 #define tsbpf_span_write16(s, off, v) (*(__u16 *)((s) + (off)) = __builtin_bswap16(v))
