@@ -14,7 +14,7 @@ import { helperByName } from "../helpers/table.js";
 import { kindByAction, kindByContext } from "../programs/kinds.js";
 import { takesPacketEnd } from "./function-scope.js";
 import { lowerContextRead } from "./context-fields.js";
-import { unknownToVerifier } from "./havoc.js";
+import { decidedInLoop, decidedOnce, unknownToVerifier, unlinkedFromCounter } from "./havoc.js";
 
 const K = ts.SyntaxKind;
 
@@ -254,13 +254,14 @@ function comparison(lx: LowerContext, node: ts.BinaryExpression): CExpr {
   }
   const text = negated ? "!=" : op === K.EqualsEqualsToken || op === K.EqualsEqualsEqualsToken ? "==" : ts.tokenToString(op)!;
   const common = l.kind === "int" ? l : r.kind === "int" ? r : undefined;
-  return binary(text, lowerAs(lx, node.left, common), lowerAs(lx, node.right, common));
+  const [left, right] = unlinkedFromCounter(lx, node, lowerAs(lx, node.left, common), lowerAs(lx, node.right, common));
+  return decidedInLoop(lx, node, binary(text, left, right), left, right);
 }
 
 function conditional(lx: LowerContext, node: ts.ConditionalExpression, expected?: TType): CExpr {
   const t = lx.typeOf(node);
   const target: TType | undefined = t.kind === "const" ? { kind: "int", name: operationType(t, expected) } : t;
-  return cond(lowerTest(lx, node.condition), arm(lx, lowerAs(lx, node.whenTrue, target), t), arm(lx, lowerAs(lx, node.whenFalse, target), t));
+  return cond(decidedOnce(lx, node, lowerTest(lx, node.condition)), arm(lx, lowerAs(lx, node.whenTrue, target), t), arm(lx, lowerAs(lx, node.whenFalse, target), t));
 }
 
 /**

@@ -96,8 +96,96 @@ function isScalar(lx: LowerContext, decl: ts.Node): boolean {
   return !!b && (b.kind === "local" || b.kind === "param") && (b.type.kind === "int" || b.type.kind === "bool" || b.type.kind === "enum") && !lx.checked.cx.loopCounters.has(decl);
 }
 
-/** Scalar locals declared outside `s` and assigned inside it. */
-function assignedWithin(lx: LowerContext, s: ts.Node): ts.Node[] {
+/**
+ * An `if` that sets a header variable declared outside it, or a `?:` choosing a header, tests a condition clang must
+ * decide once: it would make each field of the header (pointer, presence flag) a select of its own and test the
+ * condition again for each, and the verifier, which cannot relate two unknown registers, would walk the paths where
+ * the pointer came from one side and the flag from the other (a null pointer the flag says is there). The condition
+ * is computed into a register clang cannot see through (tsbpf_decided); every select then tests that register against
+ * 0, which the verifier knows after the first.
+ */
+export function decidedOnce(lx: LowerContext, node: ts.IfStatement | ts.ConditionalExpression, test: CExpr): CExpr {
+  const choosesHeader = ts.isConditionalExpression(node) ? lx.typeOf(node).kind === "header" : assignedWithin(lx, node, isHeader).length > 0;
+  if (!choosesHeader || isConstantInC(test)) return test;
+  lx.helpers.add("decided");
+  return call("tsbpf_decided", [test]);
+}
+
+/**
+ * A comparison of a loop counter, which the verifier knows exactly on each trip, with a value it does not know narrows
+ * that value (and every copy of it, in registers and on the stack) differently on every trip: after `j < n` on trip k
+ * the walk holds n in [0, k] and n > k apart, and a 256-trip loop walked its body some 30,000 times. The other side is
+ * compared through a copy the verifier does not link to it (tsbpf_unlinked: an `and` with all ones, which keeps the
+ * copy's range, so a loop bounded by `i < n` with n known small still ends).
+ */
+export function unlinkedFromCounter(lx: LowerContext, node: ts.BinaryExpression, left: CExpr, right: CExpr): [CExpr, CExpr] {
+  const l = mentionsCounter(lx, node.left);
+  const r = mentionsCounter(lx, node.right);
+  if (l === r) return [left, right];
+  const unlinked = (e: CExpr): CExpr => {
+    if (isConstantInC(e)) return e;
+    lx.helpers.add("unlinked");
+    return call("tsbpf_unlinked", [e]);
+  };
+  return l ? [left, unlinked(right)] : [unlinked(left), right];
+}
+
+/**
+ * A comparison of two values the verifier does not know, where the walk can come back to it (in a loop, or in a
+ * function a loop may call), decided once (tsbpf_decided): clang tests such a condition again where it merges paths
+ * (`j += c ? 1 : 0` and a second jump on c), and the verifier, which cannot relate two unknown registers, walks the
+ * paths where the two tests disagree; one of them came back to the loop's head in the state it left it, which the
+ * verifier reports as an infinite loop.
+ */
+export function decidedInLoop(lx: LowerContext, node: ts.BinaryExpression, test: CExpr, left: CExpr, right: CExpr): CExpr {
+  if (isConstantInC(left) || isConstantInC(right) || !revisited(lx, node)) return test;
+  lx.helpers.add("decided");
+  return call("tsbpf_decided", [test]);
+}
+
+/** Whether the walk may reach a node more than once: it stands in a loop, or in a function called in one. */
+function revisited(lx: LowerContext, node: ts.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (isLoop(n)) return true;
+    if (ts.isFunctionDeclaration(n)) return calledInLoop(lx, n);
+    if (ts.isMethodDeclaration(n)) return false;
+  }
+  return false;
+}
+
+const calledInLoopCache = new WeakMap<ts.FunctionDeclaration, boolean>();
+
+/** Whether some call of a function of the probe stands in a loop, or in a function that is itself called in one. */
+function calledInLoop(lx: LowerContext, fn: ts.FunctionDeclaration): boolean {
+  const known = calledInLoopCache.get(fn);
+  if (known !== undefined) return known;
+  calledInLoopCache.set(fn, false); // recursion is refused by check; this only ends the walk
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && lx.checked.cx.declarationOf(n.expression) === fn && revisited(lx, n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(fn.getSourceFile());
+  calledInLoopCache.set(fn, found);
+  return found;
+}
+
+function mentionsCounter(lx: LowerContext, e: ts.Node): boolean {
+  if (ts.isIdentifier(e)) {
+    const d = lx.checked.cx.declarationOf(e);
+    return !!d && lx.checked.cx.loopCounters.has(d);
+  }
+  return ts.forEachChild(e, (c) => mentionsCounter(lx, c) || undefined) ?? false;
+}
+
+function isHeader(lx: LowerContext, decl: ts.Node): boolean {
+  const b = lx.bindingOfDecl(decl);
+  return !!b && (b.kind === "local" || b.kind === "param") && b.type.kind === "header";
+}
+
+/** Locals declared outside `s` and assigned inside it (scalars unless another kind is asked for). */
+function assignedWithin(lx: LowerContext, s: ts.Node, kind: (lx: LowerContext, decl: ts.Node) => boolean = isScalar): ts.Node[] {
   const out = new Set<ts.Node>();
   const visit = (n: ts.Node): void => {
     let target: ts.Expression | undefined;
@@ -105,7 +193,7 @@ function assignedWithin(lx: LowerContext, s: ts.Node): ts.Node[] {
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target = unparen(n.operand);
     if (target && ts.isIdentifier(target)) {
       const d = lx.checked.cx.declarationOf(target);
-      if (d && !(d.pos >= s.pos && d.end <= s.end && d.getSourceFile() === s.getSourceFile()) && isScalar(lx, d)) out.add(d);
+      if (d && !(d.pos >= s.pos && d.end <= s.end && d.getSourceFile() === s.getSourceFile()) && kind(lx, d)) out.add(d);
     }
     ts.forEachChild(n, visit);
   };

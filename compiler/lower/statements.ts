@@ -14,7 +14,7 @@ import { arithmetic, lowerAs, lowerTest } from "./expressions.js";
 import { lowerBigCopy } from "./copies.js";
 import { constantOf } from "../check/constants.js";
 import { lowerContextWrite } from "./context-fields.js";
-import { havoc, loopCarried, pathDependentAfter } from "./havoc.js";
+import { decidedOnce, havoc, loopCarried, pathDependentAfter } from "./havoc.js";
 import { fieldSwap } from "./swaps.js";
 import { planRawRun } from "./raw-runs.js";
 
@@ -57,7 +57,7 @@ function lowerOne(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[]
   if (ts.isVariableStatement(node)) return node.declarationList.declarations.flatMap((d) => declaration(lx, d));
   if (ts.isIfStatement(node)) {
     const branch = (s: ts.Statement) => (ts.isBlock(s) ? lowerBlock(lx, s, returns) : lowerStatement(lx, s, returns));
-    return [{ k: "if", test: lowerTest(lx, node.expression), then: branch(node.thenStatement), else: node.elseStatement ? branch(node.elseStatement) : undefined, at }];
+    return [{ k: "if", test: decidedOnce(lx, node, lowerTest(lx, node.expression)), then: branch(node.thenStatement), else: node.elseStatement ? branch(node.elseStatement) : undefined, at }];
   }
   if (ts.isReturnStatement(node)) return [{ k: "return", value: node.expression ? lowerAs(lx, node.expression, returns) : lx.voidReturn, at }];
   if (ts.isExpressionStatement(node) && isTraceCall(lx, unparen(node.expression))) return [lowerTrace(lx, unparen(node.expression) as ts.CallExpression, at)];
