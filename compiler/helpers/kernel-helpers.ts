@@ -27,6 +27,9 @@ export const KERNEL_HELPERS: Record<string, KernelHelper> = {
   ringbuf_output: { id: 130, returns: "long", params: "void *ringbuf, void *data, __u64 size, __u64 flags" },
 };
 
+/** The helpers that move the packet's bounds: pointers into the packet, and its end, read before one are stale after it. */
+export const BOUNDS_MOVERS: ReadonlySet<string> = new Set(["xdp_adjust_head", "xdp_adjust_meta", "xdp_adjust_tail"]);
+
 export type KernelHelperName = keyof typeof KERNEL_HELPERS;
 
 /** `static long (*const tsbpf_redirect)(__u32 ifindex, __u64 flags) = (void *)23;` for each helper used. */

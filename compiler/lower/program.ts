@@ -19,7 +19,7 @@ import { logMapDefinition } from "./log.js";
 import { configDefinition } from "./config.js";
 import { checkLicense } from "../check/license.js";
 import { cStringLiteral } from "../c/string-literal.js";
-import { kernelHelperDeclarations } from "../helpers/kernel-helpers.js";
+import { BOUNDS_MOVERS, kernelHelperDeclarations } from "../helpers/kernel-helpers.js";
 import { FunctionScope } from "./function-scope.js";
 
 export interface LowerOptions {
@@ -145,7 +145,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     prelude(checked.programs.map((p) => p.kind), usedVerdicts(checked)),
     ...helperDefinitions(lx.helpers),
     ...kernelHelperDeclarations(lx.kernelHelpers),
-    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters, lx.accessorVariants, lx.swaps),
+    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters, lx.accessorVariants, lx.swaps, [...lx.kernelHelpers].some((h) => BOUNDS_MOVERS.has(h))),
     ...contextRuntime(lx),
     `char _license[] SEC("license") = ${cStringLiteral(options.license)};`,
   ];

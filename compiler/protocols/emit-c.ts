@@ -40,11 +40,14 @@ struct tsbpf_hdr {
 #define tsbpf_cursor_at(p) ({ __u8 *tsbpf_cp_ = (p); (struct tsbpf_hdr){ .pos = tsbpf_cp_, .next = tsbpf_cp_, .next_proto = TSBPF_NO_NEXT, .ok = 1 }; })
 /* A value clang must keep as it is: it cannot see where it came from, so it can neither narrow nor recompute it. */
 #define tsbpf_opaque(v) asm volatile("" : "+r"(v))
-/* A packet pointer of the context (data, data_end, data_meta), as a 64-bit pointer clang knows nothing of. */
+/* A packet pointer of the context (data, data_end, data_meta), as a 64-bit pointer clang knows nothing of. Where no
+ * program of the file moves the packet's bounds (adjustHead, adjustTail, adjustMeta), the read is a pure function of
+ * ctx (tsbpf_bounds_asm is plain asm): clang reads once what several accessors need and drops what none uses. Where one
+ * does, every read stays where it stands (asm volatile), so none is taken from before a move. */
 #define tsbpf_ctx_ptr(ctx, field) ({ __u8 *tsbpf_p_; \\
-	asm volatile("%0 = *(u32 *)(%1 + %2)" : "=r"(tsbpf_p_) : "r"(ctx), "i"(__builtin_offsetof(__typeof__(*(ctx)), field))); \\
+	tsbpf_bounds_asm("%0 = *(u32 *)(%1 + %2)" : "=r"(tsbpf_p_) : "r"(ctx), "i"(__builtin_offsetof(__typeof__(*(ctx)), field))); \\
 	tsbpf_p_; })
-/* The end of the packet of a context with direct packet access (xdp_md, __sk_buff), read afresh where it is needed. */
+/* The end of the packet of a context with direct packet access (xdp_md, __sk_buff). */
 #define tsbpf_end(ctx) tsbpf_ctx_ptr(ctx, data_end)
 #define tsbpf_be8(p) (*(__u8 *)(p))
 #define tsbpf_be16(p) __builtin_bswap16(*(__u16 *)(p))
@@ -352,12 +355,12 @@ export const CHAINED = "_chained";
  * The C for the given protocols (by name), in dependency order, with the accessors between them and their variants
  * ("eth.ipv4|_alone_chained": see parser, ALONE and CHAINED), the setters used ("ipv4.ttl") and the field swaps.
  */
-export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set(), variants: ReadonlySet<string> = new Set(), swaps: ReadonlySet<string> = new Set()): string {
+export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set(), variants: ReadonlySet<string> = new Set(), swaps: ReadonlySet<string> = new Set(), boundsMove = true): string {
   const chosen = PROTOCOLS.filter((p) => used.has(p.name));
   const suffixesOf = (parent: ProtocolSpec, accessor: string) => [...variants].filter((v) => v.startsWith(`${parent.name}.${accessor}|`)).map((v) => v.split("|")[1]!);
   const aloneChildren = new Set<ProtocolSpec>();
   for (const parent of chosen) for (const c of childrenOf(parent)) if (suffixesOf(parent, c.accessor).some((x) => x.includes(ALONE))) aloneChildren.add(c.child);
-  const parts = [HEADER_RUNTIME];
+  const parts = [`#define tsbpf_bounds_asm ${boundsMove ? "asm volatile" : "asm"}`, HEADER_RUNTIME];
   for (const p of chosen) {
     parts.push(p.fields.map((f) => getterMacro(p, f)).join("\n"));
     parts.push(parser(p));
