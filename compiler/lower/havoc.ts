@@ -21,7 +21,8 @@ export const HAVOC_RUNTIME = `#define tsbpf_havoc(v, noise) ({ __u64 tsbpf_h_ = 
 
 /** The scalar locals a statement may leave with a value that depends on the path through it. */
 export function pathDependentAfter(lx: LowerContext, s: ts.Statement): ts.Node[] {
-  if (ts.isIfStatement(s) || ts.isSwitchStatement(s) || isLoop(s)) return assignedWithin(lx, s);
+  if (ts.isIfStatement(s) || ts.isSwitchStatement(s)) return assignedWithin(lx, s);
+  if (isLoop(s)) return [...assignedWithin(lx, s), ...counterKeptAfter(lx, s)];
   if (ts.isVariableStatement(s)) return s.declarationList.declarations.filter((d) => d.initializer && branches(lx, d.initializer) && isScalar(lx, d));
   if (ts.isExpressionStatement(s)) {
     const e = unparen(s.expression);
@@ -31,6 +32,28 @@ export function pathDependentAfter(lx: LowerContext, s: ts.Statement): ts.Node[]
     }
   }
   return [];
+}
+
+/**
+ * The counter of a `while` loop, declared before it, where the loop may end early: the verifier knows it exactly on
+ * each trip, so a loop left by `break` on trip k hands on a state for every k (1,025 of them after a 1,024-trip loop,
+ * each walking what follows). After the loop it is one value the verifier does not know. (A later `while` counting on
+ * from it still ends: its own test bounds it.)
+ */
+function counterKeptAfter(lx: LowerContext, loop: ts.Node): ts.Node[] {
+  if (!ts.isWhileStatement(loop)) return [];
+  const test = unparen(loop.expression);
+  if (!ts.isBinaryExpression(test) || !ts.isIdentifier(unparen(test.left))) return [];
+  const d = lx.checked.cx.declarationOf(unparen(test.left));
+  const b = d && lx.bindingOfDecl(d);
+  return d && b && lx.checked.cx.loopCounters.has(d) && b.type.kind === "int" && !(d.pos >= loop.pos && d.end <= loop.end) && hasOwnBreak(loop.statement) ? [d] : [];
+}
+
+/** A `break` that leaves this loop (not a nested loop or a switch). */
+function hasOwnBreak(node: ts.Node): boolean {
+  if (ts.isBreakStatement(node)) return true;
+  if (isLoop(node) || ts.isSwitchStatement(node) || ts.isFunctionLike(node)) return false;
+  return ts.forEachChild(node, (c) => hasOwnBreak(c) || undefined) ?? false;
 }
 
 /** The scalar locals a loop's body may leave different from one iteration to the next (made unknown at its top). */

@@ -57,3 +57,11 @@ describe("loop counters compared with unknown values", () => {
     expect(unlinked).toEqual(["m"]);
   });
 });
+
+describe("a while loop's counter after the loop", () => {
+  it("is made unknown where the loop may end early, and only there", () => {
+    const c = lowered("let j: u32 = 0;\nwhile (j < 100) { if (u32(ctx.len) == j) break; j++; }\nlet k: u32 = 0;\nwhile (k < 4) { k++; }\nx = j + k;");
+    expect(c).toMatch(/tsbpf_havoc\(j, /);
+    expect(c).not.toMatch(/tsbpf_havoc\(k, /);
+  });
+});
