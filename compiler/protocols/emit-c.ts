@@ -231,7 +231,8 @@ function parser(p: ProtocolSpec, alone = false): string {
   // came from, so it cannot test the next protocol again in place of a child's presence flag (left unwidened, clang
   // tested Ethernet's EtherType where the program tested an ICMP header's presence, on a path where the verifier knew
   // only that the EtherType was not IPv4's: test/kernel/protocols.ts)
-  if ((p.nextSelector || p.tags || p.chain) && !alone) lines.push(`\ttsbpf_widen(h.next_proto, tsbpf_be${p.minLength >= 4 ? 32 : 8}(pos), 0xffffffffULL);`);
+  // (the noise is the header's first bytes as they lie: any unknown bits serve, so they are not byte-swapped)
+  if ((p.nextSelector || p.tags || p.chain) && !alone) lines.push(`\ttsbpf_widen(h.next_proto, *(__u${p.minLength >= 4 ? 32 : 8} *)pos, 0xffffffffULL);`);
   lines.push("\treturn h;", "}");
   return lines.join("\n");
 }
