@@ -62,6 +62,20 @@ const parseInLoop = (kind: "xdp" | "socketFilter", setup: string, parse: string,
 `;
 };
 
+/** A field of `h` (declared before the loop) written on every trip of a tc program's loop of `trips`. */
+const writeInLoop = (setup: string, write: string, trips: number) => `export class Probe {
+  @tc
+  static prog(ctx: TcContext): TcAction {
+    const h = ${setup};
+    if (!h) return TcAction.Ok;
+    for (let i: u32 = 0; i < ${trips}; i++) {
+      ${write};
+    }
+    return TcAction.Ok;
+  }
+}
+`;
+
 describeKernel("the verifier's walk", () => {
   it("walks bools computed on different paths as one state: stored in an array, they cost little more than constants", async () => {
     // a comparison is a jump in BPF: converted to _Bool after being made unknown, it was compared again, and each path
@@ -84,8 +98,12 @@ describeKernel("the verifier's walk", () => {
     // a chain from the context is parsed afresh on each trip and costs what it does outside loops
     ["context-ipv4-100", parseInLoop("xdp", "ctx.eth()", "ctx.eth()?.ipv4()", 100)],
     ["context-ipv6-udp-128", parseInLoop("xdp", "ctx.eth()", "ctx.eth()?.ipv6()?.udp()", 128)],
+    // an address write keeps the TCP, UDP or ICMPv6 checksum that follows: its branches grow with the trips' square
+    ["ipv6-address-write-48", writeInLoop("ctx.eth()?.ipv6()", "h.saddr = h.daddr", 48)],
+    ["ipv4-address-write-64", writeInLoop("ctx.eth()?.ipv4()", "h.daddr = h.saddr", 64)],
+    ["ipv4-ttl-write-128", writeInLoop("ctx.eth()?.ipv4()", "h.ttl = h.ttl - 1", 128)],
   ];
-  it.each(loops)("estimates a header parsed in a loop within its margin (%s)", async (name, source) => {
+  it.each(loops)("estimates a header parsed or written in a loop within its margin (%s)", async (name, source) => {
     const { estimate, processed } = await measure(name, source);
     expect(estimate * ESTIMATE_MARGIN).toBeGreaterThanOrEqual(processed);
     // and not so far above that the margin means nothing
