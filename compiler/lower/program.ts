@@ -2,6 +2,7 @@
 import { call, id, num, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
 import type { TType } from "../types/types.js";
 import { ts } from "ts-morph";
+import { isLoop } from "../check/syntax.js";
 import { enumConstant } from "./expressions.js";
 import { contextRuntime, COPY_FRAME, ON_ERROR_LABEL } from "./intrinsics/packet.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
@@ -145,9 +146,21 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     prelude(checked.programs.map((p) => p.kind), usedVerdicts(checked)),
     ...helperDefinitions(lx.helpers),
     ...kernelHelperDeclarations(lx.kernelHelpers),
-    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters, lx.accessorVariants, lx.swaps, [...lx.kernelHelpers].some((h) => BOUNDS_MOVERS.has(h))),
+    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters, lx.accessorVariants, lx.swaps, boundsReadInPlace(checked, lx)),
     ...contextRuntime(lx),
     `char _license[] SEC("license") = ${cStringLiteral(options.license)};`,
   ];
   return { unit: { prelude: head, globals, functions }, programs };
+}
+
+/**
+ * Whether the packet's bounds are read where each read stands (asm volatile) rather than as a pure value clang may
+ * share: in files that move the bounds (adjustHead/Tail/Meta), and in files with loops, where clang hoisted the read out
+ * of a 256-trip loop and the verifier, carrying the pointers' ranges round it, walked three times as much (fuzz
+ * 20261153/1112: 362,879 steps, then over 1,000,000).
+ */
+function boundsReadInPlace(checked: CheckedProbe, lx: LowerContext): boolean {
+  if ([...lx.kernelHelpers].some((h) => BOUNDS_MOVERS.has(h))) return true;
+  const hasLoop = (n: ts.Node): boolean => isLoop(n) || (ts.forEachChild(n, (c) => hasLoop(c) || undefined) ?? false);
+  return [...new Set(checked.programs.map((p) => p.node.getSourceFile()))].some(hasLoop);
 }

@@ -1,4 +1,4 @@
-// The packet's bounds are read from the context as a pure value, unless a program of the file moves them.
+// The packet's bounds are read from the context as a pure value, unless a program of the file moves them or loops.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,9 +27,10 @@ it("plain asm (clang may share and drop the reads) where nothing moves the bound
 });
 
 it.each([
-  ["adjustHead", "if (!ctx.adjustHead(-20)) return XdpAction.Aborted;"],
-  ["adjustTail", "if (!ctx.adjustTail(-4)) return XdpAction.Aborted;"],
-  ["adjustMeta", "if (!ctx.adjustMeta(-4)) return XdpAction.Aborted;"],
-])("asm volatile (each read where it stands) in a file that calls %s", (_, body) => {
+  ["a call of adjustHead", "if (!ctx.adjustHead(-20)) return XdpAction.Aborted;"],
+  ["a call of adjustTail", "if (!ctx.adjustTail(-4)) return XdpAction.Aborted;"],
+  ["a call of adjustMeta", "if (!ctx.adjustMeta(-4)) return XdpAction.Aborted;"],
+  ["a loop", "let n: u32 = 0;\n    for (const i of range(4)) n += 1;"],
+])("asm volatile (each read where it stands) in a file with %s", (_, body) => {
   expect(boundsAsm(body, _)).toBe("asm volatile");
 });
