@@ -145,12 +145,28 @@ export function unlinkedFromCounter(lx: LowerContext, node: ts.BinaryExpression,
   const l = mentionsCounter(lx, node.left);
   const r = mentionsCounter(lx, node.right);
   if (l === r) return [left, right];
-  const unlinked = (e: CExpr): CExpr => {
-    if (isConstantInC(e)) return e;
+  const unlinked = (n: ts.Expression, e: CExpr): CExpr => {
+    if (isConstantInC(e) || !isKept(lx, n)) return e;
     lx.helpers.add("unlinked");
     return call("tsbpf_unlinked", [e]);
   };
-  return l ? [left, unlinked(right)] : [unlinked(left), right];
+  return l ? [left, unlinked(node.right, right)] : [unlinked(node.left, left), right];
+}
+
+/**
+ * Whether a value lives on from trip to trip, so that narrowing it lasts: a local or parameter, or a field of a local
+ * struct, possibly converted (`u64(n)`). A value computed afresh (`c ? a : 16`, a header's field) is narrowed in a
+ * temporary; an unlinked copy of it would only cost an instruction and a register (a program at 930,000 steps went over
+ * the verifier's 1,000,000 with one: fuzz 20261153/1112).
+ */
+function isKept(lx: LowerContext, n: ts.Expression): boolean {
+  let e = unparen(n);
+  while (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text in INTS && e.arguments.length === 1) e = unparen(e.arguments[0]!);
+  if (ts.isPropertyAccessExpression(e)) e = unparen(e.expression);
+  if (!ts.isIdentifier(e)) return false;
+  const d = lx.checked.cx.declarationOf(e);
+  const b = d && lx.bindingOfDecl(d);
+  return !!b && (b.kind === "local" || b.kind === "param") && (b.type.kind !== "header" && b.type.kind !== "context" && b.type.kind !== "map");
 }
 
 /**
