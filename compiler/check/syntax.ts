@@ -18,6 +18,15 @@ export function isLoop(s: ts.Node): s is ts.ForStatement | ts.ForOfStatement | t
   return ts.isForStatement(s) || ts.isForOfStatement(s) || ts.isWhileStatement(s);
 }
 
+/**
+ * Whether n or a node below it is `found`; the search goes below a node only where `enter` allows (everywhere by
+ * default), so a loop's own `break` can be told from a nested loop's.
+ */
+export function someNode(n: ts.Node, found: (n: ts.Node) => boolean, enter: (n: ts.Node) => boolean = () => true): boolean {
+  if (found(n)) return true;
+  return enter(n) && (ts.forEachChild(n, (c) => someNode(c, found, enter) || undefined) ?? false);
+}
+
 /** Whether n is the target of an assignment (`n = v`, `n += v`, ...). */
 export function isAssigned(n: ts.Node): boolean {
   const p = n.parent;

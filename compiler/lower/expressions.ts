@@ -71,8 +71,8 @@ export function lowerTest(lx: LowerContext, node: ts.Expression): CExpr {
  * two lookups that are both tested), which the verifier refuses on pointers.
  */
 function present(lx: LowerContext, ref: CExpr): CExpr {
-  lx.helpers.add("present");
-  return call("tsbpf_present", [ref]);
+  lx.helpers.add("decided");
+  return call("tsbpf_decided", [ref]);
 }
 
 function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CExpr {

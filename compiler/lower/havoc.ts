@@ -2,7 +2,7 @@
 import { ts } from "ts-morph";
 import { binary, call, cast, id, isConstantInC, num, type CExpr, type CStmt } from "../c/ast.js";
 import type { TType } from "../types/types.js";
-import { isLoop, unparen } from "../check/syntax.js";
+import { isLoop, someNode, unparen } from "../check/syntax.js";
 import { INTS } from "../types/int-types.js";
 import type { LowerContext } from "./context.js";
 
@@ -46,14 +46,14 @@ function counterKeptAfter(lx: LowerContext, loop: ts.Node): ts.Node[] {
   if (!ts.isBinaryExpression(test) || !ts.isIdentifier(unparen(test.left))) return [];
   const d = lx.checked.cx.declarationOf(unparen(test.left));
   const b = d && lx.bindingOfDecl(d);
-  return d && b && lx.checked.cx.loopCounters.has(d) && b.type.kind === "int" && !(d.pos >= loop.pos && d.end <= loop.end) && hasOwnBreak(loop.statement) ? [d] : [];
+  // a `break` of this loop: not one of a nested loop or a switch
+  const ownBreak = someNode(loop.statement, ts.isBreakStatement, (n) => !isLoop(n) && !ts.isSwitchStatement(n) && !ts.isFunctionLike(n));
+  return d && b && lx.checked.cx.loopCounters.has(d) && b.type.kind === "int" && !declaredWithin(d, loop) && ownBreak ? [d] : [];
 }
 
-/** A `break` that leaves this loop (not a nested loop or a switch). */
-function hasOwnBreak(node: ts.Node): boolean {
-  if (ts.isBreakStatement(node)) return true;
-  if (isLoop(node) || ts.isSwitchStatement(node) || ts.isFunctionLike(node)) return false;
-  return ts.forEachChild(node, (c) => hasOwnBreak(c) || undefined) ?? false;
+/** Whether a declaration stands inside a node. */
+function declaredWithin(d: ts.Node, s: ts.Node): boolean {
+  return d.pos >= s.pos && d.end <= s.end && d.getSourceFile() === s.getSourceFile();
 }
 
 /** The scalar locals a loop's body may leave different from one iteration to the next (made unknown at its top). */
@@ -188,8 +188,7 @@ export function decidedInLoop(lx: LowerContext, node: ts.BinaryExpression, test:
  * 20261153/2378: 89,240 verifier steps, then over 1,000,000).
  */
 function readsHeader(lx: LowerContext, e: ts.Node): boolean {
-  if (ts.isIdentifier(e)) return lx.checked.cx.types.get(e)?.kind === "header";
-  return ts.forEachChild(e, (c) => readsHeader(lx, c) || undefined) ?? false;
+  return someNode(e, (n) => ts.isIdentifier(n) && lx.checked.cx.types.get(n)?.kind === "header");
 }
 
 /** Whether the walk may reach a node more than once: it stands in a loop, or in a function called in one. */
@@ -221,11 +220,10 @@ function calledInLoop(lx: LowerContext, fn: ts.FunctionDeclaration): boolean {
 }
 
 function mentionsCounter(lx: LowerContext, e: ts.Node): boolean {
-  if (ts.isIdentifier(e)) {
-    const d = lx.checked.cx.declarationOf(e);
+  return someNode(e, (n) => {
+    const d = ts.isIdentifier(n) ? lx.checked.cx.declarationOf(n) : undefined;
     return !!d && lx.checked.cx.loopCounters.has(d);
-  }
-  return ts.forEachChild(e, (c) => mentionsCounter(lx, c) || undefined) ?? false;
+  });
 }
 
 function isHeader(lx: LowerContext, decl: ts.Node): boolean {
@@ -242,7 +240,7 @@ function assignedWithin(lx: LowerContext, s: ts.Node, kind: (lx: LowerContext, d
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target = unparen(n.operand);
     if (target && ts.isIdentifier(target)) {
       const d = lx.checked.cx.declarationOf(target);
-      if (d && !(d.pos >= s.pos && d.end <= s.end && d.getSourceFile() === s.getSourceFile()) && kind(lx, d)) out.add(d);
+      if (d && !declaredWithin(d, s) && kind(lx, d)) out.add(d);
     }
     ts.forEachChild(n, visit);
   };

@@ -49,7 +49,6 @@ export function helperDefinitions(used: ReadonlySet<string>): string[] {
   if (used.has("havoc")) defs.push(HAVOC_RUNTIME);
   if (used.has("used")) defs.push('#define tsbpf_used(v) ({ __typeof__(v) tsbpf_r_ = (v); asm volatile("" : : "r"(tsbpf_r_)); })');
   if (used.has("kept")) defs.push('#define tsbpf_kept(v) ({ __typeof__(+(v)) tsbpf_k_ = (v); asm volatile("" : "+r"(tsbpf_k_)); tsbpf_k_; })');
-  if (used.has("present")) defs.push('#define tsbpf_present(p) ({ __u64 tsbpf_n_ = (p) != 0; asm volatile("" : "+r"(tsbpf_n_)); tsbpf_n_; })');
   if (used.has("decided")) defs.push('#define tsbpf_decided(c) ({ __u64 tsbpf_d_ = !!(c); asm volatile("" : "+r"(tsbpf_d_)); tsbpf_d_; })');
   if (used.has("unlinked")) defs.push('#define tsbpf_unlinked(v) ({ __typeof__(+(v)) tsbpf_l_ = (v); asm volatile("%0 &= -1" : "+r"(tsbpf_l_)); tsbpf_l_; })');
   if (used.has("counter")) defs.push('#define tsbpf_counter(v) asm volatile("" : "+r"(v))');

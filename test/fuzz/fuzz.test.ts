@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { describeKernel } from "../support/kernel.js";
-import { summary } from "./run/report.js";
+import { failedProgramLine, summary } from "./run/report.js";
 import { fuzz } from "./run/runner.js";
 
 const COUNT = Number(process.env.TSBPF_FUZZ_COUNT ?? 300);
@@ -41,7 +41,7 @@ describeKernel("program fuzzer", () => {
     const failed = report.results.filter((r) => r.outcome.status === "failed");
     if (failed.length) {
       // first the seed and one line per failed program (what a truncated log must keep), then the whole report
-      const lines = failed.map((r) => `program ${r.index}: ${[...new Set(r.outcome.failures.map((f) => f.cls))].join("; ")} (make fuzz SEED=${seed} ONLY=${r.index})`);
+      const lines = failed.map((r) => `${failedProgramLine(r)} (make fuzz SEED=${seed} ONLY=${r.index})`);
       throw new Error(`the property failed for seed ${seed} (TSBPF_FUZZ_SEED=${seed}), ${failed.length} of ${COUNT} programs:\n${lines.join("\n")}\n\n${text}`);
     }
   }, 40 * 60_000);

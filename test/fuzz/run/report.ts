@@ -45,10 +45,15 @@ export function summary(report: FuzzReport): string {
   out.push(`  per program on average: check ${avg("check")} ms, build ${avg("build")} ms, verify ${avg("verify")} ms (stages of concurrent jobs overlap)`);
   if (failed) {
     out.push("failed programs:");
-    for (const r of results.filter((x) => x.outcome.status === "failed")) out.push(`  program ${r.index} (${r.size}, ${r.lines} lines): ${[...new Set(r.outcome.failures.map((f) => f.cls))].join("; ")}`);
+    for (const r of results.filter((x) => x.outcome.status === "failed")) out.push(`  ${failedProgramLine(r)}`);
   }
   for (const s of report.shrunk) out.push("", ...shrunkText(s, options.size));
   return out.join("\n");
+}
+
+/** One failed program: its index, size and lines, and its failure classes. */
+export function failedProgramLine(r: ProgramResult): string {
+  return `program ${r.index} (${r.size}, ${r.lines} lines): ${[...new Set(r.outcome.failures.map((f) => f.cls))].join("; ")}`;
 }
 
 export function shrunkText(s: ShrunkFailure, size: string): string[] {
