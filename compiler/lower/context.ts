@@ -27,6 +27,8 @@ export class LowerContext {
   private temporaries = 0;
   /** How the function being lowered reaches the packet (set for each function before its body is lowered). */
   fn?: FunctionScope;
+  /** Whether the probe is small and loop-free enough for children to share their parent's pointer (lower/last-use.ts). */
+  few?: boolean;
   /** What `return;` returns in the function being lowered: 0 in a @noinline function that returns nothing (lower/program.ts). */
   voidReturn?: CExpr;
 

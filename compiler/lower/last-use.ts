@@ -1,7 +1,26 @@
-// Whether a header variable is read again after an accessor takes its child: if not, the child needs no pointer of its own.
+// Whether a child header needs a pointer of its own: only when its parent is read again, in a program whose states matter.
 import { ts } from "ts-morph";
-import { unwrap } from "../check/syntax.js";
+import type { CheckedProbe } from "../check/index.js";
+import { isLoop, someNode, unwrap } from "../check/syntax.js";
 import type { LowerContext } from "./context.js";
+
+/**
+ * Estimated verifier steps (check/cost.ts) below which a loop-free file's children start from their parent's own
+ * pointer even where the parent is read again: the parent's states that a child's checks set apart (its range proven
+ * or not) are few and walk a short program, which costs less than the pointer of its own costs instructions.
+ */
+export const FEW_STEPS = 20_000;
+
+/** Whether the child that `use` takes from `receiver` needs a pointer of its own (tsbpf_fresh; see CHAINED). */
+export function childNeedsOwnPointer(lx: LowerContext, receiver: ts.Expression, use: ts.Node): boolean {
+  if (ts.isCallExpression(unwrap(receiver)) || readsEndAt(lx, receiver, use)) return false;
+  return !(lx.few ??= !filesHaveLoops(lx.checked) && [...lx.checked.costs.values()].every((c) => c.steps <= FEW_STEPS));
+}
+
+/** Whether a file with one of the probe's programs has a loop anywhere. */
+export function filesHaveLoops(checked: CheckedProbe): boolean {
+  return [...new Set(checked.programs.map((p) => p.node.getSourceFile()))].some((file) => someNode(file, isLoop));
+}
 
 /**
  * True when `receiver` is a variable that nothing reads after `use` is evaluated: no reference to it stands after

@@ -2,7 +2,7 @@
 import { call, id, num, type CFunction, type CGlobal, type CStmt, type CUnit } from "../c/ast.js";
 import type { TType } from "../types/types.js";
 import { ts } from "ts-morph";
-import { isLoop, someNode } from "../check/syntax.js";
+import { filesHaveLoops } from "./last-use.js";
 import { enumConstant } from "./expressions.js";
 import { contextRuntime, COPY_FRAME, ON_ERROR_LABEL } from "./intrinsics/packet.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
@@ -161,5 +161,5 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
  */
 function boundsReadInPlace(checked: CheckedProbe, lx: LowerContext): boolean {
   if ([...lx.kernelHelpers].some((h) => BOUNDS_MOVERS.has(h))) return true;
-  return [...new Set(checked.programs.map((p) => p.node.getSourceFile()))].some((file) => someNode(file, isLoop));
+  return filesHaveLoops(checked);
 }

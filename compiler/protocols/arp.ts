@@ -17,9 +17,9 @@ export const arp: ProtocolSpec = {
     { name: "targetIp", type: "u32", doc: "Target protocol address, host byte order.", read: { at: 24, width: 4 } },
   ],
   validity: [
-    { expr: "{hardwareType} == 1", doc: "hardware type is Ethernet" },
-    { expr: "{protocolType} == 0x0800", doc: "protocol type is IPv4" },
-    { expr: "tsbpf_be16({pos} + 4) == 0x0604", doc: "address lengths are 6 and 4" },
+    { expr: "tsbpf_is({hardwareType}, 1)", doc: "hardware type is Ethernet" },
+    { expr: "tsbpf_is({protocolType}, 0x0800)", doc: "protocol type is IPv4" },
+    { expr: "tsbpf_is(tsbpf_be16({pos} + 4), 0x0604)", doc: "address lengths are 6 and 4" },
   ],
   carriedBy: { eth: 0x0806 },
 };

@@ -1,5 +1,5 @@
 // Generates the C packet runtime (getter macros, validating parsers, child accessors) from the protocol descriptions.
-import { ANY_SELECTOR, childrenOf, fieldOf, PROTOCOLS, protocolByName } from "./index.js";
+import { ANY_SELECTOR, childrenOf, fieldOf, PROTOCOLS, protocolByName, storedSelector } from "./index.js";
 import { cursor } from "./cursor.js";
 import { addressSlotType, ADDRESS_TYPES, fieldCType, type ChainSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
 import { CHECKSUM_RUNTIME, setter, swapper } from "./emit-setters.js";
@@ -55,13 +55,20 @@ struct tsbpf_hdr {
 #define tsbpf_be64(p) __builtin_bswap64(*(__u64 *)(p))
 
 /* off (at most mask, a power of two less one) unchanged, but any value up to mask for the verifier: xor-ed twice with
- * bits it cannot know.
+ * bits it cannot know (the noise as it is: the and that follows bounds the result, whatever its width).
  * Paths that meet with different offsets then look alike to it, and it verifies what follows once, not once per path.
  * (Telling clang the bound with __builtin_assume instead of the and saved an instruction, but clang then made code the
  * verifier refused: a pointer it took for a scalar, in test/kernel/protocols.ts.) */
 #define tsbpf_widen(off, noise, mask) ({ __u64 tsbpf_w_ = (off); \\
-	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_w_) : "r"((__u64)(noise) & (mask))); \\
+	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_w_) : "r"((__u64)(noise))); \\
 	(off) = tsbpf_w_ & (mask); })
+
+/* Whether x equals k, as two range tests, x >= k and then x <= k of a copy clang cannot tie to x: the verifier learns
+ * which way each went on both sides (from a failed x == k it learns nothing), and clang can neither fold them into one
+ * equality nor test that equality again on a path where it failed (it did, of an ARP header's address lengths, when
+ * choosing the header's fields: test/fuzz/regressions/verifier-r-invalid-mem-access-scalar-49830ae3.ts). */
+#define tsbpf_is(x, k) ({ __u64 tsbpf_i_ = (x); int tsbpf_e_ = 0; \\
+	if (tsbpf_i_ >= (k)) { tsbpf_opaque(tsbpf_i_); tsbpf_e_ = tsbpf_i_ <= (k); } tsbpf_e_; })
 
 /* v, or TSBPF_NO_NEXT when flag (below 2^16) is not 0: computed without a jump, so the verifier follows one path. */
 #define tsbpf_none_unless_zero(flag, v) ({ __u64 tsbpf_n_ = (flag); tsbpf_opaque(tsbpf_n_); \\
@@ -74,7 +81,7 @@ struct tsbpf_hdr {
  * with the child, instead of changing what it knows of the parent's pointer, whose states (child there or not) would
  * then differ for the rest of the program. noise is a checked byte (or any value it cannot know). */
 #define tsbpf_fresh(p, noise) tsbpf_fresh_by(p, tsbpf_be8(noise))
-#define tsbpf_fresh_by(p, noise) ({ __u64 tsbpf_z_ = 0; tsbpf_widen(tsbpf_z_, noise, 1); \\
+#define tsbpf_fresh_by(p, noise) ({ __u64 tsbpf_z_ = 0; tsbpf_widen(tsbpf_z_, (noise) & 1, 1); \\
 	__u8 *tsbpf_f_ = (p) + tsbpf_z_; tsbpf_opaque(tsbpf_f_); tsbpf_f_; })
 
 /* Whether the n bytes at p lie before end: computed once and hidden, so clang cannot compare again where the answer is
@@ -120,7 +127,7 @@ function hex(n: number): string {
 function expand(p: ProtocolSpec, template: string, h: string): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === "length") return `((__u32)tsbpf_distance((${h}).pos, (${h}).next))`;
-    if (name === "nextProto") return `(${h}).next_proto`;
+    if (name === "nextProto") return p.selectorInPacketOrder ? `__builtin_bswap16((__u16)(${h}).next_proto)` : `(${h}).next_proto`;
     if (name === "pos") return `(${h}).pos`;
     if (name === "index") return "index";
     if (!p.fields.some((f) => f.name === name)) throw new Error(`protocol ${p.name}: unknown field {${name}}`);
@@ -163,17 +170,32 @@ const branches = (expr: string | undefined) => expr !== undefined && expr.includ
  * Where a header of variable length ends: `len`, when several paths set it, widened (tsbpf_widen) to any value up to
  * the next power of two above its largest; then added and checked. Every length then leaves the parser as one state
  * for the verifier, instead of one per length (three per Ethernet header with 0, 1 or 2 VLAN tags, which every header
- * after it would multiply).
+ * after it would multiply). With VLAN tags, each length was checked on its own path, so the end needs no check, and the
+ * noise is the selector already read after them.
  */
-function nextAt(p: ProtocolSpec, len: string, max: number, paths: boolean): string[] {
+function nextAt(p: ProtocolSpec, len: string, max: number, paths: boolean, tags = false): string[] {
   const mask = (1 << Math.ceil(Math.log2(max + 1))) - 1;
   return [
-    ...(paths ? [`\ttsbpf_widen(${len}, tsbpf_be8(pos), ${hex(mask)});`] : []),
+    ...(paths ? [`\ttsbpf_widen(${len}, ${tags ? "h.next_proto" : "tsbpf_be8(pos)"}, ${hex(mask)});`] : []),
     `\th.next = pos + ${len};`,
     "\ttsbpf_opaque(h.next);",
-    "\tif (!tsbpf_fits(h.next, 0, end))",
-    "\t\treturn TSBPF_NO_HDR;",
+    ...(tags ? [] : ["\tif (!tsbpf_fits(h.next, 0, end))", "\t\treturn TSBPF_NO_HDR;"]),
   ];
+}
+
+/** The 16-bit selector at `at`, swapped to host order unless the parser keeps it as it lies (selectorInPacketOrder). */
+function selectorRead(p: ProtocolSpec, at: number): string {
+  return p.selectorInPacketOrder ? `(__u32)*(__u16 *)(pos + ${at})` : `tsbpf_be16(pos + ${at})`;
+}
+
+/** The C that computes a parser's next protocol: a field read or a constant as they lie, for selectorInPacketOrder. */
+function nextSelector(p: ProtocolSpec, selector: string): string {
+  if (!p.selectorInPacketOrder) return expand(p, selector, "h");
+  if (/^0x[0-9a-f]+$|^\d+$/.test(selector)) return storedSelector(p, Number(selector));
+  const field = /^\{(\w+)\}$/.exec(selector);
+  const read = field ? fieldOf(p, field[1])?.read : undefined;
+  if (!read || !("at" in read) || typeof read.at !== "number" || read.width !== 2) throw new Error(`protocol ${p.name}: a selector kept in packet order is a constant or a 16-bit field`);
+  return selectorRead(p, read.at);
 }
 
 /**
@@ -201,7 +223,7 @@ function parser(p: ProtocolSpec, alone = false): string {
   }
   if (p.tags) {
     const t = p.tags;
-    const isTag = t.tpids.map((id) => `h.next_proto == ${hex(id)}`).join(" || ");
+    const isTag = t.tpids.map((id) => `h.next_proto == ${storedSelector(p, id)}`).join(" || ");
     // the tags, unrolled here, one nested in the other: a tag is looked for only after one was found
     const tags: string[] = [];
     for (let i = 0; i < t.max; i++) {
@@ -210,7 +232,7 @@ function parser(p: ProtocolSpec, alone = false): string {
         `${indent}if (${isTag}) {`,
         `${indent}\tif (!tsbpf_fits(pos + ${p.minLength + i * t.size}, ${t.size}, end))`,
         `${indent}\t\treturn TSBPF_NO_HDR;`,
-        `${indent}\th.next_proto = tsbpf_be16(pos + ${p.minLength + i * t.size + t.tagSelectorAt});`,
+        `${indent}\th.next_proto = ${selectorRead(p, p.minLength + i * t.size + t.tagSelectorAt)};`,
         `${indent}\tlen = ${p.minLength + (i + 1) * t.size};`,
       );
     }
@@ -218,21 +240,23 @@ function parser(p: ProtocolSpec, alone = false): string {
     lines.push(
       `\t__u32 len = ${p.minLength};`,
       "",
-      `\th.next_proto = tsbpf_be16(pos + ${t.selectorAt});`,
+      `\th.next_proto = ${selectorRead(p, t.selectorAt)};`,
       ...tags,
-      ...nextAt(p, "len", p.minLength + t.max * t.size, true),
+      ...nextAt(p, "len", p.minLength + t.max * t.size, true, true),
     );
   } else if (p.nextSelector && !alone) {
-    lines.push(`\th.next_proto = ${expand(p, p.nextSelector, "h")};`);
+    lines.push(`\th.next_proto = ${nextSelector(p, p.nextSelector)};`);
   }
   if (p.chain && !alone) lines.push(...chainWalk(p, p.chain));
-  // what follows leaves as a value the verifier does not know (a protocol number, or none): it is then one state,
-  // whichever it is, instead of one per value for every header after it; and a value clang cannot tie to the loads it
-  // came from, so it cannot test the next protocol again in place of a child's presence flag (left unwidened, clang
-  // tested Ethernet's EtherType where the program tested an ICMP header's presence, on a path where the verifier knew
-  // only that the EtherType was not IPv4's: test/kernel/protocols.ts)
-  // (the noise is the header's first bytes as they lie: any unknown bits serve, so they are not byte-swapped)
-  if ((p.nextSelector || p.tags || p.chain) && !alone) lines.push(`\ttsbpf_widen(h.next_proto, *(__u${p.minLength >= 4 ? 32 : 8} *)pos, 0xffffffffULL);`);
+  // what follows leaves as a value clang cannot tie to the loads it came from, so it cannot test the next protocol
+  // again in place of a child's presence flag (left as it was, clang tested Ethernet's EtherType where the program
+  // tested an ICMP header's presence, on a path where the verifier knew only that the EtherType was not IPv4's:
+  // test/kernel/protocols.ts). A selector read from the packet is already a value the verifier does not know, the same
+  // whichever path read it; an extension walk's can be a constant (none) on some paths, so it is widened, and leaves
+  // as one state for the verifier instead of one per value for every header after it (the noise is the header's first
+  // bytes as they lie: any unknown bits serve)
+  if (p.chain && !alone) lines.push(`\ttsbpf_widen(h.next_proto, *(__u${p.minLength >= 4 ? 32 : 8} *)pos, 0xffffffffULL);`);
+  else if ((p.nextSelector || p.tags) && !alone) lines.push("\ttsbpf_opaque(h.next_proto);");
   lines.push("\treturn h;", "}");
   return lines.join("\n");
 }
@@ -337,7 +361,7 @@ function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: numb
   // program drops once the child is parsed, CHAINED); a cursor needs no check: its reads are checked one by one
   const start = parent === cursor || suffix.includes(CHAINED) ? "parent.next" : "tsbpf_fresh(parent.next, parent.pos)";
   if (child === cursor) return [...head, `\treturn tsbpf_cursor_at(${start});`, "}"].join("\n");
-  const announced = selector === ANY_SELECTOR ? [] : [`\tif (parent.next_proto != ${hex(selector)})`, "\t\treturn TSBPF_NO_HDR;"];
+  const announced = selector === ANY_SELECTOR ? [] : [`\tif (parent.next_proto != ${storedSelector(parent, selector)})`, "\t\treturn TSBPF_NO_HDR;"];
   return [...head, ...announced, `\treturn ${parserName(child)}${suffix.includes(ALONE) ? ALONE : ""}(${start}, end);`, "}"].join("\n");
 }
 
@@ -347,8 +371,8 @@ export const ALONE = "_alone";
  * The suffix of an accessor whose parent nothing reads after its child is parsed (a temporary of an accessor chain,
  * `ctx.eth()?.ipv4()`, or a variable read no more: lower/last-use.ts), so what the child's checks teach the verifier
  * about the parent's pointer changes no state that lives on, and the child needs no pointer of its own (tsbpf_fresh).
- * A parent read again keeps it: parsed in a loop from such a header, the child's checks would otherwise set the
- * parent's states apart on every trip.
+ * A parent read again keeps it (unless the probe is small and loop-free: lower/last-use.ts, FEW_STEPS): parsed in a
+ * loop from such a header, the child's checks would otherwise set the parent's states apart on every trip.
  */
 export const CHAINED = "_chained";
 

@@ -1,5 +1,5 @@
 // Generates field setters from the protocol descriptions: network-order writes that keep every checksum covering the field valid, incrementally.
-import { childrenOf, fieldOf } from "./index.js";
+import { childrenOf, fieldOf, storedSelector } from "./index.js";
 import { addressSlotType, fieldCType, type ChecksumSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
 
 
@@ -65,7 +65,7 @@ export function setter(p: ProtocolSpec, f: FieldSpec): string {
     ...(own ? [{ at: `h.pos + ${own.at}`, spec: own, guard: [] as string[] }] : []),
     ...(p.pseudoHeader?.includes(f.name) ? childrenOf(p).filter((c) => c.child.checksum?.pseudoHeader) : []).map(({ child, selector }) => {
       const c = child.checksum!;
-      return { at: `h.next + ${c.at}`, spec: c, guard: [`if (h.next_proto == ${selector} && tsbpf_fits(h.next, ${c.at + 2}, end))`] };
+      return { at: `h.next + ${c.at}`, spec: c, guard: [`if (h.next_proto == ${storedSelector(p, selector)} && tsbpf_fits(h.next, ${c.at + 2}, end))`] };
     }),
   ];
   const old = (i: number) => `tsbpf_raw16(h.pos + ${first + 2 * i})`;

@@ -14,5 +14,6 @@ export const ethernet: ProtocolSpec = {
     { name: "vlanCount", type: "u8", doc: "How many VLAN tags precede the EtherType (0 to 2).", read: { expr: "({length} - 14) / 4" } },
   ],
   tags: { tpids: [0x8100, 0x88a8], size: 4, max: 2, selectorAt: 12, tagSelectorAt: 2 },
+  selectorInPacketOrder: true,
   carriedBy: { vxlan: 0x6558, geneve: 0x6558, gre: 0x6558 },
 };

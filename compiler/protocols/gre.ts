@@ -18,9 +18,10 @@ export const gre: ProtocolSpec = {
     { name: "key", type: "u32", doc: "The key, or 0 when absent.", read: { at: "4 + ({hasChecksum} ? 4 : 0)", width: 4, present: "{hasKey}" } },
     { name: "sequence", type: "u32", doc: "The sequence number, or 0 when absent.", read: { at: "4 + ({hasChecksum} ? 4 : 0) + ({hasKey} ? 4 : 0)", width: 4, present: "{hasSequence}" } },
   ],
-  validity: [{ expr: "{version} == 0", doc: "version is 0" }],
+  validity: [{ expr: "tsbpf_is({version}, 0)", doc: "version is 0" }],
   length: "4 + ({hasChecksum} ? 4 : 0) + ({hasKey} ? 4 : 0) + ({hasSequence} ? 4 : 0)",
   maxLength: 16,
   nextSelector: "{protocolType}",
+  selectorInPacketOrder: true,
   carriedBy: { ipv4: 47, ipv6: 47 },
 };

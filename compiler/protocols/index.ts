@@ -58,3 +58,9 @@ export function childrenOf(parent: ProtocolSpec): ChildAccessor[] {
 export function indexedChild(parent: ProtocolSpec, accessor: string): ProtocolSpec | undefined {
   return PROTOCOLS.find((c) => c.indexed?.parent === parent.name && c.indexed.accessor === accessor);
 }
+
+/** A selector value as `parent`'s parser keeps it in next_proto: byte-swapped when the parser keeps its bytes as they lie. */
+export function storedSelector(parent: ProtocolSpec, selector: number): string {
+  const stored = parent.selectorInPacketOrder ? ((selector & 0xff) << 8) | (selector >> 8) : selector;
+  return `0x${stored.toString(16)}`;
+}

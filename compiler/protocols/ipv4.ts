@@ -26,7 +26,7 @@ export const ipv4: ProtocolSpec = {
     { name: "daddr", type: "u32", doc: "Destination address, host byte order.", read: { at: 16, width: 4 } },
   ],
   validity: [
-    { expr: "{version} == 4", doc: "version is 4" },
+    { expr: "tsbpf_is({version}, 4)", doc: "version is 4" },
     { expr: "{ihl} >= 5", doc: "IHL is at least 5" },
   ],
   length: "{ihl} * 4",
@@ -34,7 +34,7 @@ export const ipv4: ProtocolSpec = {
   checksum: { at: 10 },
   optionsAt: 20,
   pseudoHeader: ["saddr", "daddr"],
-  // a non-first fragment carries no upper-layer header
-  nextSelector: "tsbpf_none_unless_zero({fragmentOffset}, {protocol})",
+  // a later fragment has no L4 header: only whether the offset is 0 matters, so its bits are tested as they lie
+  nextSelector: "tsbpf_none_unless_zero(*(__u16 *)({pos} + 6) & 0xff1f, {protocol})",
   carriedBy: { eth: 0x0800, ipv4: { selector: 4, accessor: "ipip" }, ipv6: { selector: 4, accessor: "ipip" }, gre: 0x0800, geneve: 0x0800 },
 };

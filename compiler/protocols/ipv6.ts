@@ -19,7 +19,7 @@ export const ipv6: ProtocolSpec = {
     { name: "l4Protocol", type: "u8", doc: "The upper-layer protocol after the extension headers (IpProto), or 59 (no next header) when the chain is malformed, longer than 8, or the packet is a non-first fragment.", read: { expr: "({nextProto} == TSBPF_NO_NEXT ? 59 : {nextProto})" } },
     { name: "extensionLength", type: "u16", doc: "The bytes of extension headers between the fixed header and the upper layer.", read: { expr: "{length} - 40" } },
   ],
-  validity: [{ expr: "{version} == 6", doc: "version is 6" }],
+  validity: [{ expr: "tsbpf_is({version}, 6)", doc: "version is 6" }],
   pseudoHeader: ["saddr", "daddr"],
   nextSelector: "{nextHeader}",
   chain: {

@@ -66,7 +66,7 @@ export interface ProtocolSpec {
   /** Bytes that must be inside the packet before any field is read. */
   minLength: number;
   fields: FieldSpec[];
-  /** Conditions a well-formed header satisfies (C over `{field}`); otherwise the accessor gives null. */
+  /** Conditions a well-formed header satisfies (C over `{field}`, equalities as `tsbpf_is(x, k)`); otherwise the accessor gives null. */
   validity?: { expr: string; doc: string }[];
   /** The header's full length when it varies (C over `{field}`); checked against the packet end after it is added. */
   length?: string;
@@ -76,6 +76,11 @@ export interface ProtocolSpec {
   tags?: { tpids: number[]; size: number; max: number; selectorAt: number; tagSelectorAt: number };
   /** C over `{field}` choosing the protocol that follows; absent means nothing is parsed after this header. */
   nextSelector?: string;
+  /**
+   * The selector is 16 bits (an EtherType, a port), a field `{f}` or a constant: kept as its bytes lie in the packet,
+   * and compared with constants swapped at compile time, so no parse swaps it at run time.
+   */
+  selectorInPacketOrder?: true;
   /** Reached by an indexed accessor on a parent (`eth.vlan(i)`) rather than by a selector. */
   indexed?: { parent: string; accessor: string; max: number; offset: string; count: string };
   /** Where the header's options start (they end where the header does): `options()` gives them as a cursor. */

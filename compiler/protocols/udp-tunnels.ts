@@ -14,6 +14,7 @@ export const vxlan: ProtocolSpec = {
   validity: [{ expr: "({flags} & 0x08) != 0", doc: "the I flag is set" }],
   // an Ethernet frame follows, announced as Transparent Ethernet Bridging like GRE and Geneve do
   nextSelector: "0x6558",
+  selectorInPacketOrder: true,
   carriedBy: { udp: 4789 },
 };
 
@@ -31,10 +32,11 @@ export const geneve: ProtocolSpec = {
     { name: "protocolType", type: "u16", doc: "The EtherType of the inner packet (0x6558: Ethernet).", read: { at: 2, width: 2 } },
     { name: "vni", type: "u32", doc: "Virtual network identifier (24 bits).", read: { at: 4, width: 4, shift: 8 } },
   ],
-  validity: [{ expr: "{version} == 0", doc: "version is 0" }],
+  validity: [{ expr: "tsbpf_is({version}, 0)", doc: "version is 0" }],
   length: "8 + {optionsLength} * 4",
   maxLength: 8 + 63 * 4,
   optionsAt: 8,
   nextSelector: "{protocolType}",
+  selectorInPacketOrder: true,
   carriedBy: { udp: 6081 },
 };

@@ -15,5 +15,6 @@ export const udp: ProtocolSpec = {
   ],
   checksum: { at: 6, pseudoHeader: true, zeroMeansNone: true },
   nextSelector: "{dport}",
+  selectorInPacketOrder: true,
   carriedBy: { ipv4: 17, ipv6: 17 },
 };

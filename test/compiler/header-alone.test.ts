@@ -4,26 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateC } from "../../compiler/build.js";
+import { xdpBodies } from "../support/xdp-probe.js";
 
 const work = mkdtempSync(join(tmpdir(), "tsbpf-header-alone-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-let n = 0;
-/** The accessors the program's body calls, for a body given as TypeScript (with `eth` and `ip6` at hand). */
+const probes = xdpBodies("header-alone");
+afterAll(probes.dispose);
+
+/** The accessors the program's body calls, for a body given as TypeScript (with `eth` at hand). */
 function accessorsCalled(body: string, extra = ""): string[] {
-  const file = join(work, `probe${n++}.ts`);
-  writeFileSync(file, `${extra}
-export class P {
-  @xdp
-  static prog(ctx: XdpContext): XdpAction {
-    const eth = ctx.eth();
-    if (!eth) return XdpAction.Pass;
-${body}
-    return XdpAction.Pass;
-  }
-}
-`);
-  const c = generateC(file).cSource;
+  const c = probes.compile(body, extra, "    const eth = ctx.eth();\n    if (!eth) return XdpAction.Pass;\n").cSource;
   const program = c.slice(c.indexOf("int prog("));
   return [...new Set([...program.matchAll(/\b(tsbpf_eth_(?:ipv4|ipv6)(?:_alone)?)(?:_chained)?\(/g)].map((m) => m[1]!))].sort();
 }

@@ -15,7 +15,7 @@ SEC("xdp/headers") int headers(struct xdp_md *ctx)
 		return XDP_DROP;
 	}
 #line 8 "headers.ts"
-	struct tsbpf_hdr v4 = tsbpf_eth_ipv4(eth, tsbpf_end(ctx));
+	struct tsbpf_hdr v4 = tsbpf_eth_ipv4_chained(eth, tsbpf_end(ctx));
 #line 9 "headers.ts"
 	struct tsbpf_hdr tcp = tsbpf_decided(v4.ok != 0) ? tsbpf_ipv4_tcp_chained(v4, tsbpf_end(ctx)) : tsbpf_optional(tsbpf_opt0, tsbpf_eth_ipv6_chained(eth, tsbpf_end(ctx)), tsbpf_ipv6_tcp_chained(tsbpf_opt0, tsbpf_end(ctx)));
 #line 10 "headers.ts"

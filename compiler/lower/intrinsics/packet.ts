@@ -10,7 +10,7 @@ import { setterName } from "../../protocols/emit-setters.js";
 import { ALONE, CHAINED, childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { parsedAlone } from "../../check/header-alone.js";
 import { unwrap } from "../../check/syntax.js";
-import { readsEndAt } from "../last-use.js";
+import { childNeedsOwnPointer } from "../last-use.js";
 import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
 import { lowerAs } from "../expressions.js";
@@ -143,7 +143,7 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   const accessor = callee.name.text;
   if (node.arguments.length > 0 || accessor === "options" || parent.name === "cursor") return call(childAccessorName(parent, accessor), args);
   const alone = child.proto !== "Cursor" && parsedAlone(lx.checked.cx, node, protocolByTsName(child.proto)!);
-  const chained = ts.isCallExpression(unwrap(callee.expression)) || readsEndAt(lx, callee.expression, node);
+  const chained = !childNeedsOwnPointer(lx, callee.expression, node);
   const suffix = `${alone ? ALONE : ""}${chained ? CHAINED : ""}`;
   if (suffix) lx.accessorVariants.add(`${parent.name}.${accessor}|${suffix}`);
   return call(`${childAccessorName(parent, accessor)}${suffix}`, args);
