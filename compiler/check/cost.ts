@@ -39,18 +39,10 @@ export const STEP_COSTS = {
 };
 
 /**
- * A header parse in a loop body whose absence carries on into the next iteration: the verifier drops the states it
- * keeps at the loop's head once later iterations keep missing them, so each iteration's pending "absent" path walks
- * again through the iterations after it: trips² times this (measured over 50 to 200 trips: IPv6 7 to 8, IPv4 9 to
- * 10, Ethernet 5 (11 in a socket filter), UDP 2.6, TCP 2.8 to 3.3; test/kernel/verifier-states.test.ts keeps the
- * estimate within its margin).
- */
-const PARSE_IN_LOOP_SQUARED: Record<string, number> = { ipv6: 15, ipv4: 14, eth: 8, tcp: 4, default: 5 };
-
-/**
  * An address write in a loop body that keeps the carried TCP, UDP or ICMPv6 checksum through the pseudo-header: the
  * setter branches on which of them follows, and each branch's state walks on through the later iterations, as an
- * absent parse's does: trips² times this (measured over 16 and 64 trips: IPv6 70, IPv4 33 to 36; other field writes
+ * (a header parse no longer does: its failures meet in one block, so an absent header leaves one state; its trips
+ * cost what test/kernel/verifier-states.test.ts measures, linear in the trips): trips² times this (measured over 16 and 64 trips: IPv6 70, IPv4 33 to 36; other field writes
  * grow with the trips, not their square).
  */
 const PSEUDO_HEADER_WRITE_IN_LOOP_SQUARED: Record<string, number> = { ipv6: 100, ipv4: 50 };
@@ -191,7 +183,7 @@ export class CostModel {
     const walked = scale(once, trips, once.size * trips <= UNROLLED_SIZE ? trips : 1);
     // the paths through the body multiply the walks, not the branches pending on one path
     const growth = pathGrowth(this.cx, s.statement, trips);
-    const squared = this.parsesCarriedOn(s.statement) * trips * trips;
+    const squared = this.pseudoHeaderWritesCarriedOn(s.statement) * trips * trips;
     const steps = walked.steps * growth + squared;
     const cost = { ...walked, steps, costliest: walked.costliest && { ...walked.costliest, steps: walked.costliest.steps * growth + squared } };
     // a loop directly holding the costliest loop: one nest, whose trips multiply
@@ -234,24 +226,11 @@ export class CostModel {
     return ts.isVariableDeclaration(decl) && !!decl.initializer && ts.isCallExpression(unparen(decl.initializer)) ? this.fromOuterHeader(unparen(decl.initializer) as ts.CallExpression, boundary) : false;
   }
 
-  /**
-   * The per-trip² cost of the header parses directly in a loop body (not in a loop nested in it) that start from a
-   * header declared outside it and whose absence carries on into the next iteration (all but those whose variable is
-   * tested and left by `return` or `break` at once), and of the address writes that keep a pseudo-header checksum.
-   */
-  private parsesCarriedOn(body: ts.Statement): number {
+  /** The per-trip² cost of the address writes directly in a loop body (not in a loop nested in it) that keep a pseudo-header checksum. */
+  private pseudoHeaderWritesCarriedOn(body: ts.Statement): number {
     let total = 0;
     const visit = (n: ts.Node): void => {
       if (isLoop(n)) return;
-      if (ts.isCallExpression(n)) {
-        const result = this.cx.types.get(n);
-        const callee = unparen(n.expression);
-        const receiver = ts.isPropertyAccessExpression(callee) ? this.cx.types.get(callee.expression) : undefined;
-        if (result?.kind === "header" && result.proto !== "Cursor" && receiver?.kind === "header" && this.fromOuterHeader(n, body) && !leftWhenAbsent(this.cx, n)) {
-          const proto = protocolByTsName(result.proto)!.name;
-          total += PARSE_IN_LOOP_SQUARED[proto] ?? PARSE_IN_LOOP_SQUARED.default!;
-        }
-      }
       if (ts.isPropertyAccessExpression(n) && isAssigned(n)) {
         const receiver = this.cx.types.get(n.expression);
         const spec = receiver?.kind === "header" ? protocolByTsName(receiver.proto) : undefined;
@@ -364,23 +343,8 @@ function mentions(cx: CheckContext, n: ts.Node, decl: ts.Node): boolean {
   return ts.forEachChild(n, (c) => mentions(cx, c, decl) || undefined) ?? false;
 }
 
-/**
- * Whether a parse's result is a variable's initial value (through `?.` links of a chain) and the statement after it
- * leaves the loop or the program when the variable is absent (`if (!h) return ...;` or `break`).
- */
-function leftWhenAbsent(cx: CheckContext, call: ts.CallExpression): boolean {
-  let n: ts.Node = call;
-  while (n.parent && (ts.isCallExpression(n.parent) || ts.isPropertyAccessExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent))) n = n.parent;
-  const decl = n.parent;
-  if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== n || !ts.isVariableDeclarationList(decl.parent) || !ts.isVariableStatement(decl.parent.parent)) return false;
-  const statement = decl.parent.parent;
-  const list = ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent) ? statement.parent.statements : undefined;
-  const next = list?.[list.indexOf(statement) + 1];
-  return !!next && endsAbsence(cx, next, decl, false);
-}
-
 /** `if (!h) return ...;` (or break, continue): only the state where h is there goes on. */
-function endsAbsence(cx: CheckContext, s: ts.Statement, decl: ts.Node, orContinue = true): boolean {
+function endsAbsence(cx: CheckContext, s: ts.Statement, decl: ts.Node): boolean {
   if (!ts.isIfStatement(s) || s.elseStatement) return false;
   const test = unparen(s.expression);
   const negated = ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken ? unparen(test.operand) : undefined;
@@ -388,7 +352,7 @@ function endsAbsence(cx: CheckContext, s: ts.Statement, decl: ts.Node, orContinu
   const tested = negated ?? (isNull || undefined);
   if (!tested || !ts.isIdentifier(tested) || cx.declarationOf(tested) !== decl) return false;
   const exit = ts.isBlock(s.thenStatement) ? s.thenStatement.statements[s.thenStatement.statements.length - 1] : s.thenStatement;
-  return !!exit && (ts.isReturnStatement(exit) || ts.isBreakStatement(exit) || (orContinue && ts.isContinueStatement(exit)));
+  return !!exit && (ts.isReturnStatement(exit) || ts.isBreakStatement(exit) || ts.isContinueStatement(exit));
 }
 
 /** The kernel's limits this estimate is held to. */

@@ -38,11 +38,15 @@ export interface LoweredProgram {
   onError: string;
 }
 
-/** Where raw reads out of bounds go: `tsbpf_on_error: return <onError>;`, in programs that have raw reads. */
+/**
+ * Where raw reads out of bounds go: `tsbpf_on_error: tsbpf_landing(); return <onError>;`, in programs that have raw
+ * reads; their checks' asm gotos land there, in a block of their own (see tsbpf_fits).
+ */
 function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number]): CStmt[] {
   const inside = (n: ts.Node) => n.pos >= p.node.pos && n.end <= p.node.end && n.getSourceFile() === p.node.getSourceFile();
   if (![...checked.cx.usedRawReads].some(inside)) return [];
-  return [{ k: "label", name: ON_ERROR_LABEL, body: { k: "return", value: id(enumConstant(p.kind.action, p.onError ?? p.kind.defaultOnError)) } }];
+  const exit: CStmt = { k: "return", value: id(enumConstant(p.kind.action, p.onError ?? p.kind.defaultOnError)) };
+  return [{ k: "label", name: ON_ERROR_LABEL, body: { k: "block", body: [{ k: "expr", expr: call("tsbpf_landing", []) }, exit] } }];
 }
 
 /**

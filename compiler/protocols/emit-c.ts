@@ -16,8 +16,9 @@ export const childAccessorName = (parent: ProtocolSpec, accessor: string) => `ts
  *   field it was loaded from (32-bit moves and spills turn it into a scalar for the verifier);
  * - the end of the packet is not part of a header value: it is read from the context where it is needed, so no path
  *   ever merges it with anything but the end of the packet (a header's "not found" value would otherwise bring a NULL);
- * - a bounds check computes the end of the access and hides it before comparing (tsbpf_fits), so clang cannot turn
- *   the comparison into arithmetic on the packet's end;
+ * - a bounds check computes the end of the access and hides it before comparing, in an asm goto (tsbpf_fits), so
+ *   clang can neither turn the comparison into arithmetic on the packet's end nor make it again elsewhere;
+ * - an equality that decides a header's presence is two range tests (tsbpf_is), which the verifier follows both ways;
  * - a pointer moved by a variable amount is hidden once made (tsbpf_opaque), so the pointer checked is the pointer
  *   used; a distance between two pointers is computed in 64 bits behind barriers (tsbpf_distance).
  */
@@ -67,7 +68,7 @@ struct tsbpf_hdr {
  * which way each went on both sides (from a failed x == k it learns nothing), and clang can neither fold them into one
  * equality nor test that equality again on a path where it failed (it did, of an ARP header's address lengths, when
  * choosing the header's fields: test/fuzz/regressions/verifier-r-invalid-mem-access-scalar-49830ae3.ts). */
-#define tsbpf_is(x, k) ({ __u64 tsbpf_i_ = (x); int tsbpf_e_ = 0; \\
+#define tsbpf_is(x, k) ({ __typeof__(+(x)) tsbpf_i_ = (x); int tsbpf_e_ = 0; \\
 	if (tsbpf_i_ >= (k)) { tsbpf_opaque(tsbpf_i_); tsbpf_e_ = tsbpf_i_ <= (k); } tsbpf_e_; })
 
 /* v, or TSBPF_NO_NEXT when flag (below 2^16) is not 0: computed without a jump, so the verifier follows one path. */
@@ -84,22 +85,30 @@ struct tsbpf_hdr {
 #define tsbpf_fresh_by(p, noise) ({ __u64 tsbpf_z_ = 0; tsbpf_widen(tsbpf_z_, (noise) & 1, 1); \\
 	__u8 *tsbpf_f_ = (p) + tsbpf_z_; tsbpf_opaque(tsbpf_f_); tsbpf_f_; })
 
-/* Whether the n bytes at p lie before end: computed once and hidden, so clang cannot compare again where the answer is
- * used. A parse's result is chosen by it, field by field, and clang may turn each choice into a comparison of its own;
- * the verifier would then follow them apart (a header there by one comparison, its fields those of no header by
- * another), as it learns nothing from a comparison that fails, nor from any comparison of pointers into a socket
- * filter's frame (a map value). A hidden 0 or 1 is a value it knows on every path. (One asm goto instead costs one
- * instruction, not four, but shows clang the control flow: it then tested the EtherType again where the program
- * tested an ICMP header's presence, on a path where the verifier only knew the EtherType was not IPv4's,
- * test/kernel/protocols.ts; and without a block of its own to land in, clang 14 left registers unset on the way:
- * test/fuzz/regressions/verifier-r-read-ok-5fdbf661.ts and -f633cb6e.ts.) */
+/* Whether the n bytes at p lie before end: one comparison clang cannot see (an asm goto), so it can never compare
+ * again where the answer is used; the verifier learns nothing from a comparison that fails, nor from any comparison
+ * of pointers into a socket filter's frame (a map value), and would follow such a second comparison the wrong way.
+ * What clang may test again is what decided a header's presence around it: so the equalities there are range tests
+ * (tsbpf_is, for selectors and validity), which the verifier follows both ways (a failed EtherType equality tested
+ * again was test/kernel/protocols.ts refused). The jump lands in a block of its own: clang 14 cannot split an asm
+ * goto's edges and moved the values meant for the block after it ahead of the jump, or nowhere, leaving registers
+ * the verifier found unset (test/fuzz/regressions/verifier-r-read-ok-5fdbf661.ts and -f633cb6e.ts). A hidden 0 or 1
+ * tested afterwards did the same for three instructions more per check. */
+/* A parser's check: on to label unless the n bytes at p lie before end. A parser's checks share the label, the one
+ * block its failures land in, so the constants of "no header" are set once for all of them. */
+#define tsbpf_check(p, n, end, label) ({ __u8 *tsbpf_q_ = (p) + (n); if (n) tsbpf_opaque(tsbpf_q_); \\
+	asm goto("if %0 > %1 goto %l[" #label "]" : : "r"(tsbpf_q_), "r"(end) : : label); })
+
 static __always_inline int tsbpf_fits(__u8 *p, __u64 n, __u8 *end)
 {
 	__u8 *q = p + n;
-	tsbpf_opaque(q);
-	__u64 fits = q <= end;
-	tsbpf_opaque(fits);
-	return fits;
+	if (n) /* (p itself, already a pointer clang cannot see through, needs no copy) */
+		tsbpf_opaque(q);
+	asm goto("if %0 > %1 goto %l[outside]" : : "r"(q), "r"(end) : : outside);
+	return 1;
+outside:
+	asm volatile("");
+	return 0;
 }
 
 /* to - from, in 64 bits (the verifier refuses 32-bit arithmetic on pointers). */
@@ -179,7 +188,7 @@ function nextAt(p: ProtocolSpec, len: string, max: number, paths: boolean, tags 
     ...(paths ? [`\ttsbpf_widen(${len}, ${tags ? "h.next_proto" : "tsbpf_be8(pos)"}, ${hex(mask)});`] : []),
     `\th.next = pos + ${len};`,
     "\ttsbpf_opaque(h.next);",
-    ...(tags ? [] : ["\tif (!tsbpf_fits(h.next, 0, end))", "\t\treturn TSBPF_NO_HDR;"]),
+    ...(tags ? [] : [check("h.next", 0)]),
   ];
 }
 
@@ -198,6 +207,14 @@ function nextSelector(p: ProtocolSpec, selector: string): string {
   return selectorRead(p, read.at);
 }
 
+/** The label a parser's failures go to. */
+const NONE = "tsbpf_none";
+
+/** A parser's bounds check: the n bytes at ptr lie before end, or the parse fails (tsbpf_check). */
+function check(ptr: string, n: number): string {
+  return `\ttsbpf_check(${ptr}, ${n}, end, ${NONE});`;
+}
+
 /**
  * A header's parser; `alone`, for a header nothing reads past (check/header-alone.ts), without what only serves what
  * follows: the next protocol and the walk over extension headers.
@@ -209,11 +226,10 @@ function parser(p: ProtocolSpec, alone = false): string {
     "{",
     "\tstruct tsbpf_hdr h = { .pos = pos, .next = pos, .next_proto = TSBPF_NO_NEXT, .ok = 1 };",
     "",
-    `\tif (!tsbpf_fits(pos, ${p.minLength}, end))`,
-    "\t\treturn TSBPF_NO_HDR;",
+    check("pos", p.minLength),
   ];
   for (const v of p.validity ?? []) {
-    lines.push(`\tif (!(${expand(p, v.expr, "h")})) /* ${v.doc} */`, "\t\treturn TSBPF_NO_HDR;");
+    lines.push(`\tif (!(${expand(p, v.expr, "h")})) /* ${v.doc} */`, `\t\tgoto ${NONE};`);
   }
   if (p.length) {
     if (p.maxLength === undefined) throw new Error(`protocol ${p.name}: a length needs a maxLength`);
@@ -230,8 +246,7 @@ function parser(p: ProtocolSpec, alone = false): string {
       const indent = "\t".repeat(i + 1);
       tags.push(
         `${indent}if (${isTag}) {`,
-        `${indent}\tif (!tsbpf_fits(pos + ${p.minLength + i * t.size}, ${t.size}, end))`,
-        `${indent}\t\treturn TSBPF_NO_HDR;`,
+        `${indent}${check(`pos + ${p.minLength + i * t.size}`, t.size)}`,
         `${indent}\th.next_proto = ${selectorRead(p, p.minLength + i * t.size + t.tagSelectorAt)};`,
         `${indent}\tlen = ${p.minLength + (i + 1) * t.size};`,
       );
@@ -257,7 +272,8 @@ function parser(p: ProtocolSpec, alone = false): string {
   // bytes as they lie: any unknown bits serve)
   if (p.chain && !alone) lines.push(`\ttsbpf_widen(h.next_proto, *(__u${p.minLength >= 4 ? 32 : 8} *)pos, 0xffffffffULL);`);
   else if ((p.nextSelector || p.tags) && !alone) lines.push("\ttsbpf_opaque(h.next_proto);");
-  lines.push("\treturn h;", "}");
+  // every way a parse fails lands here: one block of its own (see tsbpf_fits) for all of them
+  lines.push("\treturn h;", `${NONE}:`, "\tasm volatile(\"\");", "\treturn TSBPF_NO_HDR;", "}");
   return lines.join("\n");
 }
 
@@ -317,8 +333,7 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
     "	tsbpf_widen(off, noise, 0xfff);",
     "	h.next = pos + off;",
     "	tsbpf_opaque(h.next);",
-    "	if (!tsbpf_fits(h.next, 0, end))",
-    "		return TSBPF_NO_HDR;",
+    check("h.next", 0),
   );
   return lines;
 }
@@ -361,7 +376,7 @@ function childAccessor(parent: ProtocolSpec, child: ProtocolSpec, selector: numb
   // program drops once the child is parsed, CHAINED); a cursor needs no check: its reads are checked one by one
   const start = parent === cursor || suffix.includes(CHAINED) ? "parent.next" : "tsbpf_fresh(parent.next, parent.pos)";
   if (child === cursor) return [...head, `\treturn tsbpf_cursor_at(${start});`, "}"].join("\n");
-  const announced = selector === ANY_SELECTOR ? [] : [`\tif (parent.next_proto != ${storedSelector(parent, selector)})`, "\t\treturn TSBPF_NO_HDR;"];
+  const announced = selector === ANY_SELECTOR ? [] : [`\tif (!tsbpf_is(parent.next_proto, ${storedSelector(parent, selector)}))`, "\t\treturn TSBPF_NO_HDR;"];
   return [...head, ...announced, `\treturn ${parserName(child)}${suffix.includes(ALONE) ? ALONE : ""}(${start}, end);`, "}"].join("\n");
 }
 

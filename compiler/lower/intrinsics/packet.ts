@@ -88,12 +88,14 @@ export function contextRuntime(lx: LowerContext): string[] {
  * scratch copy is larger than any offset.
  * A cursor's next_proto is its length limit (options() stop where their header does; TSBPF_NO_NEXT: the packet's end).
  */
-export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n, end) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u64 tsbpf_o_ = (__u32)(off); \\
+export const RAW_READ_RUNTIME = `/* The block tsbpf_on_error's asm gotos land in (see tsbpf_fits). */
+#define tsbpf_landing() asm volatile("")
+#define tsbpf_at(c, off, n, end) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u64 tsbpf_o_ = (__u32)(off); \\
 	tsbpf_opaque(tsbpf_o_); \\
 	if (tsbpf_o_ > 0x${CURSOR_OFFSET_MAX.toString(16)} || tsbpf_o_ + (n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
 	__u8 *tsbpf_p_ = tsbpf_c_.pos + tsbpf_o_; \\
 	tsbpf_opaque(tsbpf_p_); \\
-	if (!tsbpf_fits(tsbpf_p_, n, end)) goto tsbpf_on_error; \\
+	tsbpf_check(tsbpf_p_, n, end, tsbpf_on_error); \\
 	tsbpf_p_; })
 #define tsbpf_read(c, off, bits, end) tsbpf_be##bits(tsbpf_at(c, off, bits / 8, end))
 #define tsbpf_copy(dst, c, off, n, end) __builtin_memcpy(dst, tsbpf_at(c, off, n, end), n)
@@ -108,7 +110,8 @@ export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n, end) ({ struct tsbp
  * seed 20261147 program 9166). */
 #define tsbpf_span(c) ({ __u8 *tsbpf_p_ = (c).pos; tsbpf_opaque(tsbpf_p_); tsbpf_p_; })
 #define tsbpf_span_check(s, c, n, end) ({ \\
-	if ((n) > (c).next_proto || !tsbpf_fits(s, n, end)) goto tsbpf_on_error; })
+	if ((n) > (c).next_proto) goto tsbpf_on_error; \\
+	tsbpf_check(s, n, end, tsbpf_on_error); })
 #define tsbpf_span_read(s, off, bits) tsbpf_be##bits((s) + (off))
 #define tsbpf_span_write8(s, off, v) (*(__u8 *)((s) + (off)) = (v))
 #define tsbpf_span_write16(s, off, v) (*(__u16 *)((s) + (off)) = __builtin_bswap16(v))

@@ -1,5 +1,5 @@
 // tsbpf fuzz regression: verifier: The sequence of N jumps is too complex
-// expect: rejected TSBPF1090 (refused first for its steps: headers parsed from a cursor declared before a 1,024-trip loop cost trips²; the estimate of pending branches, TSBPF1091, refused it before that was counted)
+// expect: rejected TSBPF1091 (the kernel refuses it for its 8,193 pending branches; it was refused first for its steps, TSBPF1090, while a parse in a loop from a header declared before it was counted at trips², which it no longer costs)
 // Found by seed 3333, program 286 (medium), shrunk; make fuzz SEED=3333 ONLY=286 finds the original.
 // The sequence of 8193 jumps is too complex.
 export class Probe1 {
