@@ -14,7 +14,12 @@ export const FEW_STEPS = 20_000;
 /** Whether the child that `use` takes from `receiver` needs a pointer of its own (tsbpf_fresh; see CHAINED). */
 export function childNeedsOwnPointer(lx: LowerContext, receiver: ts.Expression, use: ts.Node): boolean {
   if (ts.isCallExpression(unwrap(receiver)) || readsEndAt(lx, receiver, use)) return false;
-  return !(lx.few ??= !filesHaveLoops(lx.checked) && [...lx.checked.costs.values()].every((c) => c.steps <= FEW_STEPS));
+  return !statesAreFew(lx);
+}
+
+/** Whether the probe has no loop and every program's estimate is at most FEW_STEPS. */
+export function statesAreFew(lx: LowerContext): boolean {
+  return (lx.few ??= !filesHaveLoops(lx.checked) && [...lx.checked.costs.values()].every((c) => c.steps <= FEW_STEPS));
 }
 
 /** Whether a file with one of the probe's programs has a loop anywhere. */

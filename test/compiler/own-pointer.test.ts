@@ -35,3 +35,20 @@ describe("a child of a header variable read again", () => {
     expect(r.accessor).toBe("tsbpf_eth_ipv4_alone");
   });
 });
+
+describe("ctx.packet()", () => {
+  /** The body of the XDP context's packet() entry in a probe with this body. */
+  const packetEntry = (body: string, extra = "") => {
+    const c = probes.compile(body, extra).cSource;
+    return /tsbpf_xdp_packet\(struct xdp_md \*ctx\)\n\{\n\treturn (.*);/.exec(c)?.[1];
+  };
+  const read = "    if (ctx.packet().u8(0) == 1) return XdpAction.Drop;";
+
+  it("is a cursor at the packet's start in a small program without loops", () => {
+    expect(packetEntry(read)).toBe("tsbpf_cursor_at(tsbpf_ctx_ptr(ctx, data))");
+  });
+
+  it("starts from a pointer of its own where the file has a loop", () => {
+    expect(packetEntry(read, "function sum(n: u32): u32 { let s: u32 = 0; for (let i: u32 = 0; i < 4; i++) s += n; return s; }")).toMatch(/^tsbpf_cursor_at\(tsbpf_fresh_by\(/);
+  });
+});

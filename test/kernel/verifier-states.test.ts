@@ -62,6 +62,20 @@ const parseInLoop = (kind: "xdp" | "socketFilter", setup: string, parse: string,
 `;
 };
 
+/** A header parsed afresh from the context on every trip of a loop of `trips`, its result tested and counted. */
+const countInLoop = (parse: string, test: string, trips: number) => `const m = new ArrayMap<u64>(4);
+export class Probe {
+  @xdp
+  static prog(ctx: XdpContext): XdpAction {
+    for (const i of range(0, ${trips})) {
+      const h = ${parse};
+      if (h && ${test}) m.increment(1);
+    }
+    return XdpAction.Pass;
+  }
+}
+`;
+
 /** A field of `h` (declared before the loop) written on every trip of a tc program's loop of `trips`. */
 const writeInLoop = (setup: string, write: string, trips: number) => `export class Probe {
   @tc
@@ -105,6 +119,9 @@ describeKernel("the verifier's walk", () => {
     // a chain from the context is parsed afresh on each trip and costs what it does outside loops
     ["context-ipv4-100", parseInLoop("xdp", "ctx.eth()", "ctx.eth()?.ipv4()", 100)],
     ["context-ipv6-udp-128", parseInLoop("xdp", "ctx.eth()", "ctx.eth()?.ipv6()?.udp()", 128)],
+    // a fresh parse's failed checks leave states that walk on to the trip's end apart (STEP_COSTS.parseInLoopFreshFactor)
+    ["context-ipv4-counted-64", countInLoop("ctx.eth()?.ipv4()", "h.protocol == 6", 64)],
+    ["context-ipv6-walk-counted-32", countInLoop("ctx.eth()?.ipv6()", "h.l4Protocol == 6", 32)],
     // an address write keeps the TCP, UDP or ICMPv6 checksum that follows: its branches grow with the trips' square
     ["ipv6-address-write-48", writeInLoop("ctx.eth()?.ipv6()", "h.saddr = h.daddr", 48)],
     ["ipv4-address-write-64", writeInLoop("ctx.eth()?.ipv4()", "h.daddr = h.saddr", 64)],

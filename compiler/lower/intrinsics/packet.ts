@@ -10,7 +10,7 @@ import { setterName } from "../../protocols/emit-setters.js";
 import { ALONE, CHAINED, childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { parsedAlone } from "../../check/header-alone.js";
 import { unwrap } from "../../check/syntax.js";
-import { childNeedsOwnPointer } from "../last-use.js";
+import { childNeedsOwnPointer, statesAreFew } from "../last-use.js";
 import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
 import { lowerAs } from "../expressions.js";
@@ -19,15 +19,16 @@ export const NO_HEADER: CExpr = { k: "id", name: "TSBPF_NO_HDR" };
 
 /**
  * Each context's entry into the packet: ctx.eth() parses an Ethernet header at its start, ctx.packet() is a cursor
- * there (a socket filter whose frame could not be copied gets an empty cursor: its length limit is 0).
+ * there (a socket filter whose frame could not be copied gets an empty cursor: its length limit is 0), from a pointer
+ * of its own (moved by a hidden 0) unless the probe is small and loop-free (`few`: lower/last-use.ts, statesAreFew).
  */
-function contextEntry(kind: ProgramKind, fn: "eth" | "packet"): string {
+function contextEntry(kind: ProgramKind, fn: "eth" | "packet", few: boolean): string {
   const [params, start, end] = kind.packet === "direct"
     ? [`${kind.ctxC} *ctx`, "tsbpf_ctx_ptr(ctx, data)", "tsbpf_end(ctx)"]
     : ["struct tsbpf_frame frame", "frame.data", "frame.end"];
   const body = fn === "eth"
     ? `tsbpf_parse_eth(${start}, ${end})`
-    : kind.packet === "direct" ? `tsbpf_cursor_at(tsbpf_fresh_by(${start}, tsbpf_ctx_get(ctx, ${kind.unknownField}, u32)))` : "(struct tsbpf_hdr){ .pos = frame.data, .next = frame.data, .next_proto = frame.data ? TSBPF_NO_NEXT : 0, .ok = 1 }";
+    : kind.packet === "direct" ? `tsbpf_cursor_at(${few ? start : `tsbpf_fresh_by(${start}, tsbpf_ctx_get(ctx, ${kind.unknownField}, u32))`})` : "(struct tsbpf_hdr){ .pos = frame.data, .next = frame.data, .next_proto = frame.data ? TSBPF_NO_NEXT : 0, .ok = 1 }";
   return `static __always_inline struct tsbpf_hdr ${contextFunction(kind, fn)}(${params})
 {
 	return ${body};
@@ -79,7 +80,7 @@ const contextFunction = (kind: ProgramKind, fn: string) => `tsbpf_${kind.decorat
 export function contextRuntime(lx: LowerContext): string[] {
   const entries = PROGRAM_KINDS.flatMap((k) => (["eth", "packet"] as const).filter((fn) => lx.helpers.has(contextFunction(k, fn))).map((fn) => ({ k, fn })));
   const copy = lx.helpers.has(COPY_FRAME) ? [copyFrameRuntime()] : [];
-  return [...copy, ...entries.map((e) => contextEntry(e.k, e.fn))];
+  return [...copy, ...entries.map((e) => contextEntry(e.k, e.fn, statesAreFew(lx)))];
 }
 
 /**
@@ -87,11 +88,14 @@ export function contextRuntime(lx: LowerContext): string[] {
  * so the verifier, which tracks packet offsets below 64 KiB only, sees the bounds check, and so a socket filter's
  * scratch copy is larger than any offset.
  * A cursor's next_proto is its length limit (options() stop where their header does; TSBPF_NO_NEXT: the packet's end).
+ * An offset that is no constant becomes a value of its own (`&= -1`) before it is checked and added: the verifier ties
+ * `x + k` to x, keeping k beside the value, and refuses to add to a pointer a value so tied with k of 2^29 or more
+ * ("pkt pointer offset N is not allowed", test/fuzz/regressions/verifier-pkt-pointer-offset-n-is-not-allowed-be23ca58.ts).
  */
 export const RAW_READ_RUNTIME = `/* The block tsbpf_on_error's asm gotos land in (see tsbpf_fits). */
 #define tsbpf_landing() asm volatile("")
 #define tsbpf_at(c, off, n, end) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u64 tsbpf_o_ = (__u32)(off); \\
-	tsbpf_opaque(tsbpf_o_); \\
+	if (__builtin_constant_p(off)) tsbpf_opaque(tsbpf_o_); else asm volatile("%0 &= -1" : "+r"(tsbpf_o_)); \\
 	if (tsbpf_o_ > 0x${CURSOR_OFFSET_MAX.toString(16)} || tsbpf_o_ + (n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
 	__u8 *tsbpf_p_ = tsbpf_c_.pos + tsbpf_o_; \\
 	tsbpf_opaque(tsbpf_p_); \\
@@ -144,9 +148,10 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   if (child.kind !== "header") throw new Error("internal: accessor without a header type");
   const args = node.arguments.length ? [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), lx.scope.end()] : [receiver, lx.scope.end()];
   const accessor = callee.name.text;
-  if (node.arguments.length > 0 || accessor === "options" || parent.name === "cursor") return call(childAccessorName(parent, accessor), args);
+  if (node.arguments.length > 0 || accessor === "options") return call(childAccessorName(parent, accessor), args);
   const alone = child.proto !== "Cursor" && parsedAlone(lx.checked.cx, node, protocolByTsName(child.proto)!);
-  const chained = !childNeedsOwnPointer(lx, callee.expression, node);
+  // a cursor's children start from its own pointer already (protocols/emit-c.ts childAccessor)
+  const chained = parent.name !== "cursor" && !childNeedsOwnPointer(lx, callee.expression, node);
   const suffix = `${alone ? ALONE : ""}${chained ? CHAINED : ""}`;
   if (suffix) lx.accessorVariants.add(`${parent.name}.${accessor}|${suffix}`);
   return call(`${childAccessorName(parent, accessor)}${suffix}`, args);
