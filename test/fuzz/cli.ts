@@ -29,6 +29,13 @@ console.log(`tsbpf fuzz: seed ${seed}`);
 if (o.verify && !root) console.log("tsbpf fuzz: not root, so the kernel verifier is not run (check and clang only)");
 
 const workDir = mkdtempSync(join(tmpdir(), "tsbpf-fuzz-"));
+// stopped by a signal (make fuzz interrupted, a campaign cut short), the run still leaves no scratch files behind
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.once(signal, () => {
+    rmSync(workDir, { recursive: true, force: true });
+    process.exit(code);
+  });
+}
 const started = Date.now();
 const seen: ProgramResult[] = [];
 const tty = process.stdout.isTTY;
