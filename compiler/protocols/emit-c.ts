@@ -71,9 +71,11 @@ struct tsbpf_hdr {
 #define tsbpf_is(x, k) ({ __typeof__(+(x)) tsbpf_i_ = (x); int tsbpf_e_ = 0; \\
 	if (tsbpf_i_ >= (k)) { tsbpf_opaque(tsbpf_i_); tsbpf_e_ = tsbpf_i_ <= (k); } tsbpf_e_; })
 
-/* v, or TSBPF_NO_NEXT when flag (below 2^16) is not 0: computed without a jump, so the verifier follows one path. */
-#define tsbpf_none_unless_zero(flag, v) ({ __u64 tsbpf_n_ = (flag); tsbpf_opaque(tsbpf_n_); \\
-	(__u32)(v) | (__u32)-((tsbpf_n_ + 0xffff) >> 16); })
+/* v, or TSBPF_NO_NEXT when flag (below 2^63) is not 0: computed without a jump, so the verifier follows one path. The
+ * sign of -flag, spread over all bits by an arithmetic shift, is the mask; hidden once negated, or clang turns the
+ * shift back into a comparison and a jump. */
+#define tsbpf_none_unless_zero(flag, v) ({ __s64 tsbpf_n_ = -(__s64)(__u64)(flag); tsbpf_opaque(tsbpf_n_); \\
+	(__u32)(v) | (__u32)(tsbpf_n_ >> 63); })
 
 /* Whether v (below 64) is in the set of bit positions mask, tested as one bit so the verifier follows one path. */
 #define tsbpf_in_set(v, mask) ({ __u64 tsbpf_s_ = (v); tsbpf_opaque(tsbpf_s_); tsbpf_s_ < 64 && ((mask) >> tsbpf_s_) & 1; })
