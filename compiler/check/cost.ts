@@ -46,10 +46,10 @@ export const STEP_COSTS = {
 
 /**
  * An address write in a loop body that keeps the carried TCP, UDP or ICMPv6 checksum through the pseudo-header: the
- * setter branches on which of them follows, and each branch's state walks on through the later iterations, as an
- * (a header parse no longer does: its failures meet in one block, so an absent header leaves one state; its trips
- * cost what test/kernel/verifier-states.test.ts measures, linear in the trips): trips² times this (measured over 16 and 64 trips: IPv6 70, IPv4 33 to 36; other field writes
- * grow with the trips, not their square).
+ * setter branches on which of them follows, and each branch's state walks on through the later iterations: trips²
+ * times this (measured over 16 and 64 trips: IPv6 70, IPv4 33 to 36; other field writes grow with the trips, not
+ * their square). A header parse no longer does: its failures meet in one block, so an absent header leaves one state,
+ * and its trips cost what test/kernel/verifier-states.test.ts measures, in proportion to the trips.
  */
 const PSEUDO_HEADER_WRITE_IN_LOOP_SQUARED: Record<string, number> = { ipv6: 100, ipv4: 50 };
 

@@ -40,7 +40,7 @@ export interface LoweredProgram {
 
 /**
  * Where raw reads out of bounds go: `tsbpf_on_error: tsbpf_landing(); return <onError>;`, in programs that have raw
- * reads; their checks' asm gotos land there, in a block of their own (see tsbpf_fits).
+ * reads; their checks' asm gotos land there, in a block of their own (see tsbpf_check).
  */
 function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number]): CStmt[] {
   const inside = (n: ts.Node) => n.pos >= p.node.pos && n.end <= p.node.end && n.getSourceFile() === p.node.getSourceFile();

@@ -87,29 +87,28 @@ struct tsbpf_hdr {
 #define tsbpf_fresh_by(p, noise) ({ __u64 tsbpf_z_ = 0; tsbpf_widen(tsbpf_z_, (noise) & 1, 1); \\
 	__u8 *tsbpf_f_ = (p) + tsbpf_z_; tsbpf_opaque(tsbpf_f_); tsbpf_f_; })
 
-/* Whether the n bytes at p lie before end: one comparison clang cannot see (an asm goto), so it can never compare
- * again where the answer is used; the verifier learns nothing from a comparison that fails, nor from any comparison
- * of pointers into a socket filter's frame (a map value), and would follow such a second comparison the wrong way.
- * What clang may test again is what decided a header's presence around it: so the equalities there are range tests
- * (tsbpf_is, for selectors and validity), which the verifier follows both ways (a failed EtherType equality tested
- * again was test/kernel/protocols.ts refused). The jump lands in a block of its own: clang 14 cannot split an asm
- * goto's edges and moved the values meant for the block after it ahead of the jump, or nowhere, leaving registers
- * the verifier found unset (test/fuzz/regressions/verifier-r-read-ok-5fdbf661.ts and -f633cb6e.ts). A hidden 0 or 1
- * tested afterwards did the same for three instructions more per check. */
-/* A parser's check: on to label unless the n bytes at p lie before end. A parser's checks share the label, the one
- * block its failures land in, so the constants of "no header" are set once for all of them. */
+/* On to label unless the n bytes at p lie before end: one comparison clang cannot see (an asm goto), so it can never
+ * compare again where the answer is used; the verifier learns nothing from a comparison that fails, nor from any
+ * comparison of pointers into a socket filter's frame (a map value), and would follow such a second comparison the
+ * wrong way. What clang may test again is what decided a header's presence around it: so the equalities there are
+ * range tests (tsbpf_is, for selectors and validity), which the verifier follows both ways (a failed EtherType equality
+ * tested again was test/kernel/protocols.ts refused). A hidden 0 or 1 tested afterwards did the same for three
+ * instructions more per check. p itself (n of 0), already a pointer clang cannot see through, needs no copy.
+ * A parser's checks share one label, so the constants of "no header" are set once for all of them. */
 #define tsbpf_check(p, n, end, label) ({ __u8 *tsbpf_q_ = (p) + (n); if (n) tsbpf_opaque(tsbpf_q_); \\
 	asm goto("if %0 > %1 goto %l[" #label "]" : : "r"(tsbpf_q_), "r"(end) : : label); })
+/* What stands first where a check's jump lands, so it lands in a block of its own: clang 14 cannot split an asm
+ * goto's edges and moved the values meant for the block after it ahead of the jump, or nowhere, leaving registers
+ * the verifier found unset (test/fuzz/regressions/verifier-r-read-ok-5fdbf661.ts and -f633cb6e.ts). */
+#define tsbpf_landing() asm volatile("")
 
+/* Whether the n bytes at p lie before end (tsbpf_check). */
 static __always_inline int tsbpf_fits(__u8 *p, __u64 n, __u8 *end)
 {
-	__u8 *q = p + n;
-	if (n) /* (p itself, already a pointer clang cannot see through, needs no copy) */
-		tsbpf_opaque(q);
-	asm goto("if %0 > %1 goto %l[outside]" : : "r"(q), "r"(end) : : outside);
+	tsbpf_check(p, n, end, outside);
 	return 1;
 outside:
-	asm volatile("");
+	tsbpf_landing();
 	return 0;
 }
 
@@ -274,8 +273,8 @@ function parser(p: ProtocolSpec, alone = false): string {
   // bytes as they lie: any unknown bits serve)
   if (p.chain && !alone) lines.push(`\ttsbpf_widen(h.next_proto, *(__u${p.minLength >= 4 ? 32 : 8} *)pos, 0xffffffffULL);`);
   else if ((p.nextSelector || p.tags) && !alone) lines.push("\ttsbpf_opaque(h.next_proto);");
-  // every way a parse fails lands here: one block of its own (see tsbpf_fits) for all of them
-  lines.push("\treturn h;", `${NONE}:`, "\tasm volatile(\"\");", "\treturn TSBPF_NO_HDR;", "}");
+  // every way a parse fails lands here: one block of its own (tsbpf_landing) for all of them
+  lines.push("\treturn h;", `${NONE}:`, "\ttsbpf_landing();", "\treturn TSBPF_NO_HDR;", "}");
   return lines.join("\n");
 }
 

@@ -92,9 +92,7 @@ export function contextRuntime(lx: LowerContext): string[] {
  * `x + k` to x, keeping k beside the value, and refuses to add to a pointer a value so tied with k of 2^29 or more
  * ("pkt pointer offset N is not allowed", test/fuzz/regressions/verifier-pkt-pointer-offset-n-is-not-allowed-be23ca58.ts).
  */
-export const RAW_READ_RUNTIME = `/* The block tsbpf_on_error's asm gotos land in (see tsbpf_fits). */
-#define tsbpf_landing() asm volatile("")
-#define tsbpf_at(c, off, n, end) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u64 tsbpf_o_ = (__u32)(off); \\
+export const RAW_READ_RUNTIME = `#define tsbpf_at(c, off, n, end) ({ struct tsbpf_hdr tsbpf_c_ = (c); __u64 tsbpf_o_ = (__u32)(off); \\
 	if (__builtin_constant_p(off)) tsbpf_opaque(tsbpf_o_); else asm volatile("%0 &= -1" : "+r"(tsbpf_o_)); \\
 	if (tsbpf_o_ > 0x${CURSOR_OFFSET_MAX.toString(16)} || tsbpf_o_ + (n) > tsbpf_c_.next_proto) goto tsbpf_on_error; \\
 	__u8 *tsbpf_p_ = tsbpf_c_.pos + tsbpf_o_; \\
