@@ -74,7 +74,7 @@ export async function build(file: string, options: BuildOptions = {}): Promise<B
   const stem = basename(checked.probe.path).replace(/\.ts$/, "");
   const outDir = resolve(options.outDir ?? "build");
   const names = { c: `${stem}.bpf.c`, o: `${stem}.bpf.o`, manifest: `${stem}.manifest.json` };
-  const manifest = buildManifest(basename(checked.probe.path), names.o, options.license ?? "GPL", programs, checked.cx, dirname(checked.probe.path));
+  const manifest = buildManifest(basename(checked.probe.path), names.o, options.license ?? "GPL", programs, checked.facts, dirname(checked.probe.path));
   let staging: string;
   try {
     mkdirSync(outDir, { recursive: true });

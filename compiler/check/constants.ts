@@ -2,12 +2,15 @@
 import { ts } from "ts-morph";
 import { wrap } from "../types/int-types.js";
 import { foldBinary, foldUnary } from "./constant-folding.js";
-import type { CheckContext } from "./context.js";
+import type { CheckFacts } from "./facts.js";
+
+/** What constantOf reads: check's context while it checks, its frozen facts afterwards. */
+type ConstantFacts = Pick<CheckFacts, "types" | "declarationOf" | "constantValues" | "isAmbient">;
 
 const K = ts.SyntaxKind;
 
 /** The value of an expression the checker has already typed, if it is known at compile time (typed results wrap at their width). */
-export function constantOf(cx: CheckContext, node: ts.Expression): bigint | undefined {
+export function constantOf(cx: ConstantFacts, node: ts.Expression): bigint | undefined {
   if (ts.isParenthesizedExpression(node)) return constantOf(cx, node.expression);
   const t = cx.types.get(node);
   if (t?.kind === "const") return t.other === undefined ? t.value : undefined;

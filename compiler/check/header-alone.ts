@@ -1,7 +1,9 @@
 // Header parses whose result nothing reads past: they may skip finding what follows (the next protocol, IPv6's extension walk).
 import { ts } from "ts-morph";
 import type { FieldSpec, ProtocolSpec } from "../protocols/schema.js";
-import type { CheckContext } from "./context.js";
+import type { CheckFacts } from "./facts.js";
+
+type Names = Pick<CheckFacts, "declarationOf">;
 import { isAssigned, unparen } from "./syntax.js";
 
 /**
@@ -11,7 +13,7 @@ import { isAssigned, unparen } from "./syntax.js";
  * that reports what follows (`l4Protocol`, `extensionLength`) or an address setter that keeps an upper layer's
  * checksum needs that work; so does any other use (a child accessor, passing the header on, a `let`).
  */
-export function parsedAlone(cx: CheckContext, call: ts.CallExpression, p: ProtocolSpec): boolean {
+export function parsedAlone(cx: Names, call: ts.CallExpression, p: ProtocolSpec): boolean {
   if (p.tags || (!p.nextSelector && !p.chain)) return false;
   const use = outermost(call);
   const decl = use.parent;
@@ -31,7 +33,7 @@ function outermost(node: ts.Node): ts.Node {
 }
 
 /** The identifiers in scope that name decl (its own name excluded). */
-function references(cx: CheckContext, scope: ts.Node, decl: ts.VariableDeclaration): ts.Identifier[] {
+function references(cx: Names, scope: ts.Node, decl: ts.VariableDeclaration): ts.Identifier[] {
   const out: ts.Identifier[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n) && n !== decl.name && cx.declarationOf(n) === decl) out.push(n);

@@ -11,10 +11,12 @@ import { declareStructs } from "./structs.js";
 import { findAdjustments } from "./adjustments.js";
 import { StackEstimator } from "./stack.js";
 import { checkBudget, CostModel, type Cost } from "./cost.js";
+import { freezeFacts, type CheckFacts } from "./facts.js";
 
 export interface CheckedProbe {
   probe: LoadedProbe;
-  cx: CheckContext;
+  /** Every decision check made, frozen (lowering reads only these). */
+  facts: CheckFacts;
   programs: ProgramDecl[];
   /** Helper functions, callees before callers. */
   functions: ts.FunctionDeclaration[];
@@ -66,7 +68,7 @@ export function checkProbe(probe: LoadedProbe): CheckedProbe {
   for (const p of decls.programs) checkRestrictedUses(cx, p);
   if (!cx.diagnostics.hasErrors) new StackEstimator(cx).check(decls.programs, functions);
   cx.diagnostics.throwIfErrors();
-  return { probe, cx, programs: decls.programs, functions, constants: decls.constants, warnings: cx.diagnostics.warnings, costs, overBudget: overBudget.items };
+  return { probe, facts: freezeFacts(cx), programs: decls.programs, functions, constants: decls.constants, warnings: cx.diagnostics.warnings, costs, overBudget: overBudget.items };
 }
 
 /** Reports what a program uses, in its body or any function it calls, that its kind's kernel does not offer. */

@@ -3,6 +3,7 @@ import { ts } from "ts-morph";
 import { messages } from "../diagnostics/catalogue.js";
 import type { TType } from "../types/types.js";
 import type { CheckContext } from "./context.js";
+import type { CheckFacts } from "./facts.js";
 import { isReservedInC, MAX_OBJECT_NAME } from "./names.js";
 import { typeFromNode } from "./type-nodes.js";
 import { RAW_VIEWS, viewFields, type RawField } from "../programs/raw-contexts.js";
@@ -113,7 +114,7 @@ function contains(cx: CheckContext, info: StructInfo, target: string, seen: Set<
 }
 
 /** Structs in the order C needs them: every struct after the structs it contains. */
-export function structOrder(cx: CheckContext): StructInfo[] {
+export function structOrder(cx: Pick<CheckFacts, "structs">): StructInfo[] {
   const out: StructInfo[] = [];
   const visit = (s: StructInfo, seen: Set<string>) => {
     if (out.includes(s) || seen.has(s.name)) return;

@@ -3,6 +3,7 @@ import { basename, dirname, relative } from "node:path";
 import { ts } from "ts-morph";
 import type { CExpr, SourceLine } from "../c/ast.js";
 import type { CheckedProbe } from "../check/index.js";
+import type { CheckFacts } from "../check/facts.js";
 import type { TType } from "../types/types.js";
 import type { FunctionScope } from "./function-scope.js";
 import type { SpanAccess } from "./raw-runs.js";
@@ -32,7 +33,11 @@ export class LowerContext {
   /** What `return;` returns in the function being lowered: 0 in a @noinline function that returns nothing (lower/program.ts). */
   voidReturn?: CExpr;
 
+  /** What check decided, frozen: the only thing lowering asks about the TypeScript. */
+  readonly facts: CheckFacts;
+
   constructor(readonly checked: CheckedProbe) {
+    this.facts = checked.facts;
     this.lineFile = basename(checked.probe.path);
   }
 
@@ -49,24 +54,24 @@ export class LowerContext {
 
   /** The C name of a module-level helper function. */
   functionName(decl: ts.Node): string {
-    const name = this.checked.cx.functionNames.get(decl);
+    const name = this.checked.facts.functionNames.get(decl);
     if (!name) throw new Error("internal: unknown function");
     return name;
   }
 
   typeOf(node: ts.Node): TType {
-    const t = this.checked.cx.types.get(node);
+    const t = this.checked.facts.types.get(node);
     if (!t) throw new Error(`internal: no type recorded for '${node.getText()}'`);
     return t;
   }
 
   bindingOf(node: ts.Node) {
-    const decl = this.checked.cx.declarationOf(node);
-    return decl ? this.checked.cx.bindings.get(decl) : undefined;
+    const decl = this.checked.facts.declarationOf(node);
+    return decl ? this.checked.facts.bindings.get(decl) : undefined;
   }
 
   bindingOfDecl(decl: ts.Node) {
-    return this.checked.cx.bindings.get(decl);
+    return this.checked.facts.bindings.get(decl);
   }
 
   at(node: ts.Node): SourceLine {

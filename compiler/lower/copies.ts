@@ -17,7 +17,7 @@ export const INLINE_COPY_BYTES = 1024;
  */
 export function lowerBigCopy(lx: LowerContext, target: CExpr, source: ts.Expression, t: TType): CExpr | undefined {
   if (t.kind !== "struct") return undefined;
-  const size = layoutOf(lx.checked.cx, t).size;
+  const size = layoutOf(lx.facts, t).size;
   if (size <= INLINE_COPY_BYTES) return undefined;
   const name = `tsbpf_copy_${t.cName}`;
   if (!lx.accessors.has(name)) {

@@ -54,7 +54,7 @@ function elementAccess(lx: LowerContext, node: ts.ElementAccessExpression): CExp
 
 /** `{ a: 1, b: x }` → `(struct Pair){ .a = 1, .b = x }`, fields in declaration order. */
 function structLiteral(lx: LowerContext, literal: ts.ObjectLiteralExpression, t: TType & { kind: "struct" }): CExpr {
-  const info = lx.checked.cx.structs.get(t.name)!;
+  const info = lx.facts.structs.get(t.name)!;
   const given = new Map(literal.properties.map((p) => [(p.name as ts.Identifier).text, (p as ts.PropertyAssignment).initializer]));
   return { k: "compound", type: `struct ${t.cName}`, fields: info.fields.map((f) => [f.name, lowerAs(lx, given.get(f.name)!, f.type)]) };
 }
@@ -83,9 +83,9 @@ function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CEx
   if (node.kind === K.FalseKeyword) return num(0);
   if (ts.isIdentifier(node)) {
     const binding = lx.bindingOf(node)!;
-    const decl = lx.checked.cx.declarationOf(node);
+    const decl = lx.facts.declarationOf(node);
     // a loop counter is kept in 64 bits (statements.ts counterType) and read through its own type
-    if (decl && lx.checked.cx.loopCounters.has(decl) && binding.type.kind === "int") return cast(INTS[binding.type.name].c, id(binding.cName));
+    if (decl && lx.facts.loopCounters.has(decl) && binding.type.kind === "int") return cast(INTS[binding.type.name].c, id(binding.cName));
     return id(binding.cName);
   }
   if (ts.isPropertyAccessExpression(node)) return propertyAccess(lx, node);
@@ -105,8 +105,8 @@ function lowerExpr(lx: LowerContext, node: ts.Expression, expected?: TType): CEx
 
 function propertyAccess(lx: LowerContext, node: ts.PropertyAccessExpression): CExpr {
   const t = lx.typeOf(node);
-  if (t.kind === "enum" && t.underlying) return intLiteral(lx.checked.cx.enums.get(t.name)!.values.get(node.name.text)!, t.underlying);
-  if (t.kind === "enum" && !kindByAction(t.name)) return num(lx.checked.cx.checker.getConstantValue(node) as number);
+  if (t.kind === "enum" && t.underlying) return intLiteral(lx.facts.enums.get(t.name)!.values.get(node.name.text)!, t.underlying);
+  if (t.kind === "enum" && !kindByAction(t.name)) return num(lx.facts.enumValue(node));
   if (t.kind === "enum") return id(enumConstant(t.name, node.name.text));
   const receiver = lx.typeOf(node.expression);
   if (receiver.kind === "ref") return lowerRefField(lx, node, receiver);
@@ -156,20 +156,20 @@ function callExpression(lx: LowerContext, node: ts.CallExpression): CExpr {
   const callee = node.expression;
   if (ts.isPropertyAccessExpression(callee)) {
     const receiver = lx.typeOf(callee.expression);
-    if (receiver.kind === "map") return lowerMapCall(lx, node, callee, lx.checked.cx.maps.get(receiver.name)!);
+    if (receiver.kind === "map") return lowerMapCall(lx, node, callee, lx.facts.maps.get(receiver.name)!);
     return lowerAccessorCall(lx, node, callee, lowerAs(lx, callee.expression));
   }
   const name = (callee as ts.Identifier).text;
-  const decl = lx.checked.cx.declarationOf(callee)!;
-  const helper = lx.checked.cx.isAmbient(decl) ? helperByName(name) : undefined;
+  const decl = lx.facts.declarationOf(callee)!;
+  const helper = lx.facts.isAmbient(decl) ? helperByName(name) : undefined;
   if (helper) return lowerHelperCall(lx, node, helper);
-  if (isIntName(name) && lx.checked.cx.isAmbient(decl)) {
+  if (isIntName(name) && lx.facts.isAmbient(decl)) {
     const arg = node.arguments[0]!;
     const argType = lx.typeOf(arg);
     if (argType.kind === "const") return lowerAs(lx, arg, { kind: "int", name });
     return cast(INTS[name].c, lowerAs(lx, arg));
   }
-  const signature = lx.checked.cx.functions.get(decl)!;
+  const signature = lx.facts.functions.get(decl)!;
   const args = node.arguments.map((a, i) => lowerAs(lx, a, signature.params[i]));
   return call(lx.functionName(decl), takesPacketEnd(signature.params) ? [...args, lx.scope.end()] : args);
 }

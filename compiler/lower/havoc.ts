@@ -27,7 +27,7 @@ export function pathDependentAfter(lx: LowerContext, s: ts.Statement): ts.Node[]
   if (ts.isExpressionStatement(s)) {
     const e = unparen(s.expression);
     if (ts.isBinaryExpression(e) && isAssignment(e) && branches(lx, e.right)) {
-      const d = ts.isIdentifier(unparen(e.left)) ? lx.checked.cx.declarationOf(unparen(e.left)) : undefined;
+      const d = ts.isIdentifier(unparen(e.left)) ? lx.facts.declarationOf(unparen(e.left)) : undefined;
       return d && isScalar(lx, d) ? [d] : [];
     }
   }
@@ -44,11 +44,11 @@ function counterKeptAfter(lx: LowerContext, loop: ts.Node): ts.Node[] {
   if (!ts.isWhileStatement(loop)) return [];
   const test = unparen(loop.expression);
   if (!ts.isBinaryExpression(test) || !ts.isIdentifier(unparen(test.left))) return [];
-  const d = lx.checked.cx.declarationOf(unparen(test.left));
+  const d = lx.facts.declarationOf(unparen(test.left));
   const b = d && lx.bindingOfDecl(d);
   // a `break` of this loop: not one of a nested loop or a switch
   const ownBreak = someNode(loop.statement, ts.isBreakStatement, (n) => !isLoop(n) && !ts.isSwitchStatement(n) && !ts.isFunctionLike(n));
-  return d && b && lx.checked.cx.loopCounters.has(d) && b.type.kind === "int" && !declaredWithin(d, loop) && ownBreak ? [d] : [];
+  return d && b && lx.facts.loopCounters.has(d) && b.type.kind === "int" && !declaredWithin(d, loop) && ownBreak ? [d] : [];
 }
 
 /** Whether a declaration stands inside a node. */
@@ -116,7 +116,7 @@ function isAssignment(e: ts.BinaryExpression): boolean {
 
 function isScalar(lx: LowerContext, decl: ts.Node): boolean {
   const b = lx.bindingOfDecl(decl);
-  return !!b && (b.kind === "local" || b.kind === "param") && (b.type.kind === "int" || b.type.kind === "bool" || b.type.kind === "enum") && !lx.checked.cx.loopCounters.has(decl);
+  return !!b && (b.kind === "local" || b.kind === "param") && (b.type.kind === "int" || b.type.kind === "bool" || b.type.kind === "enum") && !lx.facts.loopCounters.has(decl);
 }
 
 /**
@@ -164,7 +164,7 @@ function isKept(lx: LowerContext, n: ts.Expression): boolean {
   while (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text in INTS && e.arguments.length === 1) e = unparen(e.arguments[0]!);
   if (ts.isPropertyAccessExpression(e)) e = unparen(e.expression);
   if (!ts.isIdentifier(e)) return false;
-  const d = lx.checked.cx.declarationOf(e);
+  const d = lx.facts.declarationOf(e);
   const b = d && lx.bindingOfDecl(d);
   return !!b && (b.kind === "local" || b.kind === "param") && (b.type.kind !== "header" && b.type.kind !== "context" && b.type.kind !== "map");
 }
@@ -188,7 +188,7 @@ export function decidedInLoop(lx: LowerContext, node: ts.BinaryExpression, test:
  * 20261153/2378: 89,240 verifier steps, then over 1,000,000).
  */
 function readsHeader(lx: LowerContext, e: ts.Node): boolean {
-  return someNode(e, (n) => ts.isIdentifier(n) && lx.checked.cx.types.get(n)?.kind === "header");
+  return someNode(e, (n) => ts.isIdentifier(n) && lx.facts.types.get(n)?.kind === "header");
 }
 
 /** Whether the walk may reach a node more than once: it stands in a loop, or in a function called in one. */
@@ -211,7 +211,7 @@ function calledInLoop(lx: LowerContext, fn: ts.FunctionDeclaration): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && lx.checked.cx.declarationOf(n.expression) === fn && revisited(lx, n)) found = true;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && lx.facts.declarationOf(n.expression) === fn && revisited(lx, n)) found = true;
     else ts.forEachChild(n, visit);
   };
   visit(fn.getSourceFile());
@@ -221,8 +221,8 @@ function calledInLoop(lx: LowerContext, fn: ts.FunctionDeclaration): boolean {
 
 function mentionsCounter(lx: LowerContext, e: ts.Node): boolean {
   return someNode(e, (n) => {
-    const d = ts.isIdentifier(n) ? lx.checked.cx.declarationOf(n) : undefined;
-    return !!d && lx.checked.cx.loopCounters.has(d);
+    const d = ts.isIdentifier(n) ? lx.facts.declarationOf(n) : undefined;
+    return !!d && lx.facts.loopCounters.has(d);
   });
 }
 
@@ -239,7 +239,7 @@ function assignedWithin(lx: LowerContext, s: ts.Node, kind: (lx: LowerContext, d
     if (ts.isBinaryExpression(n) && isAssignment(n)) target = unparen(n.left);
     if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) target = unparen(n.operand);
     if (target && ts.isIdentifier(target)) {
-      const d = lx.checked.cx.declarationOf(target);
+      const d = lx.facts.declarationOf(target);
       if (d && !declaredWithin(d, s) && kind(lx, d)) out.add(d);
     }
     ts.forEachChild(n, visit);
@@ -253,8 +253,8 @@ function branches(lx: LowerContext, e: ts.Node): boolean {
   if (ts.isConditionalExpression(e)) return true;
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) return true;
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) {
-    const d = lx.checked.cx.declarationOf(e.expression);
-    if (d && lx.checked.cx.functions.has(d)) return true;
+    const d = lx.facts.declarationOf(e.expression);
+    if (d && lx.facts.functions.has(d)) return true;
   }
   return ts.forEachChild(e, (c) => branches(lx, c) || undefined) ?? false;
 }

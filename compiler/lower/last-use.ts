@@ -35,7 +35,7 @@ export function filesHaveLoops(checked: CheckedProbe): boolean {
 export function readsEndAt(lx: LowerContext, receiver: ts.Expression, use: ts.Node): boolean {
   const variable = unwrap(receiver);
   if (!ts.isIdentifier(variable)) return false;
-  const decl = lx.checked.cx.declarationOf(variable);
+  const decl = lx.facts.declarationOf(variable);
   if (!decl || !ts.isVariableDeclaration(decl)) return false;
   const body = enclosingFunction(use);
   if (!body) return false;
@@ -46,7 +46,7 @@ export function readsEndAt(lx: LowerContext, receiver: ts.Expression, use: ts.No
   let readAgain = false;
   const visit = (n: ts.Node): void => {
     if (readAgain) return;
-    if (ts.isIdentifier(n) && n !== variable && n !== decl.name && lx.checked.cx.declarationOf(n) === decl) {
+    if (ts.isIdentifier(n) && n !== variable && n !== decl.name && lx.facts.declarationOf(n) === decl) {
       if (n.getStart() >= use.end) readAgain = true;
       return;
     }

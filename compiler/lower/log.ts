@@ -20,7 +20,7 @@ export function logMapDefinition(): string {
 }
 
 export function logSiteOf(lx: LowerContext, e: ts.Expression): LogSite | undefined {
-  return ts.isCallExpression(e) ? lx.checked.cx.logSites.find((s) => s.node === e) : undefined;
+  return ts.isCallExpression(e) ? lx.facts.logSites.find((s) => s.node === e) : undefined;
 }
 
 export function lowerLog(lx: LowerContext, site: LogSite, at: SourceLine): CStmt {

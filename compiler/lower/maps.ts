@@ -111,7 +111,7 @@ function accessor(lx: LowerContext, map: MapInfo, method: keyof typeof MAP_METHO
 /** LPM keys hold host-order addresses in the program and network-order ones in the map. */
 function keyToMapOrder(lx: LowerContext, map: MapInfo, key: string): string[] {
   if (map.key?.kind !== "struct") return [];
-  const info = lx.checked.cx.structs.get(map.key.name)!;
+  const info = lx.facts.structs.get(map.key.name)!;
   return info.fields.filter((f) => info.networkOrder?.has(f.name) && f.type.kind === "int" && INTS[f.type.name].bits > 8).map((f) => {
     const bits = INTS[(f.type as { name: keyof typeof INTS }).name].bits;
     return `${key}${f.name} = __builtin_bswap${bits}(${key}${f.name});`;

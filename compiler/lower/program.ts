@@ -44,7 +44,7 @@ export interface LoweredProgram {
  */
 function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number]): CStmt[] {
   const inside = (n: ts.Node) => n.pos >= p.node.pos && n.end <= p.node.end && n.getSourceFile() === p.node.getSourceFile();
-  if (![...checked.cx.usedRawReads].some(inside)) return [];
+  if (![...checked.facts.usedRawReads].some(inside)) return [];
   const exit: CStmt = { k: "return", value: id(enumConstant(p.kind.action, p.onError ?? p.kind.defaultOnError)) };
   return [{ k: "label", name: ON_ERROR_LABEL, body: { k: "block", body: [{ k: "expr", expr: call("tsbpf_landing", []) }, exit] } }];
 }
@@ -69,7 +69,7 @@ function lowerFunctionBody(lx: LowerContext, params: { cName: string; type: TTyp
 
 /** The program kinds whose verdict enum some value, variable or function of the probe has. */
 function usedVerdicts(checked: CheckedProbe): ProgramKind[] {
-  const cx = checked.cx;
+  const cx = checked.facts;
   const types = [...cx.types.values(), ...[...cx.bindings.values()].map((b) => b.type), ...[...cx.functions.values()].flatMap((f) => [f.returns, ...f.params])];
   return PROGRAM_KINDS.filter((k) => types.some((t) => t.kind === "enum" && t.name === k.action));
 }
@@ -86,23 +86,23 @@ function endOfBody(body: ts.Block, returns: TType): CStmt[] {
 }
 
 export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
-  checkLicense(checked.cx, options.license);
+  checkLicense(checked.facts, options.license);
   const lx = new LowerContext(checked);
-  const globals: CGlobal[] = structOrder(checked.cx).filter((s) => !s.inRuntime).map((s) => ({
+  const globals: CGlobal[] = structOrder(checked.facts).filter((s) => !s.inRuntime).map((s) => ({
     text: `struct ${s.cName} {\n${s.fields.map((f) => `\t${cType(f.type)} ${f.name}${f.type.kind === "array" ? `[${f.type.length}]` : ""};`).join("\n")}\n};`,
     at: s.builtin ? undefined : lx.at(s.decl.name),
   }));
-  for (const map of checked.cx.maps.values()) globals.push({ text: mapDefinition(map), at: lx.at(map.decl) });
-  if (checked.cx.logSites.length) globals.push({ text: logMapDefinition() });
-  for (const cfg of checked.cx.configs.values()) globals.push({ text: configDefinition(cfg), at: lx.at(cfg.decl) });
+  for (const map of checked.facts.maps.values()) globals.push({ text: mapDefinition(map), at: lx.at(map.decl) });
+  if (checked.facts.logSites.length) globals.push({ text: logMapDefinition() });
+  for (const cfg of checked.facts.configs.values()) globals.push({ text: configDefinition(cfg), at: lx.at(cfg.decl) });
   for (const decl of checked.constants) {
     const binding = lx.bindingOfDecl(decl)!;
     if (binding.type.kind !== "int") continue; // untyped constants are substituted
-    const value = checked.cx.constantValues.get(decl)!;
+    const value = checked.facts.constantValues.get(decl)!;
     globals.push({ text: `static const ${INTS[binding.type.name].c} ${binding.cName} = ${printExpr(intLiteral(value, binding.type.name))};`, at: lx.at(decl) });
   }
   const functions: CFunction[] = checked.functions.map((f) => {
-    const sig = checked.cx.functions.get(f)!;
+    const sig = checked.facts.functions.get(f)!;
     const params = f.parameters.map((p) => lx.bindingOfDecl(p)!);
     // a @noinline function that returns nothing returns 0 in C: the verifier refuses a subprogram whose r0 holds a
     // stack pointer at its exit, and clang leaves r0 as it was (seed 20261146 program 2103); the 0 is behind a barrier
@@ -150,7 +150,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     prelude(checked.programs.map((p) => p.kind), usedVerdicts(checked)),
     ...helperDefinitions(lx.helpers),
     ...kernelHelperDeclarations(lx.kernelHelpers),
-    emitProtocolRuntime(checked.cx.usedProtocols, checked.cx.usedSetters, lx.accessorVariants, lx.swaps, boundsReadInPlace(checked, lx)),
+    emitProtocolRuntime(checked.facts.usedProtocols, checked.facts.usedSetters, lx.accessorVariants, lx.swaps, boundsReadInPlace(checked, lx)),
     ...contextRuntime(lx),
     `char _license[] SEC("license") = ${cStringLiteral(options.license)};`,
   ];

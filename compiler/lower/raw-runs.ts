@@ -84,8 +84,8 @@ function quietExpression(lx: LowerContext, e: ts.Node, found: Access[], always: 
       return e.arguments.every((a) => quietExpression(lx, a, found, always));
     }
     if (!ts.isIdentifier(e.expression) || !PURE_FUNCTIONS.has(e.expression.text)) return false;
-    const decl = lx.checked.cx.declarationOf(e.expression);
-    return !!decl && lx.checked.cx.isAmbient(decl) && e.arguments.every((a) => quietExpression(lx, a, found, always));
+    const decl = lx.facts.declarationOf(e.expression);
+    return !!decl && lx.facts.isAmbient(decl) && e.arguments.every((a) => quietExpression(lx, a, found, always));
   }
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
@@ -130,11 +130,11 @@ function rawAccess(lx: LowerContext, e: ts.CallExpression): Access | undefined {
   const width = CURSOR_READS[name] ?? CURSOR_WRITES[name]?.width;
   if (!width) return undefined;
   const receiver = unwrap(callee.expression);
-  const type = lx.checked.cx.types.get(receiver);
+  const type = lx.facts.types.get(receiver);
   if (!ts.isIdentifier(receiver) || type?.kind !== "header" || type.proto !== "Cursor") return undefined;
-  const decl = lx.checked.cx.declarationOf(receiver);
+  const decl = lx.facts.declarationOf(receiver);
   if (!decl || !ts.isVariableDeclaration(decl) || !(decl.parent.flags & ts.NodeFlags.Const) || !lx.bindingOfDecl(decl)) return undefined;
-  const offset = e.arguments[0] && constantOf(lx.checked.cx, e.arguments[0]);
+  const offset = e.arguments[0] && constantOf(lx.facts, e.arguments[0]);
   if (offset === undefined || offset < 0n || offset > BigInt(CURSOR_OFFSET_MAX)) return undefined;
   return { call: e, cursor: decl, offset, width };
 }

@@ -93,7 +93,7 @@ function lowerOne(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[]
  */
 function switchValue(lx: LowerContext, value: ts.Expression): CExpr {
   const test = lowerAs(lx, value);
-  if (constantOf(lx.checked.cx, value) !== undefined || isConstantInC(test)) {
+  if (constantOf(lx.facts, value) !== undefined || isConstantInC(test)) {
     lx.helpers.add("unfolded");
     return call("tsbpf_unfolded", [test]);
   }
@@ -103,7 +103,7 @@ function switchValue(lx: LowerContext, value: ts.Expression): CExpr {
 function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
   const binding = lx.bindingOfDecl(decl)!;
   if (binding.type.kind === "const") return []; // an untyped local constant is substituted where it is used
-  if (binding.type.kind === "array" && lx.checked.cx.usedRawReads.has(decl.initializer!)) {
+  if (binding.type.kind === "array" && lx.facts.usedRawReads.has(decl.initializer!)) {
     // const b = c.bytes(off, n): declare the array, then copy into it (or leave through the onError exit)
     const copy = decl.initializer as ts.CallExpression;
     const cursor = lowerAs(lx, (copy.expression as ts.PropertyAccessExpression).expression);
@@ -116,7 +116,7 @@ function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
   }
   // structs and arrays live in memory: each starts a stack slot of its own (TSBPF_SLOT, see the prelude)
   const name = binding.type.kind === "array" ? `${binding.cName}[${binding.type.length}] TSBPF_SLOT` : binding.type.kind === "struct" ? `${binding.cName} TSBPF_SLOT` : binding.cName;
-  const type = lx.checked.cx.loopCounters.has(decl) && binding.type.kind === "int" ? counterType(binding.type.name) : cType(binding.type);
+  const type = lx.facts.loopCounters.has(decl) && binding.type.kind === "int" ? counterType(binding.type.name) : cType(binding.type);
   return [{ k: "decl", type, name, init: lowerAs(lx, decl.initializer!, binding.type), at: lx.at(decl) }];
 }
 
@@ -132,7 +132,7 @@ export function counterType(t: IntName): string {
 
 /** The counter of a proven loop: the variable its initializer declares, or the one a `while` compares. */
 function counterOf(lx: LowerContext, loop: ts.IterationStatement): ts.Node | undefined {
-  const cx = lx.checked.cx;
+  const cx = lx.facts;
   if ((ts.isForStatement(loop) || ts.isForOfStatement(loop)) && loop.initializer && ts.isVariableDeclarationList(loop.initializer)) {
     const d = loop.initializer.declarations[0];
     return d && cx.loopCounters.has(d) ? d : undefined;
@@ -161,7 +161,7 @@ function lowerFor(lx: LowerContext, node: ts.ForStatement, body: CStmt[]): CStmt
 
 /** `for (const i of range(a, b))` → `for (T i = a; i < b; i++)`. */
 function lowerForOfRange(lx: LowerContext, node: ts.ForOfStatement, body: CStmt[]): CStmt {
-  const facts = lx.checked.cx.rangeLoops.get(node)!;
+  const facts = lx.facts.rangeLoops.get(node)!;
   const decl = (node.initializer as ts.VariableDeclarationList).declarations[0]!;
   const name = lx.bindingOfDecl(decl)!.cName;
   const type = INTS[facts.type];
@@ -185,7 +185,7 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
   if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
     const left = unparen(e.left);
     const targetType = lx.typeOf(left);
-    const view = compoundOperator(e.operatorToken.kind) ? lx.checked.cx.compoundViews.get(e)! : undefined;
+    const view = compoundOperator(e.operatorToken.kind) ? lx.facts.compoundViews.get(e)! : undefined;
     if (ts.isPropertyAccessExpression(left) && lx.typeOf(left.expression).kind === "header") return lowerFieldWrite(lx, left, lowerAs(lx, view ?? e.right, targetType));
     const value = lowerAs(lx, view ?? e.right, targetType);
     const contextWrite = lowerContextWrite(lx, left, value);
@@ -210,8 +210,8 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
  */
 function droppedCallResult(lx: LowerContext, e: ts.Expression): boolean {
   if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return false;
-  const decl = lx.checked.cx.declarationOf(e.expression);
-  const fn = decl && lx.checked.cx.functions.get(decl);
+  const decl = lx.facts.declarationOf(e.expression);
+  const fn = decl && lx.facts.functions.get(decl);
   return !!fn && fn.linkage !== "inline";
 }
 

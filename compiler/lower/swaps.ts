@@ -24,7 +24,7 @@ export function fieldSwap(lx: LowerContext, list: readonly ts.Statement[], i: nu
   if (!read || !toA || !fromB || !toB || !fromTemp) return undefined;
   const [a, b, c, d] = [field(lx, toA), field(lx, fromB), field(lx, toB), read];
   if (!a || !b || !c || a.header !== d.header || b.header !== d.header || c.header !== d.header) return undefined;
-  if (a.name !== d.name || c.name !== b.name || !ts.isIdentifier(fromTemp) || lx.checked.cx.declarationOf(fromTemp) !== temp) return undefined;
+  if (a.name !== d.name || c.name !== b.name || !ts.isIdentifier(fromTemp) || lx.facts.declarationOf(fromTemp) !== temp) return undefined;
   const type = lx.typeOf(toA.expression);
   if (type.kind !== "header") return undefined;
   const p = protocolByTsName(type.proto)!;
@@ -37,8 +37,8 @@ export function fieldSwap(lx: LowerContext, list: readonly ts.Statement[], i: nu
 /** `h.f`: the declaration of the header variable h, and the field's name. */
 function field(lx: LowerContext, e: ts.Expression): { header: ts.Node; name: string } | undefined {
   const n = unparen(e);
-  if (!ts.isPropertyAccessExpression(n) || !ts.isIdentifier(n.expression) || lx.checked.cx.types.get(n.expression)?.kind !== "header") return undefined;
-  const header = lx.checked.cx.declarationOf(n.expression);
+  if (!ts.isPropertyAccessExpression(n) || !ts.isIdentifier(n.expression) || lx.facts.types.get(n.expression)?.kind !== "header") return undefined;
+  const header = lx.facts.declarationOf(n.expression);
   return header ? { header, name: n.name.text } : undefined;
 }
 

@@ -1,5 +1,5 @@
 // probe.manifest.json: what the object holds, for loaders and tools: programs with type, section and attach hints, maps with their layouts, config offsets.
-import type { CheckContext } from "../check/context.js";
+import type { CheckFacts } from "../check/facts.js";
 import type { LoweredProgram } from "../lower/program.js";
 import type { ProgramKind } from "../programs/kinds.js";
 import type { ConfigField } from "../object/config-patch.js";
@@ -65,7 +65,7 @@ export interface Manifest {
   log: ManifestLog | null;
 }
 
-export function buildManifest(source: string, object: string, license: string, programs: LoweredProgram[], cx: CheckContext, probeDir: string): Manifest {
+export function buildManifest(source: string, object: string, license: string, programs: LoweredProgram[], cx: CheckFacts, probeDir: string): Manifest {
   return {
     tsbpf: 1,
     source,

@@ -1,5 +1,5 @@
 // The memory layout of tsbpf types as C lays them out for BPF (natural alignment), recorded in the manifest for user space.
-import type { CheckContext } from "../check/context.js";
+import type { CheckFacts } from "../check/facts.js";
 import { INTS, type IntName } from "./int-types.js";
 import type { TType } from "./types.js";
 
@@ -18,7 +18,7 @@ export interface Padding {
 }
 
 /** The layout of a type; a struct's fields may be given directly (for config objects, which are not named types). */
-export function layoutOf(cx: CheckContext, t: TType, fieldsGiven?: { name: string; type: TType }[]): Layout {
+export function layoutOf(cx: Pick<CheckFacts, "structs">, t: TType, fieldsGiven?: { name: string; type: TType }[]): Layout {
   switch (t.kind) {
     case "int": {
       const size = INTS[t.name].bits / 8;

@@ -147,7 +147,7 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   const args = node.arguments.length ? [receiver, lowerAs(lx, node.arguments[0]!, { kind: "int", name: "u32" }), lx.scope.end()] : [receiver, lx.scope.end()];
   const accessor = callee.name.text;
   if (node.arguments.length > 0 || accessor === "options") return call(childAccessorName(parent, accessor), args);
-  const alone = child.proto !== "Cursor" && parsedAlone(lx.checked.cx, node, protocolByTsName(child.proto)!);
+  const alone = child.proto !== "Cursor" && parsedAlone(lx.facts, node, protocolByTsName(child.proto)!);
   // a cursor's children start from its own pointer already (protocols/emit-c.ts childAccessor)
   const chained = parent.name !== "cursor" && !childNeedsOwnPointer(lx, callee.expression, node);
   const suffix = `${alone ? ALONE : ""}${chained ? CHAINED : ""}`;

@@ -9,8 +9,8 @@ import { cStringLiteral } from "../../c/string-literal.js";
 
 export function isTraceCall(lx: LowerContext, e: ts.Expression): boolean {
   if (!ts.isCallExpression(e) || !ts.isIdentifier(unparen(e.expression))) return false;
-  const decl = lx.checked.cx.declarationOf(unparen(e.expression));
-  return !!decl && lx.checked.cx.isAmbient(decl) && (unparen(e.expression) as ts.Identifier).text === "trace";
+  const decl = lx.facts.declarationOf(unparen(e.expression));
+  return !!decl && lx.facts.isAmbient(decl) && (unparen(e.expression) as ts.Identifier).text === "trace";
 }
 
 /** A trace() or log.*() argument as 64 bits: `(__s64)x` for signed values (sign-extended), `(__u64)x` otherwise. */
