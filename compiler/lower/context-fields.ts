@@ -7,17 +7,11 @@ import { RAW_CONTEXTS } from "../programs/raw-contexts.js";
 import type { LowerContext } from "./context.js";
 import { lowerAs } from "./expressions.js";
 
-/**
+/*
  * Reads and writes go through tsbpf_ctx_get/tsbpf_ctx_set (inline assembly): with plain C, clang merges neighbouring
  * stores into one wider store, or loads from an address chosen between two fields, and the verifier refuses both on
  * a context. The accessors of the prelude say so in C.
  */
-export const CONTEXT_FIELD_RUNTIME = `/* One load or store of a context field at its constant offset (the verifier accepts nothing else on a context). */
-#define tsbpf_ctx_get(ctx, field, size) ({ __u64 tsbpf_v_; \\
-	asm volatile("%0 = *(" #size " *)(%1 + %2)" : "=r"(tsbpf_v_) : "r"(ctx), "i"(__builtin_offsetof(__typeof__(*(ctx)), field))); \\
-	(__typeof__((ctx)->field))tsbpf_v_; })
-#define tsbpf_ctx_set(ctx, field, size, v) ({ __u64 tsbpf_v_ = (v); \\
-	asm volatile("*(" #size " *)(%0 + %1) = %2" : : "r"(ctx), "i"(__builtin_offsetof(__typeof__(*(ctx)), field)), "r"(tsbpf_v_) : "memory"); })`;
 
 /** A field of the context, as lowering addresses it: the context, the C field (with a constant index) and its width. */
 interface FieldPlace {

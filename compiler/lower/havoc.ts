@@ -6,7 +6,7 @@ import { isLoop, someNode, unparen } from "../check/syntax.js";
 import { INTS } from "../types/int-types.js";
 import type { LowerContext } from "./context.js";
 
-/**
+/*
  * The verifier follows each path with the values it knows: after `if (c) n = 1; else n = 2;` it walks the rest twice,
  * and each such statement doubles the walk when it later decides a branch on n. Nothing the program does needs the
  * verifier to know a local's value (array indexes and packet offsets carry their own checks), except a loop's
@@ -14,10 +14,6 @@ import type { LowerContext } from "./context.js";
  * probe — each scalar local they may have set differently is xor-ed twice with bits the verifier cannot know
  * (tsbpf_havoc): unchanged at run time, the same for the verifier on every path.
  */
-export const HAVOC_RUNTIME = `#define tsbpf_havoc(v, noise) ({ __u64 tsbpf_h_ = (v); \\
-	asm volatile("%0 ^= %1\\n\\t%0 ^= %1" : "+r"(tsbpf_h_) : "r"(noise)); \\
-	(v) = (__typeof__(v))(__builtin_types_compatible_p(__typeof__(v), _Bool) ? tsbpf_h_ & 1 : tsbpf_h_); })
-#define tsbpf_unknown(e, noise) ({ __typeof__(e) tsbpf_u_ = (e); tsbpf_havoc(tsbpf_u_, noise); tsbpf_u_; })`;
 
 /** The scalar locals a statement may leave with a value that depends on the path through it. */
 export function pathDependentAfter(lx: LowerContext, s: ts.Statement): ts.Node[] {

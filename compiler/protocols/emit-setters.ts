@@ -11,16 +11,6 @@ export function isWritable(p: ProtocolSpec, f: FieldSpec): boolean {
   return "at" in f.read && typeof f.read.at === "number";
 }
 
-/** One's-complement arithmetic on raw (memory-order) 16-bit words: byte order does not matter as long as it is the same throughout. */
-export const CHECKSUM_RUNTIME = `/* RFC 1624: the checksum after one 16-bit word changes from 'from' to 'to' (~(~check + ~from + to)). */
-static __always_inline __u16 tsbpf_csum_replace(__u16 check, __u16 from, __u16 to)
-{
-	__u32 s = (__u16)~check + (__u32)(__u16)~from + to;
-	s = (s & 0xffff) + (s >> 16);
-	s = (s & 0xffff) + (s >> 16);
-	return (__u16)~s;
-}
-#define tsbpf_raw16(p) (*(__u16 *)(p))`;
 
 function write(read: LoadedField, type: FieldSpec["type"]): string[] {
   const bits = read.width * 8;
