@@ -13,7 +13,7 @@ const NOISE = "tsbpf_noise";
 /**
  * A function reaches the packet through its context (a program's, or a helper's context parameter) or, when it only
  * takes headers, through a hidden `end` parameter its callers fill in. The end of the packet is never stored in a
- * header value: a value that may also be "no header" would then carry a NULL end on some path (see HEADER_RUNTIME in protocols/emit-c.ts).
+ * header value: a value that may also be "no header" would then carry a NULL end on some path (see compiler/runtime/packet.h).
  */
 export class FunctionScope {
   private frameUsed = false;
