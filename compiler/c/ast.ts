@@ -8,6 +8,8 @@ export interface SourceLine {
 export type CExpr =
   | { k: "num"; text: string }
   | { k: "id"; name: string }
+  /** A parameter of a macro, parenthesised where it is used (the argument may be any expression). */
+  | { k: "macroArg"; name: string }
   | { k: "binary"; op: string; left: CExpr; right: CExpr }
   | { k: "unary"; op: string; operand: CExpr }
   | { k: "cast"; type: string; operand: CExpr }

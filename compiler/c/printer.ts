@@ -20,6 +20,7 @@ function precedence(e: CExpr): number {
   switch (e.k) {
     case "num":
     case "id":
+    case "macroArg":
       return 16;
     case "call":
     case "member":
@@ -54,6 +55,8 @@ function printBare(e: CExpr): string {
       return e.text;
     case "id":
       return e.name;
+    case "macroArg":
+      return `(${e.name})`;
     case "call":
       return `${e.fn}(${e.args.map((a) => printExpr(a, 2)).join(", ")})`;
     case "member":

@@ -1,4 +1,5 @@
 // Header parses whose result nothing reads past: they may skip finding what follows (the next protocol, IPv6's extension walk).
+import { mentions } from "../protocols/expr.js";
 import { ts } from "ts-morph";
 import type { FieldSpec, ProtocolSpec } from "../protocols/schema.js";
 import type { CheckFacts } from "./facts.js";
@@ -70,5 +71,5 @@ function ownUse(node: ts.Node, p: ProtocolSpec): boolean {
 function readsPast(p: ProtocolSpec, f: FieldSpec): boolean {
   if (!("expr" in f.read)) return false;
   const expr = f.read.expr;
-  return expr.includes("{nextProto}") || (!!p.chain && expr.includes("{length}")) || p.fields.some((g) => g !== f && expr.includes(`{${g.name}}`) && readsPast(p, g));
+  return mentions(expr, "nextProto") || (!!p.chain && mentions(expr, "length")) || p.fields.some((g) => g !== f && mentions(expr, { field: g.name }) && readsPast(p, g));
 }

@@ -1,4 +1,5 @@
 // ARP (RFC 826) for IPv4 over Ethernet: hardware type 1, protocol 0x0800, address lengths 6 and 4.
+import { field, is, load } from "./expr.js";
 import type { ProtocolSpec } from "./schema.js";
 
 export const arp: ProtocolSpec = {
@@ -17,9 +18,9 @@ export const arp: ProtocolSpec = {
     { name: "targetIp", type: "u32", doc: "Target protocol address, host byte order.", read: { at: 24, width: 4 } },
   ],
   validity: [
-    { expr: "tsbpf_is({hardwareType}, 1)", doc: "hardware type is Ethernet" },
-    { expr: "tsbpf_is({protocolType}, 0x0800)", doc: "protocol type is IPv4" },
-    { expr: "tsbpf_is(tsbpf_be16({pos} + 4), 0x0604)", doc: "address lengths are 6 and 4" },
+    { expr: is(field("hardwareType"), 1), doc: "hardware type is Ethernet" },
+    { expr: is(field("protocolType"), 0x0800), doc: "protocol type is IPv4" },
+    { expr: is(load(4, 2), 0x0604), doc: "address lengths are 6 and 4" },
   ],
   carriedBy: { eth: 0x0806 },
 };

@@ -1,4 +1,5 @@
 // The cursor: any header's payload (or any place in the packet) as a new packet that every parser accepts and raw reads address.
+import { CURSOR_LENGTH } from "./expr.js";
 import type { ProtocolSpec } from "./schema.js";
 
 export const cursor: ProtocolSpec = {
@@ -8,7 +9,7 @@ export const cursor: ProtocolSpec = {
   accessorDoc: "The bytes after this header",
   minLength: 0,
   // a cursor's next_proto holds its length limit (options() ends where its header ends), TSBPF_NO_NEXT for none
-  fields: [{ name: "length", type: "u32", doc: "The bytes from here to the end of the packet (or of the header, for options()).", read: { expr: "tsbpf_cursor_length(h, end)" } }],
+  fields: [{ name: "length", type: "u32", doc: "The bytes from here to the end of the packet (or of the header, for options()).", read: { expr: CURSOR_LENGTH } }],
   carriedBy: {},
 };
 

@@ -4,9 +4,13 @@ import { cursor } from "./cursor.js";
 import { addressSlotType, ADDRESS_TYPES, fieldCType, type ChainSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
 import { setter, swapper } from "./emit-setters.js";
 import { runtimeHeader } from "../runtime/headers.js";
+import { id, type CExpr } from "../c/ast.js";
+import { printExpr } from "../c/printer.js";
+import { hasChoice, type DescExpr } from "./expr.js";
+import { descToC, getterName } from "./emit-expr.js";
 
 
-export const getterName = (p: ProtocolSpec, field: string) => `tsbpf_${p.name}_${field}`;
+export { getterName } from "./emit-expr.js";
 export const parserName = (p: ProtocolSpec) => `tsbpf_parse_${p.name}`;
 export const childAccessorName = (parent: ProtocolSpec, accessor: string) => `tsbpf_${parent.name}_${accessor}`;
 
@@ -14,34 +18,30 @@ function hex(n: number): string {
   return `0x${n.toString(16)}`;
 }
 
-/** Replaces `{field}`, `{length}` and `{nextProto}` in a description's C template. */
-function expand(p: ProtocolSpec, template: string, h: string): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (name === "length") return `((__u32)tsbpf_distance((${h}).pos, (${h}).next))`;
-    if (name === "nextProto") return p.selectorInPacketOrder ? `__builtin_bswap16((__u16)(${h}).next_proto)` : `(${h}).next_proto`;
-    if (name === "pos") return `(${h}).pos`;
-    if (name === "index") return "index";
-    if (!p.fields.some((f) => f.name === name)) throw new Error(`protocol ${p.name}: unknown field {${name}}`);
-    return `${getterName(p, name)}(${h}, end)`;
-  });
+/** The header value of a getter macro (its parameter h), and of the functions (their local or parameter). */
+const MACRO_HEADER: CExpr = { k: "macroArg", name: "h" };
+
+/** The C text of a description expression over header h. */
+function expand(p: ProtocolSpec, e: DescExpr, h: CExpr): string {
+  return printExpr(descToC(p, e, { header: h }));
 }
 
-function loadExpr(p: ProtocolSpec, read: LoadedField, h: string): string {
-  if (typeof read.at === "string") {
+function loadExpr(p: ProtocolSpec, read: LoadedField, h: CExpr): string {
+  if (typeof read.at !== "number") {
     // a field at a computed place: checked against the packet end on its own, 0 when the header lacks it
     // the pointer is made once and hidden, so the pointer read is the pointer checked
-    const at = `(${h}).pos + (${expand(p, read.at, h)})`;
+    const at = `${printExpr(h)}.pos + (${expand(p, read.at, h)})`;
     const present = read.present ? `(${expand(p, read.present, h)}) && ` : "";
     return `({ __u8 *tsbpf_f_ = ${at}; tsbpf_opaque(tsbpf_f_); ${present}tsbpf_fits(tsbpf_f_, ${read.width}, end) ? tsbpf_be${read.width * 8}(tsbpf_f_) : 0; })`;
   }
-  let e = `tsbpf_be${read.width * 8}((${h}).pos + ${read.at})`;
+  let e = `tsbpf_be${read.width * 8}(${printExpr(h)}.pos + ${read.at})`;
   if (read.shift) e = `(${e} >> ${read.shift})`;
   if (read.mask !== undefined) e = `(${e} & ${hex(read.mask)})`;
   return e;
 }
 
 function getterMacro(p: ProtocolSpec, f: FieldSpec): string {
-  const body = "at" in f.read ? loadExpr(p, f.read, "h") : expand(p, f.read.expr, "h");
+  const body = "at" in f.read ? loadExpr(p, f.read, MACRO_HEADER) : expand(p, f.read.expr, MACRO_HEADER);
   if (f.type === "mac" || f.type === "ipv6addr") {
     // an address is copied out of the packet by value
     const read = f.read as LoadedField;
@@ -55,7 +55,7 @@ function getterMacro(p: ProtocolSpec, f: FieldSpec): string {
  * VLAN tags taken or not), each of which the verifier would carry on as a state of its own; an expression without a
  * choice (IPv4's {ihl} * 4) is one unknown value on one path, and needs no widening.
  */
-const branches = (expr: string | undefined) => expr !== undefined && expr.includes("?");
+const branches = hasChoice;
 
 /**
  * Where a header of variable length ends: `len`, when several paths set it, widened (tsbpf_widen) to any value up to
@@ -80,11 +80,10 @@ function selectorRead(p: ProtocolSpec, at: number): string {
 }
 
 /** The C that computes a parser's next protocol: a field read or a constant as they lie, for selectorInPacketOrder. */
-function nextSelector(p: ProtocolSpec, selector: string): string {
-  if (!p.selectorInPacketOrder) return expand(p, selector, "h");
-  if (/^0x[0-9a-f]+$|^\d+$/.test(selector)) return storedSelector(p, Number(selector));
-  const field = /^\{(\w+)\}$/.exec(selector);
-  const read = field ? fieldOf(p, field[1])?.read : undefined;
+function nextSelector(p: ProtocolSpec, selector: DescExpr): string {
+  if (!p.selectorInPacketOrder) return expand(p, selector, id("h"));
+  if (selector.k === "num") return storedSelector(p, selector.value);
+  const read = selector.k === "field" ? fieldOf(p, selector.name)?.read : undefined;
   if (!read || !("at" in read) || typeof read.at !== "number" || read.width !== 2) throw new Error(`protocol ${p.name}: a selector kept in packet order is a constant or a 16-bit field`);
   return selectorRead(p, read.at);
 }
@@ -111,11 +110,11 @@ function parser(p: ProtocolSpec, alone = false): string {
     check("pos", p.minLength),
   ];
   for (const v of p.validity ?? []) {
-    lines.push(`\tif (!(${expand(p, v.expr, "h")})) /* ${v.doc} */`, `\t\tgoto ${NONE};`);
+    lines.push(`\tif (!(${expand(p, v.expr, id("h"))})) /* ${v.doc} */`, `\t\tgoto ${NONE};`);
   }
   if (p.length) {
     if (p.maxLength === undefined) throw new Error(`protocol ${p.name}: a length needs a maxLength`);
-    lines.push(`\t__u32 len = ${expand(p, p.length, "h")};`, "", ...nextAt(p, "len", p.maxLength, branches(p.length)));
+    lines.push(`\t__u32 len = ${expand(p, p.length, id("h"))};`, "", ...nextAt(p, "len", p.maxLength, branches(p.length)));
   } else if (!p.tags) {
     lines.push(`\th.next = pos + ${p.minLength};`);
   }
@@ -173,6 +172,7 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
   if (selectors.some((s) => s >= 64)) throw new Error(`protocol ${p.name}: extension selectors must be below 64 for the bit test`);
   const mask = `0x${selectors.reduce((m, s) => m | (1n << BigInt(s)), 0n).toString(16)}ULL`;
   // the kind with the most selectors needs no test: it is what is left
+  const walk = { header: id("h"), extension: id("b") };
   const byWeight = [...chain.headers].sort((x, y) => x.selectors.length - y.selectors.length);
   const lines = [
     `	__u32 off = ${p.minLength};`,
@@ -195,7 +195,7 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): string[] {
   byWeight.forEach((x, i) => {
     const last = i === byWeight.length - 1;
     const test = x.selectors.map((s) => `h.next_proto == ${s}`).join(" || ");
-    lines.push(last ? `		} else { /* ${x.doc} */` : `		${i ? "} else " : ""}if (${test}) { /* ${x.doc} */`, `			len = ${x.length};`, `			h.next_proto = ${x.next};`);
+    lines.push(last ? `		} else { /* ${x.doc} */` : `		${i ? "} else " : ""}if (${test}) { /* ${x.doc} */`, `			len = ${printExpr(descToC(p, x.length, walk))};`, `			h.next_proto = ${printExpr(descToC(p, x.next, walk))};`);
   });
   // an offset past 0xfff lies past any packet the walk can reach: the chain runs past the end (masking it would wrap back into the packet)
   lines.push("		}", "		off += len;", "		if (off > 0xfff) {", `			off = ${p.minLength};`, "			h.next_proto = TSBPF_NO_NEXT;", "		}", "		if (h.next_proto == TSBPF_NO_NEXT)", "			break;", "	}");
@@ -230,9 +230,9 @@ function indexedAccessor(child: ProtocolSpec): string {
     "\t__u64 index = i;",
     "",
     "\ttsbpf_opaque(index);",
-    `\tif (index >= ${ix.max} || index >= (${expand(parent, ix.count, "parent")}))`,
+    `\tif (index >= ${ix.max} || index >= (${expand(parent, ix.count, id("parent"))}))`,
     "\t\treturn TSBPF_NO_HDR;",
-    `\t__u8 *at = parent.pos + ${expand(parent, ix.offset, "parent")};`,
+    `\t__u8 *at = parent.pos + ${expand(parent, ix.offset, id("parent"))};`,
     "",
     "\ttsbpf_opaque(at);",
     `\treturn ${parserName(child)}(at, end);`,

@@ -1,4 +1,5 @@
 // IPv6 (RFC 8200): the fixed 40-byte header, then up to 8 extension headers walked to find the upper-layer protocol.
+import { add, and, choose, equals, extLoad, field, is, LENGTH, mul, NEXT_PROTO, NO_NEXT, num, sub } from "./expr.js";
 import type { ProtocolSpec } from "./schema.js";
 
 export const ipv6: ProtocolSpec = {
@@ -16,19 +17,19 @@ export const ipv6: ProtocolSpec = {
     { name: "hopLimit", type: "u8", doc: "Hop limit.", read: { at: 7, width: 1 } },
     { name: "saddr", type: "ipv6addr", doc: "Source address.", read: { at: 8, width: 16 } },
     { name: "daddr", type: "ipv6addr", doc: "Destination address.", read: { at: 24, width: 16 } },
-    { name: "l4Protocol", type: "u8", doc: "The upper-layer protocol after the extension headers (IpProto), or 59 (no next header) when the chain is malformed, longer than 8, or the packet is a non-first fragment.", read: { expr: "({nextProto} == TSBPF_NO_NEXT ? 59 : {nextProto})" } },
-    { name: "extensionLength", type: "u16", doc: "The bytes of extension headers between the fixed header and the upper layer.", read: { expr: "{length} - 40" } },
+    { name: "l4Protocol", type: "u8", doc: "The upper-layer protocol after the extension headers (IpProto), or 59 (no next header) when the chain is malformed, longer than 8, or the packet is a non-first fragment.", read: { expr: choose(equals(NEXT_PROTO, NO_NEXT), 59, NEXT_PROTO) } },
+    { name: "extensionLength", type: "u16", doc: "The bytes of extension headers between the fixed header and the upper layer.", read: { expr: sub(LENGTH, 40) } },
   ],
-  validity: [{ expr: "tsbpf_is({version}, 6)", doc: "version is 6" }],
+  validity: [{ expr: is(field("version"), 6), doc: "version is 6" }],
   pseudoHeader: ["saddr", "daddr"],
-  nextSelector: "{nextHeader}",
+  nextSelector: field("nextHeader"),
   chain: {
     max: 8,
     minLength: 8,
     headers: [
-      { selectors: [0, 43, 60], length: "(tsbpf_be8(b + 1) + 1) * 8", next: "tsbpf_be8(b)", doc: "hop-by-hop, routing, destination options: (length + 1) * 8 bytes" },
-      { selectors: [51], length: "(tsbpf_be8(b + 1) + 2) * 4", next: "tsbpf_be8(b)", doc: "authentication header: (length + 2) * 4 bytes" },
-      { selectors: [44], length: "8", next: "((tsbpf_be16(b + 2) & 0xfff8) ? TSBPF_NO_NEXT : tsbpf_be8(b))", doc: "fragment: 8 bytes; a non-first fragment has no upper-layer header" },
+      { selectors: [0, 43, 60], length: mul(add(extLoad(1, 1), 1), 8), next: extLoad(0, 1), doc: "hop-by-hop, routing, destination options: (length + 1) * 8 bytes" },
+      { selectors: [51], length: mul(add(extLoad(1, 1), 2), 4), next: extLoad(0, 1), doc: "authentication header: (length + 2) * 4 bytes" },
+      { selectors: [44], length: num(8), next: choose(and(extLoad(2, 2), 0xfff8), NO_NEXT, extLoad(0, 1)), doc: "fragment: 8 bytes; a non-first fragment has no upper-layer header" },
     ],
   },
   carriedBy: { eth: 0x86dd, ipv4: { selector: 41, accessor: "ipv6in4" }, ipv6: { selector: 41, accessor: "ipv6in6" }, gre: 0x86dd, geneve: 0x86dd },

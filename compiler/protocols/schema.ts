@@ -1,4 +1,5 @@
 // The declarative description of a packet header, from which the C parsers, getters and the .d.ts are generated.
+import type { DescExpr } from "./expr.js";
 
 export type FieldType = "u8" | "u16" | "u32" | "u64" | "bool" | "mac" | "ipv6addr";
 
@@ -18,24 +19,21 @@ export function fieldCType(t: FieldType): string {
 
 /**
  * A big-endian load of `width` bytes at byte offset `at` of the header, then `>> shift` and `& mask`.
- * `at` may be a C template over `{field}` for fields whose place depends on others (GRE's key); such a read is
- * bounds-checked on its own and gives 0 when the field is absent.
+ * `at` may be computed from other fields (GRE's key); such a read is bounds-checked on its own and gives 0 when the
+ * field is absent.
  */
 export interface LoadedField {
-  at: number | string;
+  at: number | DescExpr;
   width: 1 | 2 | 4 | 6 | 8 | 16;
-  /** For a field at a computed place: C over `{field}` saying whether the header has it. */
-  present?: string;
+  /** For a field at a computed place: whether the header has it. */
+  present?: DescExpr;
   shift?: number;
   mask?: number;
 }
 
-/**
- * A value computed by a C expression in which `{field}` names another field of the same header,
- * `{length}` is the header's length in bytes, `{nextProto}` the selector of the following header and `{pos}` its first byte.
- */
+/** A value computed from the header's other fields, its length, what follows it and its bytes (protocols/expr.ts). */
 export interface DerivedField {
-  expr: string;
+  expr: DescExpr;
 }
 
 export interface FieldSpec {
@@ -66,23 +64,23 @@ export interface ProtocolSpec {
   /** Bytes that must be inside the packet before any field is read. */
   minLength: number;
   fields: FieldSpec[];
-  /** Conditions a well-formed header satisfies (C over `{field}`, equalities as `tsbpf_is(x, k)`); otherwise the accessor gives null. */
-  validity?: { expr: string; doc: string }[];
-  /** The header's full length when it varies (C over `{field}`); checked against the packet end after it is added. */
-  length?: string;
+  /** Conditions a well-formed header satisfies (equalities as `is(x, k)`); otherwise the accessor gives null. */
+  validity?: { expr: DescExpr; doc: string }[];
+  /** The header's full length when it varies; checked against the packet end after it is added. */
+  length?: DescExpr;
   /** The largest value `length` can take (required with it): how far the verifier must allow the header's end to be. */
   maxLength?: number;
   /** A stack of tags (802.1Q/802.1ad) between the fixed part and the payload; the selector is read after them. */
   tags?: { tpids: number[]; size: number; max: number; selectorAt: number; tagSelectorAt: number };
-  /** C over `{field}` choosing the protocol that follows; absent means nothing is parsed after this header. */
-  nextSelector?: string;
+  /** What chooses the protocol that follows; absent means nothing is parsed after this header. */
+  nextSelector?: DescExpr;
   /**
    * The selector is 16 bits (an EtherType, a port), a field `{f}` or a constant: kept as its bytes lie in the packet,
    * and compared with constants swapped at compile time, so no parse swaps it at run time.
    */
   selectorInPacketOrder?: true;
   /** Reached by an indexed accessor on a parent (`eth.vlan(i)`) rather than by a selector. */
-  indexed?: { parent: string; accessor: string; max: number; offset: string; count: string };
+  indexed?: { parent: string; accessor: string; max: number; offset: DescExpr; count: DescExpr };
   /** Where the header's options start (they end where the header does): `options()` gives them as a cursor. */
   optionsAt?: number;
   /** The header's own checksum, if it has one. */
@@ -99,11 +97,11 @@ export interface ProtocolSpec {
 
 /**
  * Extension headers between a fixed header and its payload: at most `max` of them, each at least `minLength` bytes,
- * recognised by the selector announcing it. `length` and `next` are C over `b`, the extension header's first byte;
- * `next` may give TSBPF_NO_NEXT (a non-first fragment). A malformed chain leaves the header valid with nothing after it.
+ * recognised by the selector announcing it. `length` and `next` read the extension header (extLoad); `next` may give
+ * NO_NEXT (a non-first fragment). A malformed chain leaves the header valid with nothing after it.
  */
 export interface ChainSpec {
   max: number;
   minLength: number;
-  headers: { selectors: number[]; length: string; next: string; doc: string }[];
+  headers: { selectors: number[]; length: DescExpr; next: DescExpr; doc: string }[];
 }

@@ -1,4 +1,5 @@
 // Tunnels over UDP: VXLAN (RFC 7348, port 4789) and Geneve (RFC 8926, port 6081), each carrying an inner frame.
+import { add, anyBit, field, is, load, mul, num } from "./expr.js";
 import type { ProtocolSpec } from "./schema.js";
 
 export const vxlan: ProtocolSpec = {
@@ -11,9 +12,9 @@ export const vxlan: ProtocolSpec = {
     { name: "flags", type: "u8", doc: "Flags; 0x08 (I: the VNI is valid) is always set.", read: { at: 0, width: 1 } },
     { name: "vni", type: "u32", doc: "VXLAN network identifier (24 bits).", read: { at: 4, width: 4, shift: 8 } },
   ],
-  validity: [{ expr: "({flags} & 0x08) != 0", doc: "the I flag is set" }],
+  validity: [{ expr: anyBit(field("flags"), 0x08), doc: "the I flag is set" }],
   // an Ethernet frame follows, announced as Transparent Ethernet Bridging like GRE and Geneve do
-  nextSelector: "0x6558",
+  nextSelector: num(0x6558),
   selectorInPacketOrder: true,
   carriedBy: { udp: 4789 },
 };
@@ -27,16 +28,16 @@ export const geneve: ProtocolSpec = {
   fields: [
     { name: "version", type: "u8", doc: "Always 0.", read: { at: 0, width: 1, shift: 6 } },
     { name: "optionsLength", type: "u8", doc: "Length of the options in 4-byte words.", read: { at: 0, width: 1, mask: 0x3f } },
-    { name: "oam", type: "bool", doc: "O flag: an OAM (control) packet.", read: { expr: "(tsbpf_be8({pos} + 1) & 0x80) != 0" } },
-    { name: "critical", type: "bool", doc: "C flag: critical options are present.", read: { expr: "(tsbpf_be8({pos} + 1) & 0x40) != 0" } },
+    { name: "oam", type: "bool", doc: "O flag: an OAM (control) packet.", read: { expr: anyBit(load(1, 1), 0x80) } },
+    { name: "critical", type: "bool", doc: "C flag: critical options are present.", read: { expr: anyBit(load(1, 1), 0x40) } },
     { name: "protocolType", type: "u16", doc: "The EtherType of the inner packet (0x6558: Ethernet).", read: { at: 2, width: 2 } },
     { name: "vni", type: "u32", doc: "Virtual network identifier (24 bits).", read: { at: 4, width: 4, shift: 8 } },
   ],
-  validity: [{ expr: "tsbpf_is({version}, 0)", doc: "version is 0" }],
-  length: "8 + {optionsLength} * 4",
+  validity: [{ expr: is(field("version"), 0), doc: "version is 0" }],
+  length: add(8, mul(field("optionsLength"), 4)),
   maxLength: 8 + 63 * 4,
   optionsAt: 8,
-  nextSelector: "{protocolType}",
+  nextSelector: field("protocolType"),
   selectorInPacketOrder: true,
   carriedBy: { udp: 6081 },
 };

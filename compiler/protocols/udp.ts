@@ -1,4 +1,5 @@
 // UDP (RFC 768).
+import { field } from "./expr.js";
 import type { ProtocolSpec } from "./schema.js";
 
 export const udp: ProtocolSpec = {
@@ -14,7 +15,7 @@ export const udp: ProtocolSpec = {
     { name: "checksum", type: "u16", doc: "Checksum (0 when unused over IPv4).", read: { at: 6, width: 2 } },
   ],
   checksum: { at: 6, pseudoHeader: true, zeroMeansNone: true },
-  nextSelector: "{dport}",
+  nextSelector: field("dport"),
   selectorInPacketOrder: true,
   carriedBy: { ipv4: 17, ipv6: 17 },
 };
