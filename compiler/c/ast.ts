@@ -19,8 +19,13 @@ export type CExpr =
   | { k: "compound"; type: string; fields: [string, CExpr][] }
   | { k: "index"; array: CExpr; index: CExpr }
   | { k: "initList"; items: CExpr[] }
-  /** A GNU statement expression: locals that live only while `value` is computed, `({ T a = ...; value; })`. */
-  | { k: "scoped"; locals: { type: string; name: string; init: CExpr }[]; value: CExpr };
+  /** An initializer naming its fields, `{ .a = x, .b = y }`. */
+  | { k: "designated"; fields: [string, CExpr][] }
+  /**
+   * A GNU statement expression: locals that live only while `value` is computed, and what is done with them first,
+   * `({ T a = ...; f(a); value; })`.
+   */
+  | { k: "scoped"; locals: { type: string; name: string; init?: CExpr }[]; effects?: CExpr[]; value: CExpr };
 
 export type CStmt =
   | { k: "decl"; type: string; name: string; init?: CExpr; at?: SourceLine }
@@ -32,6 +37,11 @@ export type CStmt =
   | { k: "while"; test: CExpr; body: CStmt[]; at?: SourceLine }
   | { k: "switch"; test: CExpr; cases: { values: CExpr[]; isDefault: boolean; body: CStmt[] }[]; at?: SourceLine }
   | { k: "break"; at?: SourceLine }
+  | { k: "goto"; label: string; at?: SourceLine }
+  /** A `#pragma` line (e.g. `clang loop unroll(disable)` before a loop). */
+  | { k: "pragma"; text: string; at?: SourceLine }
+  /** A comment on the statements that follow. */
+  | { k: "comment"; text: string; at?: SourceLine }
   | { k: "continue"; at?: SourceLine }
   /** A label followed by the statement it labels. */
   | { k: "label"; name: string; body: CStmt; at?: SourceLine };
@@ -51,6 +61,17 @@ export interface CFunction {
   comment?: string;
   at?: SourceLine;
 }
+
+/** A function-like macro (`params`) or an object-like one, whose replacement is an expression or, rarely, bare tokens. */
+export interface CMacro {
+  name: string;
+  params?: string[];
+  body: CExpr | { tokens: string };
+  comment?: string;
+}
+
+/** What a generated runtime part is made of: functions, macros, and the fixed runtime's headers verbatim. */
+export type CTopLevel = { k: "function"; fn: CFunction } | { k: "macro"; macro: CMacro } | { k: "text"; text: string };
 
 export interface CGlobal {
   text: string;
@@ -72,6 +93,20 @@ export const cast = (type: string, operand: CExpr): CExpr => ({ k: "cast", type,
 export const call = (fn: string, args: CExpr[]): CExpr => ({ k: "call", fn, args });
 export const cond = (test: CExpr, then: CExpr, otherwise: CExpr): CExpr => ({ k: "cond", test, then, else: otherwise });
 export const member = (object: CExpr, field: string, arrow = false): CExpr => ({ k: "member", object, field, arrow });
+/** A hexadecimal literal (masks, selectors), with a suffix such as ULL. */
+export const hex = (value: number | bigint, suffix = ""): CExpr => ({ k: "num", text: `0x${value.toString(16)}${suffix}` });
+export const deref = (type: string, pointer: CExpr): CExpr => unary("*", cast(`${type} *`, pointer));
+
+export const exprStmt = (expr: CExpr): CStmt => ({ k: "expr", expr });
+export const callStmt = (fn: string, args: CExpr[]): CStmt => exprStmt(call(fn, args));
+export const assign = (target: CExpr, value: CExpr): CStmt => exprStmt(binary("=", target, value));
+export const decl = (type: string, name: string, init?: CExpr): CStmt => ({ k: "decl", type, name, init });
+export const ret = (value?: CExpr): CStmt => ({ k: "return", value });
+export const ifThen = (test: CExpr, then: CStmt[], otherwise?: CStmt[]): CStmt => ({ k: "if", test, then, else: otherwise });
+export const goto = (label: string): CStmt => ({ k: "goto", label });
+export const comment = (text: string): CStmt => ({ k: "comment", text });
+/** `!(e)`: the negation of a condition. */
+export const not = (e: CExpr): CExpr => unary("!", e);
 
 /** Whether C would take an expression for an integer constant (literals, enumerators, and casts and operators on them). */
 export function isConstantInC(e: CExpr): boolean {

@@ -1,6 +1,6 @@
 // Prints the C AST as readable C, parenthesising by precedence and putting a #line directive before every located function and statement.
 import { cStringLiteral } from "./string-literal.js";
-import type { CExpr, CFunction, CStmt, CUnit, SourceLine } from "./ast.js";
+import type { CExpr, CFunction, CMacro, CStmt, CTopLevel, CUnit, SourceLine } from "./ast.js";
 
 /** C operator precedence: higher binds tighter. */
 const BINARY_PRECEDENCE: Record<string, number> = {
@@ -27,6 +27,7 @@ function precedence(e: CExpr): number {
     case "compound":
     case "index":
     case "initList":
+    case "designated":
     case "scoped":
       return POSTFIX;
     case "unary":
@@ -65,8 +66,12 @@ function printBare(e: CExpr): string {
       return `${printExpr(e.array, POSTFIX)}[${printExpr(e.index)}]`;
     case "initList":
       return `{ ${e.items.map((i) => printExpr(i, 2)).join(", ")} }`;
-    case "scoped":
-      return `({ ${e.locals.map((l) => `${l.type} ${l.name} = ${printExpr(l.init, 2)}; `).join("")}${printExpr(e.value)}; })`;
+    case "designated":
+      return `{ ${e.fields.map(([f, v]) => `.${f} = ${printExpr(v, 2)}`).join(", ")} }`;
+    case "scoped": {
+      const locals = e.locals.map((l) => `${l.type}${l.type.endsWith("*") ? "" : " "}${l.name}${l.init ? ` = ${printExpr(l.init, 2)}` : ""}; `).join("");
+      return `({ ${locals}${(e.effects ?? []).map((x) => `${printExpr(x)}; `).join("")}${printExpr(e.value)}; })`;
+    }
     case "compound":
       return `(${e.type}){ ${e.fields.map(([f, v]) => `.${f} = ${printExpr(v, 2)}`).join(", ")} }`;
     case "unary": {
@@ -109,7 +114,7 @@ function printStmt(w: Writer, s: CStmt, depth: number): void {
   w.directive(s.at);
   switch (s.k) {
     case "decl":
-      w.line(`${s.type} ${s.name}${s.init ? ` = ${printExpr(s.init, 2)}` : ""};`, depth);
+      w.line(`${s.type}${s.type.endsWith("*") ? "" : " "}${s.name}${s.init ? ` = ${printExpr(s.init, 2)}` : ""};`, depth);
       return;
     case "expr":
       w.line(`${printExpr(s.expr)};`, depth);
@@ -130,6 +135,17 @@ function printStmt(w: Writer, s: CStmt, depth: number): void {
     case "continue":
       w.line(`${s.k};`, depth);
       return;
+    case "goto":
+      w.line(`goto ${s.label};`, depth);
+      return;
+    case "pragma":
+      w.line(`#pragma ${s.text}`, 0);
+      return;
+    case "comment": {
+      const lines = s.text.split("\n");
+      lines.forEach((l, i) => w.line(`${i ? " * " : "/* "}${l}${i === lines.length - 1 ? " */" : ""}`, depth));
+      return;
+    }
     case "for": {
       const init = s.init?.k === "decl" ? `${s.init.type} ${s.init.name} = ${printExpr(s.init.init!, 2)}` : "";
       w.line(`for (${init}; ${s.test ? printExpr(s.test) : ""}; ${s.update ? printExpr(s.update) : ""}) {`, depth);
@@ -178,6 +194,26 @@ export function printFunction(w: Writer, f: CFunction): void {
   w.line("{", 0);
   for (const s of f.body) printStmt(w, s, 1);
   w.line("}", 0);
+}
+
+/** A macro on one line: a function-like macro's replacement in parentheses, so it stays one operand wherever it stands. */
+export function printMacro(m: CMacro): string {
+  const head = `#define ${m.name}${m.params ? `(${m.params.join(", ")})` : ""}`;
+  const body = "tokens" in m.body ? m.body.tokens : m.params ? `(${printExpr(m.body)})` : printExpr(m.body);
+  return `${head} ${body}${m.comment ? ` /* ${m.comment} */` : ""}`;
+}
+
+/** Runtime parts: consecutive macros on consecutive lines, functions and verbatim text each apart. */
+export function printTopLevel(items: readonly CTopLevel[]): string {
+  const w = new Writer();
+  items.forEach((item, i) => {
+    const previous = items[i - 1];
+    if (previous && !(previous.k === "macro" && item.k === "macro")) w.line("", 0);
+    if (item.k === "macro") w.line(printMacro(item.macro), 0);
+    else if (item.k === "text") w.line(item.text, 0);
+    else printFunction(w, item.fn);
+  });
+  return w.toString().replace(/\n$/, "");
 }
 
 export function printUnit(unit: CUnit): string {
