@@ -134,12 +134,12 @@ export function emitProtocolRuntime(used: ReadonlySet<string>, setters: Readonly
   for (const p of chosen) {
     // a bit setter calls the setter of the field holding the bit: that one first
     const wanted = p.fields.filter((f) => setters.has(`${p.name}.${f.name}`) || p.fields.some((g) => g.bit?.field === f.name && setters.has(`${p.name}.${g.name}`)));
-    parts.push(...[...wanted.filter((f) => !f.bit), ...wanted.filter((f) => f.bit)].map((f) => text(setter(p, f))));
+    parts.push(...[...wanted.filter((f) => !f.bit), ...wanted.filter((f) => f.bit)].map((f) => fn(setter(p, f))));
   }
   for (const key of swaps) {
     const [name, a, b] = key.split(".");
     const p = chosen.find((x) => x.name === name)!;
-    parts.push(text(swapper(p, fieldOf(p, a!)!, fieldOf(p, b!)!)));
+    parts.push(fn(swapper(p, fieldOf(p, a!)!, fieldOf(p, b!)!)));
   }
   return printTopLevel(parts);
 }

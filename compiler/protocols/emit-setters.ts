@@ -1,6 +1,8 @@
 // Generates field setters from the protocol descriptions: network-order writes that keep every checksum covering the field valid, incrementally.
 import { childrenOf, fieldOf, storedSelector } from "./index.js";
 import { addressSlotType, fieldCType, type ChecksumSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
+import { assign, binary, call, callStmt, cast, cond, decl, deref, hex, id, ifThen, member, num, unary, type CExpr, type CFunction, type CStmt } from "../c/ast.js";
+import { getterName } from "./emit-expr.js";
 
 
 export const setterName = (p: ProtocolSpec, field: string) => `tsbpf_${p.name}_set_${field}`;
@@ -12,39 +14,51 @@ export function isWritable(p: ProtocolSpec, f: FieldSpec): boolean {
 }
 
 
-function write(read: LoadedField, type: FieldSpec["type"]): string[] {
+const h = id("h");
+const value = id("value");
+const END = id("end");
+/** The byte `offset` bytes into the header. */
+const byteAt = (offset: number): CExpr => binary("+", member(h, "pos"), num(offset));
+const raw16 = (ptr: CExpr): CExpr => call("tsbpf_raw16", [ptr]);
+
+/** The statements that store `value` into a field, in network order, keeping the bits around a masked field. */
+function write(read: LoadedField & { at: number }, type: FieldSpec["type"]): CStmt[] {
   const bits = read.width * 8;
-  const p = `h.pos + ${read.at}`;
-  if (type === "mac" || type === "ipv6addr") return [`${addressSlotType(type)} bytes = value;`, `__builtin_memcpy(${p}, &bytes, ${read.width});`];
-  if (read.shift === undefined && read.mask === undefined) {
-    return [bits === 8 ? `*(__u8 *)(${p}) = value;` : `*(__u${bits} *)(${p}) = __builtin_bswap${bits}(value);`];
-  }
-  const shift = read.shift ?? 0;
-  const mask = read.mask ?? (2 ** (bits - shift) - 1);
-  const load = bits === 8 ? `*(__u8 *)(${p})` : `__builtin_bswap${bits}(*(__u${bits} *)(${p}))`;
-  const field = `((__u${bits})(value & 0x${mask.toString(16)}) << ${shift})`;
-  const merged = `(${load} & ~((__u${bits})0x${mask.toString(16)} << ${shift})) | ${field}`;
-  return bits === 8 ? [`*(__u8 *)(${p}) = ${merged};`] : [`*(__u${bits} *)(${p}) = __builtin_bswap${bits}(${merged});`];
+  const word = `__u${bits}`;
+  const place = deref(word, byteAt(read.at));
+  const swapped = (e: CExpr) => (bits === 8 ? e : call(`__builtin_bswap${bits}`, [e]));
+  if (type === "mac" || type === "ipv6addr") return [decl(addressSlotType(type), "bytes", value), callStmt("__builtin_memcpy", [byteAt(read.at), unary("&", id("bytes")), num(read.width)])];
+  if (read.shift === undefined && read.mask === undefined) return [assign(place, swapped(value))];
+  const shift = num(read.shift ?? 0);
+  const mask = hex(read.mask ?? (2 ** (bits - (read.shift ?? 0)) - 1));
+  const kept = binary("&", swapped(place), unary("~", binary("<<", cast(word, mask), shift)));
+  const field = binary("<<", cast(word, binary("&", value, mask)), shift);
+  return [assign(place, swapped(binary("|", kept, field)))];
 }
 
-/** Updates a checksum at `at` (a pointer expression) for the words that change from before(i) to after(i). */
-function updateChecksum(at: string, spec: ChecksumSpec, words: number, before: (i: number) => string, after: (i: number) => string): string[] {
-  const lines = [`{`, `\t__u16 check = tsbpf_raw16(${at});`];
-  if (spec.zeroMeansNone) lines.push("\tif (check != 0) {");
-  const ind = spec.zeroMeansNone ? "\t\t" : "\t";
-  for (let i = 0; i < words; i++) lines.push(`${ind}check = tsbpf_csum_replace(check, ${before(i)}, ${after(i)});`);
-  if (spec.zeroMeansNone) lines.push(`${ind}tsbpf_raw16(${at}) = check ? check : 0xffff;`, "\t}");
-  else lines.push(`\ttsbpf_raw16(${at}) = check;`);
-  lines.push("}");
-  return lines;
+/** Updates the checksum at `at` (a pointer) for the words that change from before(i) to after(i). */
+function updateChecksum(at: CExpr, spec: ChecksumSpec, words: number, before: (i: number) => CExpr, after: (i: number) => CExpr): CStmt & { k: "block" } {
+  const check = id("check");
+  const replaced = range(words).map((i) => assign(check, call("tsbpf_csum_replace", [check, before(i), after(i)])));
+  const update = spec.zeroMeansNone
+    ? [ifThen(binary("!=", check, num(0)), [...replaced, assign(raw16(at), cond(check, check, hex(0xffff)))])]
+    : [...replaced, assign(raw16(at), check)];
+  return { k: "block", body: [decl("__u16", "check", raw16(at)), ...update] };
 }
 
-export function setter(p: ProtocolSpec, f: FieldSpec): string {
-  const head = `static __always_inline void ${setterName(p, f.name)}(struct tsbpf_hdr h, __u8 *end, ${fieldCType(f.type)} value)`;
+/** A field's setter: `tsbpf_ipv4_set_ttl(h, end, value)`. */
+export function setter(p: ProtocolSpec, f: FieldSpec): CFunction {
+  const fn = (body: CStmt[]): CFunction => ({
+    name: setterName(p, f.name),
+    returnType: "void",
+    params: [{ type: "struct tsbpf_hdr", name: "h" }, { type: "__u8 *", name: "end" }, { type: fieldCType(f.type), name: "value" }],
+    body,
+    qualifiers: ["static", "__always_inline"],
+  });
   if (f.bit) {
     const target = fieldOf(p, f.bit.field)!;
-    const get = `tsbpf_${p.name}_${target.name}(h, end)`;
-    return `${head}\n{\n\t${setterName(p, target.name)}(h, end, value ? (${get} | 0x${f.bit.mask.toString(16)}) : (${get} & ~0x${f.bit.mask.toString(16)}));\n}`;
+    const get = call(getterName(p, target.name), [h, END]);
+    return fn([callStmt(setterName(p, target.name), [h, END, cond(value, binary("|", get, hex(f.bit.mask)), binary("&", get, unary("~", hex(f.bit.mask))))])]);
   }
   const read = f.read as LoadedField & { at: number };
   const first = read.at & ~1;
@@ -52,28 +66,31 @@ export function setter(p: ProtocolSpec, f: FieldSpec): string {
   const own = p.checksum && !(read.at === p.checksum.at && read.width === 2) ? p.checksum : undefined;
   // the checksums covering the field: the header's own, and an upper layer's through its pseudo-header
   const checksums = [
-    ...(own ? [{ at: `h.pos + ${own.at}`, spec: own, guard: [] as string[] }] : []),
+    ...(own ? [{ at: byteAt(own.at), spec: own, guard: undefined as CExpr | undefined }] : []),
     ...(p.pseudoHeader?.includes(f.name) ? childrenOf(p).filter((c) => c.child.checksum?.pseudoHeader) : []).map(({ child, selector }) => {
       const c = child.checksum!;
-      return { at: `h.next + ${c.at}`, spec: c, guard: [`if (h.next_proto == ${storedSelector(p, selector)} && tsbpf_fits(h.next, ${c.at + 2}, end))`] };
+      const announced = binary("==", member(h, "next_proto"), { k: "num", text: storedSelector(p, selector) });
+      return { at: binary("+", member(h, "next"), num(c.at)), spec: c, guard: binary("&&", announced, call("tsbpf_fits", [member(h, "next"), num(c.at + 2), END])) as CExpr | undefined };
     }),
   ];
-  const old = (i: number) => `tsbpf_raw16(h.pos + ${first + 2 * i})`;
-  const body: string[] = [];
+  const guarded = (c: (typeof checksums)[number], update: CStmt & { k: "block" }): CStmt => (c.guard ? ifThen(c.guard, update.body) : update);
+  const old = (i: number) => raw16(byteAt(first + 2 * i));
+  const element = (array: string, i: number): CExpr => ({ k: "index", array: id(array), index: num(i) });
+  const body: CStmt[] = [];
   if ((f.type === "mac" || f.type === "ipv6addr") && read.at === first) {
     // an address: each checksum takes the old words from the packet and the new ones from the value before the copy,
     // so no word is held across it (keeping all sixteen of an IPv6 address's had clang spill them on the stack)
-    body.push(`${addressSlotType(f.type)} bytes = value;`);
-    for (const c of checksums) body.push(...c.guard, ...updateChecksum(c.at, c.spec, words, old, (i) => `tsbpf_raw16((__u8 *)&bytes + ${2 * i})`));
-    body.push(`__builtin_memcpy(h.pos + ${read.at}, &bytes, ${read.width});`);
+    body.push(decl(addressSlotType(f.type), "bytes", value));
+    for (const c of checksums) body.push(guarded(c, updateChecksum(c.at, c.spec, words, old, (i) => raw16(binary("+", cast("__u8 *", unary("&", id("bytes"))), num(2 * i))))));
+    body.push(callStmt("__builtin_memcpy", [byteAt(read.at), unary("&", id("bytes")), num(read.width)]));
   } else {
     const covered = checksums.length > 0;
-    if (covered) body.push(`__u16 before[${words}] TSBPF_SLOT, after[${words}] TSBPF_SLOT;`, ...range(words).map((i) => `before[${i}] = ${old(i)};`));
+    if (covered) body.push(decl("__u16", `before[${words}] TSBPF_SLOT, after[${words}] TSBPF_SLOT`), ...range(words).map((i) => assign(element("before", i), old(i))));
     body.push(...write(read, f.type));
-    if (covered) body.push(...range(words).map((i) => `after[${i}] = ${old(i)};`));
-    for (const c of checksums) body.push(...c.guard, ...updateChecksum(c.at, c.spec, words, (i) => `before[${i}]`, (i) => `after[${i}]`));
+    if (covered) body.push(...range(words).map((i) => assign(element("after", i), old(i))));
+    for (const c of checksums) body.push(guarded(c, updateChecksum(c.at, c.spec, words, (i) => element("before", i), (i) => element("after", i))));
   }
-  return `${head}\n{\n${body.map((l) => `\t${l}`).join("\n")}\n}`;
+  return fn(body);
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -100,7 +117,7 @@ export function swapKeepsChecksums(p: ProtocolSpec, a: FieldSpec, b: FieldSpec):
 }
 
 /** Exchanges two fields' bytes in place (see swapKeepsChecksums): loaded in the widest pieces, then stored crosswise. */
-export function swapper(p: ProtocolSpec, a: FieldSpec, b: FieldSpec): string {
+export function swapper(p: ProtocolSpec, a: FieldSpec, b: FieldSpec): CFunction {
   const [ra, rb] = [a.read as LoadedField & { at: number }, b.read as LoadedField & { at: number }];
   const pieces: [number, number][] = [];
   for (let k = 0; k < ra.width; ) {
@@ -108,11 +125,10 @@ export function swapper(p: ProtocolSpec, a: FieldSpec, b: FieldSpec): string {
     pieces.push([k, size]);
     k += size;
   }
-  const at = (base: number, k: number, size: number) => `*(__u${size * 8} *)(h.pos + ${base + k})`;
+  const piece = (base: number, k: number, size: number) => deref(`__u${size * 8}`, byteAt(base + k));
   const body = [
-    ...pieces.flatMap(([k, size], i) => [`__u${size * 8} a${i} = ${at(ra.at, k, size)};`, `__u${size * 8} b${i} = ${at(rb.at, k, size)};`]),
-    ...pieces.flatMap(([k, size], i) => [`${at(ra.at, k, size)} = b${i};`, `${at(rb.at, k, size)} = a${i};`]),
+    ...pieces.flatMap(([k, size], i) => [decl(`__u${size * 8}`, `a${i}`, piece(ra.at, k, size)), decl(`__u${size * 8}`, `b${i}`, piece(rb.at, k, size))]),
+    ...pieces.flatMap(([k, size], i) => [assign(piece(ra.at, k, size), id(`b${i}`)), assign(piece(rb.at, k, size), id(`a${i}`))]),
   ];
-  return `static __always_inline void ${swapperName(p, a.name, b.name)}(struct tsbpf_hdr h, __u8 *end)\n{\n${body.map((l) => `\t${l}`).join("\n")}\n}`;
+  return { name: swapperName(p, a.name, b.name), returnType: "void", params: [{ type: "struct tsbpf_hdr", name: "h" }, { type: "__u8 *", name: "end" }], body, qualifiers: ["static", "__always_inline"] };
 }
-
