@@ -7,6 +7,8 @@ export interface SourceLine {
 
 export type CExpr =
   | { k: "num"; text: string }
+  /** A string literal, escaped as C needs. */
+  | { k: "string"; value: string }
   | { k: "id"; name: string }
   /** A parameter of a macro, parenthesised where it is used (the argument may be any expression). */
   | { k: "macroArg"; name: string }
@@ -21,6 +23,7 @@ export type CExpr =
   | { k: "initList"; items: CExpr[] }
   /** An initializer naming its fields, `{ .a = x, .b = y }`. */
   | { k: "designated"; fields: [string, CExpr][] }
+  | { k: "sizeof"; operand: CExpr }
   /**
    * A GNU statement expression: locals that live only while `value` is computed, and what is done with them first,
    * `({ T a = ...; f(a); value; })`.
@@ -28,7 +31,8 @@ export type CExpr =
   | { k: "scoped"; locals: { type: string; name: string; init?: CExpr }[]; effects?: CExpr[]; value: CExpr };
 
 export type CStmt =
-  | { k: "decl"; type: string; name: string; init?: CExpr; at?: SourceLine }
+  /** `type name[length] TSBPF_SLOT = init;`: an array when length is given (null: sized by its initializer), starting a stack slot when `slot`. */
+  | { k: "decl"; type: string; name: string; length?: number | null; slot?: boolean; init?: CExpr; at?: SourceLine }
   | { k: "expr"; expr: CExpr; at?: SourceLine }
   | { k: "if"; test: CExpr; then: CStmt[]; else?: CStmt[]; at?: SourceLine }
   | { k: "return"; value?: CExpr; at?: SourceLine }
@@ -56,8 +60,10 @@ export interface CFunction {
   returnType: string;
   params: CParam[];
   body: CStmt[];
-  /** e.g. `static __always_inline`, or a SEC("...") attribute for programs. */
+  /** e.g. `static __always_inline`. */
   qualifiers: string[];
+  /** The ELF section of a program. */
+  section?: string;
   comment?: string;
   at?: SourceLine;
 }
@@ -70,13 +76,38 @@ export interface CMacro {
   comment?: string;
 }
 
-/** What a generated runtime part is made of: functions, macros, and the fixed runtime's headers verbatim. */
-export type CTopLevel = { k: "function"; fn: CFunction } | { k: "macro"; macro: CMacro } | { k: "text"; text: string };
-
-export interface CGlobal {
-  text: string;
-  at?: SourceLine;
+/** A member of a struct: `type name[length] attributes;` (an unnamed member is a type alone, e.g. a union). */
+export interface CField {
+  type: string;
+  name?: string;
+  /** An array's length: a number, or the name of a constant. */
+  length?: number | string;
+  attributes?: string;
+  comment?: string;
 }
+
+/**
+ * What the file is made of outside functions' bodies: functions, macros, struct and enum types, typedefs, variables
+ * (a struct variable may have a type of its own, `struct { ... } name SEC(".maps")`), kernel helper pointers, and the
+ * fixed runtime's headers verbatim.
+ */
+export type CTopLevel =
+  | { k: "function"; fn: CFunction }
+  | { k: "macro"; macro: CMacro }
+  | { k: "text"; text: string }
+  | { k: "comment"; text: string }
+  | { k: "struct"; tag: string; fields: CField[]; comment?: string }
+  | { k: "enum"; tag: string; members: [string, number][] }
+  | { k: "typedef"; type: string; name: string; attributes?: string }
+  /**
+   * `qualifiers type name[] = init;`, the type a struct of its own when `fields` is given, an array sized by its
+   * initializer when `unsized`; `symbol` its ELF name.
+   */
+  | { k: "variable"; qualifiers?: string[]; type: string; fields?: CField[]; name: string; unsized?: boolean; symbol?: string; section?: string; init?: CExpr; comment?: string }
+  /** `static R (*const name)(params) = (void *)id;`: a kernel helper called through its number. */
+  | { k: "helperPointer"; name: string; returns: string; params: string; id: number };
+
+export type CGlobal = CTopLevel & { at?: SourceLine };
 
 export interface CUnit {
   /** Verbatim C placed first: includes, typedefs, the packet runtime. */
@@ -101,6 +132,8 @@ export const exprStmt = (expr: CExpr): CStmt => ({ k: "expr", expr });
 export const callStmt = (fn: string, args: CExpr[]): CStmt => exprStmt(call(fn, args));
 export const assign = (target: CExpr, value: CExpr): CStmt => exprStmt(binary("=", target, value));
 export const decl = (type: string, name: string, init?: CExpr): CStmt => ({ k: "decl", type, name, init });
+/** A local that starts a stack slot of its own (TSBPF_SLOT): an array when length is given. */
+export const slotDecl = (type: string, name: string, init?: CExpr, length?: number): CStmt => ({ k: "decl", type, name, length, slot: true, init });
 export const ret = (value?: CExpr): CStmt => ({ k: "return", value });
 export const ifThen = (test: CExpr, then: CStmt[], otherwise?: CStmt[]): CStmt => ({ k: "if", test, then, else: otherwise });
 export const goto = (label: string): CStmt => ({ k: "goto", label });

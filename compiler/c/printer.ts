@@ -1,6 +1,6 @@
 // Prints the C AST as readable C, parenthesising by precedence and putting a #line directive before every located function and statement.
 import { cStringLiteral } from "./string-literal.js";
-import type { CExpr, CFunction, CMacro, CStmt, CTopLevel, CUnit, SourceLine } from "./ast.js";
+import type { CExpr, CField, CFunction, CMacro, CStmt, CTopLevel, CUnit, SourceLine } from "./ast.js";
 
 /** C operator precedence: higher binds tighter. */
 const BINARY_PRECEDENCE: Record<string, number> = {
@@ -19,6 +19,7 @@ const CONDITIONAL = 3;
 function precedence(e: CExpr): number {
   switch (e.k) {
     case "num":
+    case "string":
     case "id":
     case "macroArg":
       return 16;
@@ -28,6 +29,7 @@ function precedence(e: CExpr): number {
     case "index":
     case "initList":
     case "designated":
+    case "sizeof":
     case "scoped":
       return POSTFIX;
     case "unary":
@@ -54,6 +56,8 @@ function printBare(e: CExpr): string {
   switch (e.k) {
     case "num":
       return e.text;
+    case "string":
+      return cStringLiteral(e.value);
     case "id":
       return e.name;
     case "macroArg":
@@ -68,6 +72,8 @@ function printBare(e: CExpr): string {
       return `{ ${e.items.map((i) => printExpr(i, 2)).join(", ")} }`;
     case "designated":
       return `{ ${e.fields.map(([f, v]) => `.${f} = ${printExpr(v, 2)}`).join(", ")} }`;
+    case "sizeof":
+      return `sizeof(${printExpr(e.operand)})`;
     case "scoped": {
       const locals = e.locals.map((l) => `${l.type}${l.type.endsWith("*") ? "" : " "}${l.name}${l.init ? ` = ${printExpr(l.init, 2)}` : ""}; `).join("");
       return `({ ${locals}${(e.effects ?? []).map((x) => `${printExpr(x)}; `).join("")}${printExpr(e.value)}; })`;
@@ -113,9 +119,11 @@ class Writer {
 function printStmt(w: Writer, s: CStmt, depth: number): void {
   w.directive(s.at);
   switch (s.k) {
-    case "decl":
-      w.line(`${s.type}${s.type.endsWith("*") ? "" : " "}${s.name}${s.init ? ` = ${printExpr(s.init, 2)}` : ""};`, depth);
+    case "decl": {
+      const dims = s.length === null ? "[]" : s.length !== undefined ? `[${s.length}]` : "";
+      w.line(`${s.type}${s.type.endsWith("*") ? "" : " "}${s.name}${dims}${s.slot ? " TSBPF_SLOT" : ""}${s.init ? ` = ${printExpr(s.init, 2)}` : ""};`, depth);
       return;
+    }
     case "expr":
       w.line(`${printExpr(s.expr)};`, depth);
       return;
@@ -190,7 +198,7 @@ export function printFunction(w: Writer, f: CFunction): void {
   if (f.comment) w.line(`/* ${f.comment} */`, 0);
   w.directive(f.at);
   const params = f.params.length ? f.params.map((p) => `${p.type}${p.type.endsWith("*") ? "" : " "}${p.name}`).join(", ") : "void";
-  w.line(`${[...f.qualifiers, f.returnType].join(" ")} ${f.name}(${params})`, 0);
+  w.line(`${[...f.qualifiers, ...(f.section ? [`SEC(${cStringLiteral(f.section)})`] : []), f.returnType].join(" ")} ${f.name}(${params})`, 0);
   w.line("{", 0);
   for (const s of f.body) printStmt(w, s, 1);
   w.line("}", 0);
@@ -203,15 +211,56 @@ export function printMacro(m: CMacro): string {
   return `${head} ${body}${m.comment ? ` /* ${m.comment} */` : ""}`;
 }
 
-/** Runtime parts: consecutive macros on consecutive lines, functions and verbatim text each apart. */
+const fieldLine = (f: CField) =>
+  `${f.type}${f.name ? `${f.type.endsWith("*") ? "" : " "}${f.name}` : ""}${f.length !== undefined ? `[${f.length}]` : ""}${f.attributes ? ` ${f.attributes}` : ""};${f.comment ? ` /* ${f.comment} */` : ""}`;
+
+function printStructBody(w: Writer, head: string, fields: readonly CField[], tail: string): void {
+  w.line(`${head} {`, 0);
+  for (const f of fields) w.line(fieldLine(f), 1);
+  w.line(`}${tail};`, 0);
+}
+
+/** One item outside functions' bodies. */
+function printItem(w: Writer, item: CTopLevel): void {
+  switch (item.k) {
+    case "function":
+      return printFunction(w, item.fn);
+    case "macro":
+      return w.line(printMacro(item.macro), 0);
+    case "text":
+      return w.line(item.text, 0);
+    case "comment":
+      return w.line(`/* ${item.text} */`, 0);
+    case "struct":
+      if (item.comment) w.line(`/* ${item.comment} */`, 0);
+      return printStructBody(w, `struct ${item.tag}`, item.fields, "");
+    case "enum":
+      return w.line(`enum ${item.tag} { ${item.members.map(([n, v]) => `${n} = ${v}`).join(", ")} };`, 0);
+    case "typedef":
+      return w.line(`typedef ${item.type} ${item.name}${item.attributes ? ` ${item.attributes}` : ""};`, 0);
+    case "helperPointer":
+      return w.line(`static ${item.returns} (*const ${item.name})(${item.params}) = (void *)${item.id};`, 0);
+    case "variable": {
+      if (item.comment) w.line(`/* ${item.comment} */`, 0);
+      // a global whose C name differs from its ELF symbol is labelled with the symbol
+      const name = `${item.name}${item.unsized ? "[]" : ""}`;
+      const declarator = item.symbol && item.symbol !== item.name ? `${name} __asm__(${cStringLiteral(item.symbol)})` : name;
+      const tail = `${item.section ? ` SEC(${cStringLiteral(item.section)})` : ""}${item.init ? ` = ${printExpr(item.init, 2)}` : ""}`;
+      const qualifiers = item.qualifiers?.length ? `${item.qualifiers.join(" ")} ` : "";
+      if (item.fields) return printStructBody(w, `${qualifiers}${item.type}`, item.fields, ` ${declarator}${tail}`);
+      return w.line(`${qualifiers}${item.type}${item.type.endsWith("*") ? "" : " "}${declarator}${tail};`, 0);
+    }
+  }
+}
+
+/** Items outside functions: consecutive one-line items on consecutive lines, the others apart. */
 export function printTopLevel(items: readonly CTopLevel[]): string {
   const w = new Writer();
+  const oneLine = (i: CTopLevel) => ["macro", "typedef", "helperPointer", "enum"].includes(i.k) || (i.k === "variable" && !i.fields && !i.comment);
   items.forEach((item, i) => {
     const previous = items[i - 1];
-    if (previous && !(previous.k === "macro" && item.k === "macro")) w.line("", 0);
-    if (item.k === "macro") w.line(printMacro(item.macro), 0);
-    else if (item.k === "text") w.line(item.text, 0);
-    else printFunction(w, item.fn);
+    if (previous && !(oneLine(previous) && oneLine(item))) w.line("", 0);
+    printItem(w, item);
   });
   return w.toString().replace(/\n$/, "");
 }
@@ -224,7 +273,7 @@ export function printUnit(unit: CUnit): string {
   }
   for (const g of unit.globals) {
     w.directive(g.at);
-    w.line(g.text, 0);
+    printItem(w, g);
   }
   if (unit.globals.length) w.line("", 0);
   unit.functions.forEach((f, i) => {

@@ -1,4 +1,5 @@
 // The kernel's BPF helper functions tsbpf calls, by their number in enum bpf_func_id: declared as constant function pointers, no libbpf headers needed.
+import type { CTopLevel } from "../c/ast.js";
 
 interface KernelHelper {
   id: number;
@@ -33,10 +34,10 @@ export const BOUNDS_MOVERS: ReadonlySet<string> = new Set(["xdp_adjust_head", "x
 export type KernelHelperName = keyof typeof KERNEL_HELPERS;
 
 /** `static long (*const tsbpf_redirect)(__u32 ifindex, __u64 flags) = (void *)23;` for each helper used. */
-export function kernelHelperDeclarations(used: Iterable<string>): string[] {
+export function kernelHelperDeclarations(used: Iterable<string>): CTopLevel[] {
   return [...new Set(used)].sort().map((name) => {
     const h = KERNEL_HELPERS[name];
     if (!h) throw new Error(`internal: unknown kernel helper ${name}`);
-    return `static ${h.returns} (*const tsbpf_${name})(${h.params}) = (void *)${h.id};`;
+    return { k: "helperPointer", name: `tsbpf_${name}`, returns: h.returns, params: h.params, id: h.id };
   });
 }

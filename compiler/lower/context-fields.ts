@@ -56,23 +56,24 @@ function widthOf(ctxC: string, field: string): "u32" | "u64" {
 }
 
 /** One access per possible index of an array field, chosen by comparisons (the verifier takes constant offsets only). */
-function eachIndex(lx: LowerContext, place: FieldPlace, access: (field: string) => CExpr): CExpr {
+function eachIndex(lx: LowerContext, place: FieldPlace, access: (field: CExpr) => CExpr): CExpr {
+  const element = (i: number | bigint): CExpr => ({ k: "index", array: id(place.field), index: num(i) });
   const { node, length } = place.index!;
   const t = lx.typeOf(node);
-  if (t.kind === "const") return access(`${place.field}[${t.value}]`);
+  if (t.kind === "const") return access(element(t.value));
   const temp = lx.temporary("i");
-  let chain = access(`${place.field}[${length - 1}]`); // the checker proved the index below the length
-  for (let i = length - 2; i >= 0; i--) chain = cond(binary("==", id(temp), num(i)), access(`${place.field}[${i}]`), chain);
+  let chain = access(element(length - 1)); // the checker proved the index below the length
+  for (let i = length - 2; i >= 0; i--) chain = cond(binary("==", id(temp), num(i)), access(element(i)), chain);
   return call("tsbpf_let", [id(temp), lowerAs(lx, node), chain]);
 }
 
-const fieldAccess = (lx: LowerContext, place: FieldPlace, access: (field: string) => CExpr) => (place.index ? eachIndex(lx, place, access) : access(place.field));
+const fieldAccess = (lx: LowerContext, place: FieldPlace, access: (field: CExpr) => CExpr) => (place.index ? eachIndex(lx, place, access) : access(id(place.field)));
 
 /** `ctx.raw.x`, `ctx.raw.x[i]`, `ctx.mark` as a value, or undefined if the expression is no context field. */
 export function lowerContextRead(lx: LowerContext, node: ts.Expression): CExpr | undefined {
   const place = placeOf(lx, node);
   if (!place) return undefined;
-  const value = fieldAccess(lx, place, (field) => call("tsbpf_ctx_get", [place.ctx, id(field), id(place.size)]));
+  const value = fieldAccess(lx, place, (field) => call("tsbpf_ctx_get", [place.ctx, field, id(place.size)]));
   return place.networkOrder ? call("__builtin_bswap16", [cast("__u16", value)]) : value;
 }
 
@@ -80,5 +81,5 @@ export function lowerContextRead(lx: LowerContext, node: ts.Expression): CExpr |
 export function lowerContextWrite(lx: LowerContext, target: ts.Expression, value: CExpr): CExpr | undefined {
   const place = placeOf(lx, target);
   if (!place) return undefined;
-  return fieldAccess(lx, place, (field) => call("tsbpf_ctx_set", [place.ctx, id(field), id(place.size), value]));
+  return fieldAccess(lx, place, (field) => call("tsbpf_ctx_set", [place.ctx, field, id(place.size), value]));
 }

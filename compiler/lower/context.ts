@@ -1,7 +1,7 @@
 // What lowering carries while it turns one checked probe into C: the checker's facts and the runtime pieces used.
 import { basename, dirname, relative } from "node:path";
 import { ts } from "ts-morph";
-import type { CExpr, SourceLine } from "../c/ast.js";
+import type { CExpr, CTopLevel, SourceLine } from "../c/ast.js";
 import type { CheckedProbe } from "../check/index.js";
 import type { CheckFacts } from "../check/facts.js";
 import type { TType } from "../types/types.js";
@@ -18,7 +18,7 @@ export class LowerContext {
   /** Header fields exchanged in place ("ipv6.saddr.daddr": lower/swaps.ts). */
   readonly swaps = new Set<string>();
   /** Generated inline functions by name (map accessors, helper bodies), defined before the probe's functions. */
-  readonly accessors = new Map<string, string>();
+  readonly accessors = new Map<string, CTopLevel[]>();
   /** The file name #line directives use: the probe's name relative to where clang runs (its own directory). */
   readonly lineFile: string;
   /** Expressions already lowered into a temporary (the receiver an optional chain tests), by node. */

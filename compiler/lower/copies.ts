@@ -1,6 +1,6 @@
 // Struct copies clang cannot lower whole: past 1024 bytes BPF's backend would call memcpy, which BPF does not have, so such copies go in chunks it inlines.
 import { ts } from "ts-morph";
-import { call, cond, unary, type CExpr } from "../c/ast.js";
+import { binary, call, callStmt, cast, cond, id, num, unary, type CExpr, type CStmt } from "../c/ast.js";
 import { unparen } from "../check/syntax.js";
 import { layoutOf } from "../types/layout.js";
 import type { TType } from "../types/types.js";
@@ -21,12 +21,13 @@ export function lowerBigCopy(lx: LowerContext, target: CExpr, source: ts.Express
   if (size <= INLINE_COPY_BYTES) return undefined;
   const name = `tsbpf_copy_${t.cName}`;
   if (!lx.accessors.has(name)) {
-    const chunks: string[] = [];
+    const chunks: CStmt[] = [];
     for (let at = 0; at < size; at += INLINE_COPY_BYTES) {
-      chunks.push(`__builtin_memcpy((char *)dst + ${at}, (const char *)src + ${at}, ${Math.min(INLINE_COPY_BYTES, size - at)});`);
+      chunks.push(callStmt("__builtin_memcpy", [binary("+", cast("char *", id("dst")), num(at)), binary("+", cast("const char *", id("src")), num(at)), num(Math.min(INLINE_COPY_BYTES, size - at))]));
     }
     const T = cType(t);
-    lx.accessors.set(name, `static __always_inline void ${name}(${T} *dst, const ${T} *src)\n{\n${chunks.map((c) => `\t${c}`).join("\n")}\n}`);
+    const params = [{ type: `${T} *`, name: "dst" }, { type: `const ${T} *`, name: "src" }];
+    lx.accessors.set(name, [{ k: "function", fn: { name, returnType: "void", params, body: chunks, qualifiers: ["static", "__always_inline"] } }]);
   }
   return call(name, [unary("&", target), addressOf(lx, source, t)]);
 }

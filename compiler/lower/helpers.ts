@@ -24,8 +24,8 @@ export function lowerHelperCall(lx: LowerContext, node: ts.CallExpression, helpe
   }
   const name = `tsbpf_${helper.name}`;
   if (!lx.accessors.has(name)) {
-    const params = helper.params.map((p) => `${cTypeOf(p.type)} ${p.name}`).join(", ") || "void";
-    lx.accessors.set(name, `static __always_inline ${cTypeOf(helper.returns)} ${name}(${params})\n{\n\t${helper.lower.body}\n}`);
+    const params = helper.params.map((p) => ({ type: cTypeOf(p.type), name: p.name }));
+    lx.accessors.set(name, [{ k: "function", fn: { name, returnType: cTypeOf(helper.returns), params, body: helper.lower.body(), qualifiers: ["static", "__always_inline"] } }]);
   }
   return call(name, args);
 }

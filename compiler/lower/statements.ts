@@ -110,14 +110,15 @@ function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
     const args = [id(binding.cName), cursor, lowerAs(lx, copy.arguments[0]!, { kind: "int", name: "u32" }), num(binding.type.length), lx.scope.end()];
     lx.helpers.add("rawRead");
     return [
-      { k: "decl", type: "__u8", name: `${binding.cName}[${binding.type.length}] TSBPF_SLOT`, at: lx.at(decl) },
+      { k: "decl", type: "__u8", name: binding.cName, length: binding.type.length, slot: true, at: lx.at(decl) },
       { k: "expr", expr: call("tsbpf_copy", args), at: lx.at(decl) },
     ];
   }
   // structs and arrays live in memory: each starts a stack slot of its own (TSBPF_SLOT, see the prelude)
-  const name = binding.type.kind === "array" ? `${binding.cName}[${binding.type.length}] TSBPF_SLOT` : binding.type.kind === "struct" ? `${binding.cName} TSBPF_SLOT` : binding.cName;
+  const inMemory = binding.type.kind === "array" || binding.type.kind === "struct";
   const type = lx.facts.loopCounters.has(decl) && binding.type.kind === "int" ? counterType(binding.type.name) : cType(binding.type);
-  return [{ k: "decl", type, name, init: lowerAs(lx, decl.initializer!, binding.type), at: lx.at(decl) }];
+  const length = binding.type.kind === "array" ? binding.type.length : undefined;
+  return [{ k: "decl", type, name: binding.cName, length, slot: inMemory || undefined, init: lowerAs(lx, decl.initializer!, binding.type), at: lx.at(decl) }];
 }
 
 /**

@@ -1,4 +1,5 @@
 // The kernel's context structs (include/uapi/linux/bpf.h), field by field: the C prelude and the `ctx.raw` interfaces come from here.
+import type { CField, CTopLevel } from "../c/ast.js";
 
 /** Program kinds by decorator, as the kernel's access rules for a context tell them apart. */
 export type KindName = "xdp" | "tc" | "socketFilter";
@@ -93,13 +94,13 @@ export const SK_BUFF: RawContext = {
 export const RAW_CONTEXTS = [XDP_MD, SK_BUFF];
 
 /** The C struct, with the kernel's layout (pointer slots are 8-byte aligned unions in the kernel's header). */
-export function rawContextC(r: RawContext): string {
-  const fields = r.fields.map((f) => {
-    if (!f.name) return `\t${f.c};`;
-    const [type, dims] = f.c.includes("[") ? [f.c.slice(0, f.c.indexOf("[")), f.c.slice(f.c.indexOf("["))] : [f.c, ""];
-    return `\t${type} ${f.name}${dims}${f.pointer ? " __attribute__((aligned(8)))" : ""};`;
+export function rawContextC(r: RawContext): CTopLevel {
+  const fields = r.fields.map((f): CField => {
+    if (!f.name) return { type: f.c };
+    const [type, length] = f.c.includes("[") ? [f.c.slice(0, f.c.indexOf("[")), Number(f.c.slice(f.c.indexOf("[") + 1, f.c.indexOf("]")))] : [f.c, undefined];
+    return { type, name: f.name, length, attributes: f.pointer ? "__attribute__((aligned(8)))" : undefined };
   });
-  return `/* ${r.doc} */\nstruct ${r.cTag} {\n${fields.join("\n")}\n};`;
+  return { k: "struct", tag: r.cTag, fields, comment: r.doc };
 }
 
 const tsText = (t: NonNullable<RawField["ts"]>) => (t.length ? `FixedArray<${t.int}, ${t.length}>` : t.int);

@@ -1,7 +1,7 @@
 // Generates field setters from the protocol descriptions: network-order writes that keep every checksum covering the field valid, incrementally.
 import { childrenOf, fieldOf, storedSelector } from "./index.js";
 import { addressSlotType, fieldCType, type ChecksumSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
-import { assign, binary, call, callStmt, cast, cond, decl, deref, hex, id, ifThen, member, num, unary, type CExpr, type CFunction, type CStmt } from "../c/ast.js";
+import { assign, binary, call, callStmt, cast, cond, decl, deref, slotDecl, hex, id, ifThen, member, num, unary, type CExpr, type CFunction, type CStmt } from "../c/ast.js";
 import { getterName } from "./emit-expr.js";
 
 
@@ -85,7 +85,7 @@ export function setter(p: ProtocolSpec, f: FieldSpec): CFunction {
     body.push(callStmt("__builtin_memcpy", [byteAt(read.at), unary("&", id("bytes")), num(read.width)]));
   } else {
     const covered = checksums.length > 0;
-    if (covered) body.push(decl("__u16", `before[${words}] TSBPF_SLOT, after[${words}] TSBPF_SLOT`), ...range(words).map((i) => assign(element("before", i), old(i))));
+    if (covered) body.push(slotDecl("__u16", "before", undefined, words), slotDecl("__u16", "after", undefined, words), ...range(words).map((i) => assign(element("before", i), old(i))));
     body.push(...write(read, f.type));
     if (covered) body.push(...range(words).map((i) => assign(element("after", i), old(i))));
     for (const c of checksums) body.push(guarded(c, updateChecksum(c.at, c.spec, words, (i) => element("before", i), (i) => element("after", i))));

@@ -5,13 +5,14 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { expect, it } from "vitest";
 import { RAW_CONTEXTS, rawContextC } from "../../compiler/programs/raw-contexts.js";
+import { printTopLevel } from "../../compiler/c/printer.js";
 
 const header = "/usr/include/linux/bpf.h";
 
 it.each(RAW_CONTEXTS.map((r) => [r.cTag, r]))("struct %s has the layout of linux/bpf.h", async (_, r) => {
   const dir = mkdtempSync(join(tmpdir(), "tsbpf-ctx-"));
   try {
-    const ours = rawContextC(r).replace(`struct ${r.cTag} {`, `struct ours_${r.cTag} {`);
+    const ours = printTopLevel([rawContextC(r)]).replace(`struct ${r.cTag} {`, `struct ours_${r.cTag} {`);
     const checks = r.fields.filter((f) => f.name).map((f) => `_Static_assert(offsetof(struct ours_${r.cTag}, ${f.name}) == offsetof(struct ${r.cTag}, ${f.name}), "offset of ${f.name}");`);
     const src = [`#include <linux/bpf.h>`, `#include <stddef.h>`, "typedef unsigned char __u8_;", ours, ...checks, `_Static_assert(sizeof(struct ours_${r.cTag}) == sizeof(struct ${r.cTag}), "size");`, ""].join("\n");
     writeFileSync(join(dir, "layout.c"), src);

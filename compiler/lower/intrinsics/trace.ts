@@ -30,8 +30,8 @@ export function lowerTrace(lx: LowerContext, node: ts.CallExpression, at: Source
   return {
     k: "block",
     body: [
-      { k: "decl", type: "static const char", name: "tsbpf_fmt[]", init: id(cStringLiteral(text)), at },
-      { k: "expr", expr: call("tsbpf_trace_printk", [id("tsbpf_fmt"), id("sizeof(tsbpf_fmt)"), ...args]), at },
+      { k: "decl", type: "static const char", name: "tsbpf_fmt", length: null, init: { k: "string", value: text }, at },
+      { k: "expr", expr: call("tsbpf_trace_printk", [id("tsbpf_fmt"), { k: "sizeof", operand: id("tsbpf_fmt") }, ...args]), at },
     ],
     at,
   };
