@@ -100,6 +100,9 @@ function switchValue(lx: LowerContext, value: ts.Expression): CExpr {
   return lx.typeOf(value).kind === "enum" ? cast("__u32", test) : test;
 }
 
+/** The most bytes a raw copy takes at once; a longer one goes in pieces (clang spilled a 60-byte copy's loads). */
+const COPY_WHOLE = 16;
+
 function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
   const binding = lx.bindingOfDecl(decl)!;
   if (binding.type.kind === "const") return []; // an untyped local constant is substituted where it is used
@@ -107,12 +110,15 @@ function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
     // const b = c.bytes(off, n): declare the array, then copy into it (or leave through the onError exit)
     const copy = decl.initializer as ts.CallExpression;
     const cursor = lowerAs(lx, (copy.expression as ts.PropertyAccessExpression).expression);
-    const args = [id(binding.cName), cursor, lowerAs(lx, copy.arguments[0]!, { kind: "int", name: "u32" }), num(binding.type.length), lx.scope.end()];
+    const n = binding.type.length;
+    const at = [cursor, lowerAs(lx, copy.arguments[0]!, { kind: "int", name: "u32" }), num(n), lx.scope.end()];
     lx.helpers.add("rawRead");
-    return [
-      { k: "decl", type: "__u8", name: binding.cName, length: binding.type.length, slot: true, at: lx.at(decl) },
-      { k: "expr", expr: call("tsbpf_copy", args), at: lx.at(decl) },
-    ];
+    const array: CStmt = { k: "decl", type: "__u8", name: binding.cName, length: n, slot: true, at: lx.at(decl) };
+    if (n <= COPY_WHOLE) return [array, { k: "expr", expr: call("tsbpf_copy", [id(binding.cName), ...at]), at: lx.at(decl) }];
+    // past COPY_WHOLE bytes, in pieces of 8 (see tsbpf_copy_piece)
+    const source = lx.temporary("src");
+    const pieces = Array.from({ length: Math.ceil(n / 8) }, (_, i): CStmt => ({ k: "expr", expr: call("tsbpf_copy_piece", [id(binding.cName), id(source), num(8 * i), num(Math.min(8, n - 8 * i))]), at: lx.at(decl) }));
+    return [array, { k: "decl", type: "__u8 *", name: source, init: call("tsbpf_at", at), at: lx.at(decl) }, ...pieces];
   }
   // structs and arrays live in memory: each starts a stack slot of its own (TSBPF_SLOT, see the prelude)
   const inMemory = binding.type.kind === "array" || binding.type.kind === "struct";

@@ -16,19 +16,12 @@
 	tsbpf_check(tsbpf_p_, n, end, tsbpf_on_error); \
 	tsbpf_p_; })
 #define tsbpf_read(c, off, bits, end) tsbpf_be##bits(tsbpf_at(c, off, bits / 8, end))
-/* n bytes (a constant) at off into dst; past 16 bytes, in pieces of 8 with a barrier between them, so clang copies each
- * piece before it loads the next (it loaded every byte of a 60-byte copy first, a register each, and spilled them past
- * the 512-byte stack: test/fuzz/regressions/build-diagnostic-after-check-tsbpf3004-80fd0070.ts). */
-#define tsbpf_copy(dst, c, off, n, end) ({ __u8 *tsbpf_s_ = tsbpf_at(c, off, n, end); \
-	if ((n) <= 16) __builtin_memcpy(dst, tsbpf_s_, n); else tsbpf_copy_pieces((__u8 *)(dst), tsbpf_s_, n); })
-static __always_inline void tsbpf_copy_pieces(__u8 *dst, __u8 *src, __u32 n)
-{
-#pragma unroll
-	for (__u32 k = 0; k < n; k += 8) {
-		__builtin_memcpy(dst + k, src + k, n - k < 8 ? n - k : 8);
-		asm volatile("" : : : "memory");
-	}
-}
+#define tsbpf_copy(dst, c, off, n, end) __builtin_memcpy(dst, tsbpf_at(c, off, n, end), n)
+/* A copy past 16 bytes, from src (made with tsbpf_at), goes in pieces of 8 (lower/statements.ts), each followed by a
+ * barrier, so clang stores each piece before it loads the next: it loaded every byte of a 60-byte copy first, a
+ * register each, and spilled them past the 512-byte stack
+ * (test/fuzz/regressions/build-diagnostic-after-check-tsbpf3004-80fd0070.ts). */
+#define tsbpf_copy_piece(dst, src, k, n) ({ __builtin_memcpy((__u8 *)(dst) + (k), (src) + (k), n); asm volatile("" : : : "memory"); })
 #define tsbpf_write8(c, off, v, end) (*(__u8 *)tsbpf_at(c, off, 1, end) = (v))
 #define tsbpf_write16(c, off, v, end) (*(__u16 *)tsbpf_at(c, off, 2, end) = __builtin_bswap16(v))
 #define tsbpf_write32(c, off, v, end) (*(__u32 *)tsbpf_at(c, off, 4, end) = __builtin_bswap32(v))
