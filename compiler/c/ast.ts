@@ -110,7 +110,7 @@ export type CTopLevel =
 export type CGlobal = CTopLevel & { at?: SourceLine };
 
 export interface CUnit {
-  /** Verbatim C placed first: includes, typedefs, the packet runtime. */
+  /** C placed first, each part printed: the runtime headers, the contexts, the kernel helpers, the packet runtime. */
   prelude: string[];
   globals: CGlobal[];
   functions: CFunction[];
@@ -125,7 +125,15 @@ export const call = (fn: string, args: CExpr[]): CExpr => ({ k: "call", fn, args
 export const cond = (test: CExpr, then: CExpr, otherwise: CExpr): CExpr => ({ k: "cond", test, then, else: otherwise });
 export const member = (object: CExpr, field: string, arrow = false): CExpr => ({ k: "member", object, field, arrow });
 /** A hexadecimal literal (masks, selectors), with a suffix such as ULL. */
-export const hex = (value: number | bigint, suffix = ""): CExpr => ({ k: "num", text: `0x${value.toString(16)}${suffix}` });
+export function hex(value: number | bigint, suffix = ""): CExpr {
+  if (value < 0) throw new Error(`internal: hex(${value}) of a negative number`);
+  return { k: "num", text: `0x${value.toString(16)}${suffix}` };
+}
+/** base + offset: a pointer moved by a constant or an expression. */
+export const offsetFrom = (base: CExpr, offset: number | CExpr): CExpr => binary("+", base, typeof offset === "number" ? num(offset) : offset);
+export const element = (array: CExpr, index: number | bigint | CExpr): CExpr => ({ k: "index", array, index: typeof index === "object" ? index : num(index) });
+/** A function inlined into every caller (`static __always_inline`). */
+export const inlineFunction = (name: string, returnType: string, params: CParam[], body: CStmt[]): CFunction => ({ name, returnType, params, body, qualifiers: ["static", "__always_inline"] });
 export const deref = (type: string, pointer: CExpr): CExpr => unary("*", cast(`${type} *`, pointer));
 
 export const exprStmt = (expr: CExpr): CStmt => ({ k: "expr", expr });

@@ -29,9 +29,10 @@ function precedence(e: CExpr): number {
     case "index":
     case "initList":
     case "designated":
-    case "sizeof":
     case "scoped":
       return POSTFIX;
+    case "sizeof":
+      return UNARY;
     case "unary":
     case "cast":
       return UNARY;
@@ -116,14 +117,18 @@ class Writer {
   }
 }
 
+/** A local's declaration without its semicolon: `__u8 b[4] TSBPF_SLOT = { 0 }`. */
+function declText(s: CStmt & { k: "decl" }): string {
+  const dims = s.length === null ? "[]" : s.length !== undefined ? `[${s.length}]` : "";
+  return `${s.type}${s.type.endsWith("*") ? "" : " "}${s.name}${dims}${s.slot ? " TSBPF_SLOT" : ""}${s.init ? ` = ${printExpr(s.init, 2)}` : ""}`;
+}
+
 function printStmt(w: Writer, s: CStmt, depth: number): void {
   w.directive(s.at);
   switch (s.k) {
-    case "decl": {
-      const dims = s.length === null ? "[]" : s.length !== undefined ? `[${s.length}]` : "";
-      w.line(`${s.type}${s.type.endsWith("*") ? "" : " "}${s.name}${dims}${s.slot ? " TSBPF_SLOT" : ""}${s.init ? ` = ${printExpr(s.init, 2)}` : ""};`, depth);
+    case "decl":
+      w.line(`${declText(s)};`, depth);
       return;
-    }
     case "expr":
       w.line(`${printExpr(s.expr)};`, depth);
       return;
@@ -151,11 +156,11 @@ function printStmt(w: Writer, s: CStmt, depth: number): void {
       return;
     case "comment": {
       const lines = s.text.split("\n");
-      lines.forEach((l, i) => w.line(`${i ? " * " : "/* "}${l}${i === lines.length - 1 ? " */" : ""}`, depth));
+      lines.forEach((l, i) => w.line(`${i ? " * " : "/* "}${commentText(l)}${i === lines.length - 1 ? " */" : ""}`, depth));
       return;
     }
     case "for": {
-      const init = s.init?.k === "decl" ? `${s.init.type} ${s.init.name} = ${printExpr(s.init.init!, 2)}` : "";
+      const init = s.init?.k === "decl" ? declText(s.init) : "";
       w.line(`for (${init}; ${s.test ? printExpr(s.test) : ""}; ${s.update ? printExpr(s.update) : ""}) {`, depth);
       for (const c of s.body) printStmt(w, c, depth + 1);
       w.line("}", depth);
@@ -195,7 +200,7 @@ function printStmt(w: Writer, s: CStmt, depth: number): void {
 }
 
 export function printFunction(w: Writer, f: CFunction): void {
-  if (f.comment) w.line(`/* ${f.comment} */`, 0);
+  if (f.comment) w.line(`/* ${commentText(f.comment)} */`, 0);
   w.directive(f.at);
   const params = f.params.length ? f.params.map((p) => `${p.type}${p.type.endsWith("*") ? "" : " "}${p.name}`).join(", ") : "void";
   w.line(`${[...f.qualifiers, ...(f.section ? [`SEC(${cStringLiteral(f.section)})`] : []), f.returnType].join(" ")} ${f.name}(${params})`, 0);
@@ -205,14 +210,20 @@ export function printFunction(w: Writer, f: CFunction): void {
 }
 
 /** A macro on one line: a function-like macro's replacement in parentheses, so it stays one operand wherever it stands. */
-export function printMacro(m: CMacro): string {
+function printMacro(m: CMacro): string {
   const head = `#define ${m.name}${m.params ? `(${m.params.join(", ")})` : ""}`;
-  const body = "tokens" in m.body ? m.body.tokens : m.params ? `(${printExpr(m.body)})` : printExpr(m.body);
-  return `${head} ${body}${m.comment ? ` /* ${m.comment} */` : ""}`;
+  const body = "tokens" in m.body ? m.body.tokens : printExpr(m.body, m.params ? 17 : 16);
+  return `${head} ${body}${m.comment ? ` /* ${commentText(m.comment)} */` : ""}`;
+}
+
+/** The text of a C comment: one that would end it early is refused (it comes from descriptions and names, never users). */
+function commentText(text: string): string {
+  if (text.includes("*/")) throw new Error(`internal: comment text with "*/": ${text}`);
+  return text;
 }
 
 const fieldLine = (f: CField) =>
-  `${f.type}${f.name ? `${f.type.endsWith("*") ? "" : " "}${f.name}` : ""}${f.length !== undefined ? `[${f.length}]` : ""}${f.attributes ? ` ${f.attributes}` : ""};${f.comment ? ` /* ${f.comment} */` : ""}`;
+  `${f.type}${f.name ? `${f.type.endsWith("*") ? "" : " "}${f.name}` : ""}${f.length !== undefined ? `[${f.length}]` : ""}${f.attributes ? ` ${f.attributes}` : ""};${f.comment ? ` /* ${commentText(f.comment)} */` : ""}`;
 
 function printStructBody(w: Writer, head: string, fields: readonly CField[], tail: string): void {
   w.line(`${head} {`, 0);
@@ -230,9 +241,9 @@ function printItem(w: Writer, item: CTopLevel): void {
     case "text":
       return w.line(item.text, 0);
     case "comment":
-      return w.line(`/* ${item.text} */`, 0);
+      return w.line(`/* ${commentText(item.text)} */`, 0);
     case "struct":
-      if (item.comment) w.line(`/* ${item.comment} */`, 0);
+      if (item.comment) w.line(`/* ${commentText(item.comment)} */`, 0);
       return printStructBody(w, `struct ${item.tag}`, item.fields, "");
     case "enum":
       return w.line(`enum ${item.tag} { ${item.members.map(([n, v]) => `${n} = ${v}`).join(", ")} };`, 0);
@@ -241,7 +252,7 @@ function printItem(w: Writer, item: CTopLevel): void {
     case "helperPointer":
       return w.line(`static ${item.returns} (*const ${item.name})(${item.params}) = (void *)${item.id};`, 0);
     case "variable": {
-      if (item.comment) w.line(`/* ${item.comment} */`, 0);
+      if (item.comment) w.line(`/* ${commentText(item.comment)} */`, 0);
       // a global whose C name differs from its ELF symbol is labelled with the symbol
       const name = `${item.name}${item.unsized ? "[]" : ""}`;
       const declarator = item.symbol && item.symbol !== item.name ? `${name} __asm__(${cStringLiteral(item.symbol)})` : name;

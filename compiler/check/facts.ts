@@ -4,10 +4,10 @@ import type { CheckContext, Binding, FunctionSignature } from "./context.js";
 import type { TType } from "../types/types.js";
 
 /**
- * The checked probe's facts, read-only and complete: the type of every checked expression, the declaration every
+ * The checked probe's facts, a read-only view and complete: the type of every checked expression, the declaration every
  * identifier of the probe's files names, the value of every member of an enum the probe reads, and what each
- * declaration became (bindings, functions, maps, structs...). Built once check has finished; check's own context
- * (which goes on changing while it walks) is not reachable from here.
+ * declaration became (bindings, functions, maps, structs...). Built once check has finished, in collections of their
+ * own (the records in them are check's, shared, not copied); check's context and TypeScript are not reachable from here.
  */
 export interface CheckFacts {
   readonly types: ReadonlyMap<ts.Node, TType>;
@@ -39,6 +39,7 @@ export interface CheckFacts {
 export function freezeFacts(cx: CheckContext): CheckFacts {
   const declarations = new Map<ts.Node, ts.Declaration | undefined>();
   const enumValues = new Map<ts.Node, number>();
+  // every name of the probe's files (the synthetic `x op y` of a compound assignment reuses x and y, visited here too)
   for (const file of cx.userFiles) {
     const visit = (n: ts.Node): void => {
       if (resolvable(n)) declarations.set(n, cx.declarationOf(n));
@@ -51,7 +52,6 @@ export function freezeFacts(cx: CheckContext): CheckFacts {
     const value = cx.checker.getConstantValue(node);
     if (typeof value === "number") enumValues.set(node, value);
   }
-  // the synthetic `x op y` of a compound assignment reuses x and y, whose identifiers were visited above
   const userFiles = new Set(cx.userFiles);
   const facts: CheckFacts = {
     types: new Map(cx.types),

@@ -3,9 +3,9 @@ import { mentions } from "../protocols/expr.js";
 import { ts } from "ts-morph";
 import type { FieldSpec, ProtocolSpec } from "../protocols/schema.js";
 import type { CheckFacts } from "./facts.js";
+import { isAssigned, unparen } from "./syntax.js";
 
 type Names = Pick<CheckFacts, "declarationOf">;
-import { isAssigned, unparen } from "./syntax.js";
 
 /**
  * Whether a header parse (`eth.ipv4()`, `ctx.eth()?.ipv6()`) can leave out the work that only serves what lies past

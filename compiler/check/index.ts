@@ -32,6 +32,12 @@ export interface CheckedProbe {
   overBudget: Diagnostic[];
 }
 
+/**
+ * What lowering is given: the checked probe without TypeScript's checker and project, so lowering can read only the
+ * frozen facts (a CheckedProbe is one).
+ */
+export type LowerInput = Omit<CheckedProbe, "probe"> & { probe: Pick<LoadedProbe, "path" | "sourceFile"> };
+
 /** Throws DiagnosticError listing every violation found. */
 export function checkProbe(probe: LoadedProbe): CheckedProbe {
   const cx = new CheckContext(probe.checker, probe.sourceFile, [probe.sourceFile, ...probe.imports]);

@@ -1,17 +1,11 @@
 // Context fields (`ctx.raw.mark`, `ctx.raw.cb[i]`, `ctx.mark`): each read and each write is one instruction at a constant offset from the context.
 import { ts } from "ts-morph";
-import { call, cast, cond, binary, id, num, type CExpr } from "../c/ast.js";
+import { call, cast, cond, binary, element, id, num, type CExpr } from "../c/ast.js";
 import { unparen } from "../check/syntax.js";
 import { kindByContext } from "../programs/kinds.js";
 import { RAW_CONTEXTS } from "../programs/raw-contexts.js";
 import type { LowerContext } from "./context.js";
 import { lowerAs } from "./expressions.js";
-
-/*
- * Reads and writes go through tsbpf_ctx_get/tsbpf_ctx_set (inline assembly): with plain C, clang merges neighbouring
- * stores into one wider store, or loads from an address chosen between two fields, and the verifier refuses both on
- * a context. The accessors of the prelude say so in C.
- */
 
 /** A field of the context, as lowering addresses it: the context, the C field (with a constant index) and its width. */
 interface FieldPlace {
@@ -57,13 +51,13 @@ function widthOf(ctxC: string, field: string): "u32" | "u64" {
 
 /** One access per possible index of an array field, chosen by comparisons (the verifier takes constant offsets only). */
 function eachIndex(lx: LowerContext, place: FieldPlace, access: (field: CExpr) => CExpr): CExpr {
-  const element = (i: number | bigint): CExpr => ({ k: "index", array: id(place.field), index: num(i) });
+  const at = (i: number | bigint): CExpr => element(id(place.field), i);
   const { node, length } = place.index!;
   const t = lx.typeOf(node);
-  if (t.kind === "const") return access(element(t.value));
+  if (t.kind === "const") return access(at(t.value));
   const temp = lx.temporary("i");
-  let chain = access(element(length - 1)); // the checker proved the index below the length
-  for (let i = length - 2; i >= 0; i--) chain = cond(binary("==", id(temp), num(i)), access(element(i)), chain);
+  let chain = access(at(length - 1)); // the checker proved the index below the length
+  for (let i = length - 2; i >= 0; i--) chain = cond(binary("==", id(temp), num(i)), access(at(i)), chain);
   return call("tsbpf_let", [id(temp), lowerAs(lx, node), chain]);
 }
 

@@ -2,18 +2,18 @@
 import { basename, dirname, relative } from "node:path";
 import { ts } from "ts-morph";
 import type { CExpr, CTopLevel, SourceLine } from "../c/ast.js";
-import type { CheckedProbe } from "../check/index.js";
+import type { LowerInput } from "../check/index.js";
 import type { CheckFacts } from "../check/facts.js";
 import type { TType } from "../types/types.js";
 import type { FunctionScope } from "./function-scope.js";
 import type { SpanAccess } from "./raw-runs.js";
 
 export class LowerContext {
-  /** Runtime helpers the generated code calls (e.g. "div32"). */
+  /** Runtime parts the generated code uses beyond the fixed headers: "rawRead", "havoc", the frame copy, the context entries. */
   readonly helpers = new Set<string>();
   /** Kernel BPF helpers called (compiler/helpers/kernel-helpers.ts names). */
   readonly kernelHelpers = new Set<string>();
-  /** Header accessor variants the calls use ("eth.ipv4|_alone_chained": protocols/emit-c.ts, ALONE and CHAINED). */
+  /** Header accessor variants the calls use ("eth.ipv4|_alone_chained": protocols/emit-parsers.ts ALONE, emit-c.ts CHAINED). */
   readonly accessorVariants = new Set<string>();
   /** Header fields exchanged in place ("ipv6.saddr.daddr": lower/swaps.ts). */
   readonly swaps = new Set<string>();
@@ -36,7 +36,7 @@ export class LowerContext {
   /** What check decided, frozen: the only thing lowering asks about the TypeScript. */
   readonly facts: CheckFacts;
 
-  constructor(readonly checked: CheckedProbe) {
+  constructor(readonly checked: LowerInput) {
     this.facts = checked.facts;
     this.lineFile = basename(checked.probe.path);
   }
@@ -54,24 +54,24 @@ export class LowerContext {
 
   /** The C name of a module-level helper function. */
   functionName(decl: ts.Node): string {
-    const name = this.checked.facts.functionNames.get(decl);
+    const name = this.facts.functionNames.get(decl);
     if (!name) throw new Error("internal: unknown function");
     return name;
   }
 
   typeOf(node: ts.Node): TType {
-    const t = this.checked.facts.types.get(node);
+    const t = this.facts.types.get(node);
     if (!t) throw new Error(`internal: no type recorded for '${node.getText()}'`);
     return t;
   }
 
   bindingOf(node: ts.Node) {
-    const decl = this.checked.facts.declarationOf(node);
-    return decl ? this.checked.facts.bindings.get(decl) : undefined;
+    const decl = this.facts.declarationOf(node);
+    return decl ? this.facts.bindings.get(decl) : undefined;
   }
 
   bindingOfDecl(decl: ts.Node) {
-    return this.checked.facts.bindings.get(decl);
+    return this.facts.bindings.get(decl);
   }
 
   at(node: ts.Node): SourceLine {

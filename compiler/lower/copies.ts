@@ -1,6 +1,6 @@
 // Struct copies clang cannot lower whole: past 1024 bytes BPF's backend would call memcpy, which BPF does not have, so such copies go in chunks it inlines.
 import { ts } from "ts-morph";
-import { binary, call, callStmt, cast, cond, id, num, unary, type CExpr, type CStmt } from "../c/ast.js";
+import { binary, call, callStmt, cast, cond, id, inlineFunction, num, unary, type CExpr, type CStmt } from "../c/ast.js";
 import { unparen } from "../check/syntax.js";
 import { layoutOf } from "../types/layout.js";
 import type { TType } from "../types/types.js";
@@ -27,7 +27,7 @@ export function lowerBigCopy(lx: LowerContext, target: CExpr, source: ts.Express
     }
     const T = cType(t);
     const params = [{ type: `${T} *`, name: "dst" }, { type: `const ${T} *`, name: "src" }];
-    lx.accessors.set(name, [{ k: "function", fn: { name, returnType: "void", params, body: chunks, qualifiers: ["static", "__always_inline"] } }]);
+    lx.accessors.set(name, [{ k: "function", fn: inlineFunction(name, "void", params, chunks) }]);
   }
   return call(name, [unary("&", target), addressOf(lx, source, t)]);
 }

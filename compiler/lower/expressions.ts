@@ -48,7 +48,6 @@ function elementAccess(lx: LowerContext, node: ts.ElementAccessExpression): CExp
   if (constant) return { k: "index", array: lowerAs(lx, node.expression), index };
   const array = lx.typeOf(node.expression);
   if (array.kind !== "array") throw new Error("internal: element access on a non-array");
-  lx.helpers.add("index");
   return call("tsbpf_element", [lowerAs(lx, node.expression), index, num(array.length), num(2 ** Math.floor(Math.log2(array.length)) - 1)]);
 }
 
@@ -71,7 +70,6 @@ export function lowerTest(lx: LowerContext, node: ts.Expression): CExpr {
  * two lookups that are both tested), which the verifier refuses on pointers.
  */
 function present(lx: LowerContext, ref: CExpr): CExpr {
-  lx.helpers.add("decided");
   return call("tsbpf_decided", [ref]);
 }
 
@@ -224,7 +222,6 @@ export function arithmetic(lx: LowerContext, op: ts.SyntaxKind, type: IntName, l
   if (op === K.SlashToken || op === K.PercentToken) {
     if (rightType.kind === "const" && rightType.value !== 0n) return narrow(type, binary(text, left, right));
     const helper = `${op === K.SlashToken ? "div" : "mod"}${info.bits === 64 ? 64 : 32}`;
-    lx.helpers.add(helper);
     return narrow(type, call(`tsbpf_${helper}`, [left, right]));
   }
   if (SHIFTS.has(op)) {
@@ -270,7 +267,6 @@ function conditional(lx: LowerContext, node: ts.ConditionalExpression, expected?
  */
 function arm(lx: LowerContext, value: CExpr, t: TType): CExpr {
   if (isConstantInC(value) || !["int", "bool", "enum", "const"].includes(t.kind)) return value;
-  lx.helpers.add("kept");
   return call("tsbpf_kept", [value]);
 }
 

@@ -126,7 +126,6 @@ function isScalar(lx: LowerContext, decl: ts.Node): boolean {
 export function decidedOnce(lx: LowerContext, node: ts.IfStatement | ts.ConditionalExpression, test: CExpr): CExpr {
   const choosesHeader = ts.isConditionalExpression(node) ? lx.typeOf(node).kind === "header" : assignedWithin(lx, node, isHeader).length > 0;
   if (!choosesHeader || isConstantInC(test)) return test;
-  lx.helpers.add("decided");
   return call("tsbpf_decided", [test]);
 }
 
@@ -143,7 +142,6 @@ export function unlinkedFromCounter(lx: LowerContext, node: ts.BinaryExpression,
   if (l === r) return [left, right];
   const unlinked = (n: ts.Expression, e: CExpr): CExpr => {
     if (isConstantInC(e) || !isKept(lx, n)) return e;
-    lx.helpers.add("unlinked");
     return call("tsbpf_unlinked", [e]);
   };
   return l ? [left, unlinked(node.right, right)] : [unlinked(node.left, left), right];
@@ -174,7 +172,6 @@ function isKept(lx: LowerContext, n: ts.Expression): boolean {
  */
 export function decidedInLoop(lx: LowerContext, node: ts.BinaryExpression, test: CExpr, left: CExpr, right: CExpr): CExpr {
   if (isConstantInC(left) || isConstantInC(right) || readsHeader(lx, node) || !revisited(lx, node)) return test;
-  lx.helpers.add("decided");
   return call("tsbpf_decided", [test]);
 }
 

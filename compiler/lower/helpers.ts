@@ -1,6 +1,6 @@
 // Lowers calls of the runtime's helper functions: kernel helpers through their function pointers, the rest as inline C.
 import { ts } from "ts-morph";
-import { call, cast, type CExpr } from "../c/ast.js";
+import { call, cast, inlineFunction, type CExpr } from "../c/ast.js";
 import { helperType } from "../check/helpers.js";
 import type { HelperSpec, HelperType } from "../helpers/table.js";
 import { cType, intLiteral } from "./c-types.js";
@@ -25,7 +25,7 @@ export function lowerHelperCall(lx: LowerContext, node: ts.CallExpression, helpe
   const name = `tsbpf_${helper.name}`;
   if (!lx.accessors.has(name)) {
     const params = helper.params.map((p) => ({ type: cTypeOf(p.type), name: p.name }));
-    lx.accessors.set(name, [{ k: "function", fn: { name, returnType: cTypeOf(helper.returns), params, body: helper.lower.body(), qualifiers: ["static", "__always_inline"] } }]);
+    lx.accessors.set(name, [{ k: "function", fn: inlineFunction(name, cTypeOf(helper.returns), params, helper.lower.body()) }]);
   }
   return call(name, args);
 }

@@ -1,6 +1,6 @@
 // Whether a child header needs a pointer of its own: only when its parent is read again, in a program whose states matter.
 import { ts } from "ts-morph";
-import type { CheckedProbe } from "../check/index.js";
+import type { LowerInput } from "../check/index.js";
 import { isLoop, someNode, unwrap } from "../check/syntax.js";
 import type { LowerContext } from "./context.js";
 
@@ -23,7 +23,7 @@ export function statesAreFew(lx: LowerContext): boolean {
 }
 
 /** Whether a file with one of the probe's programs has a loop anywhere. */
-export function filesHaveLoops(checked: CheckedProbe): boolean {
+export function filesHaveLoops(checked: LowerInput): boolean {
   return [...new Set(checked.programs.map((p) => p.node.getSourceFile()))].some((file) => someNode(file, isLoop));
 }
 

@@ -1,6 +1,6 @@
 // Lowers maps: BTF-defined map definitions in ".maps", and one small inline accessor per map method a probe uses.
 import { ts } from "ts-morph";
-import { assign, binary, call, callStmt, cast, decl, exprStmt, slotDecl, id, ifThen, member, not, num, ret, unary, type CExpr, type CField, type CStmt, type CTopLevel } from "../c/ast.js";
+import { assign, binary, call, callStmt, cast, decl, exprStmt, slotDecl, id, ifThen, inlineFunction, member, not, num, ret, unary, type CExpr, type CField, type CStmt, type CTopLevel } from "../c/ast.js";
 import { roleType, type MapInfo } from "../check/maps.js";
 import { unparen } from "../check/syntax.js";
 import { MAP_METHODS } from "../maps/methods.js";
@@ -50,7 +50,7 @@ const slotType = (accessorName: string, param: string) => `${accessorName}_${par
 
 /**
  * One accessor, and the types it needs: keys are passed by value (the accessor is inlined) and what the helper takes by
- * address is copied into a slot-aligned local first (TSBPF_SLOT: see the prelude). A struct literal given as a key or
+ * address is copied into a slot-aligned local first (TSBPF_SLOT: runtime/base.h). A struct literal given as a key or
  * value is instead built by the caller in a local of its own, scoped to the call, and passed by address (`inPlace`): as
  * a value, clang computed all its fields into registers before the copy and spilled them, past the 512-byte stack for
  * two 40-byte literals.
@@ -70,7 +70,7 @@ function accessor(lx: LowerContext, map: MapInfo, method: keyof typeof MAP_METHO
     const list = params.map(([t, n, byAddress]) => (inPlace.has(n) ? { type: `${t} *`, name: n } : { type: t, name: own(n, byAddress) ? `${n}_in` : n }));
     const slots = params.filter(([, n, byAddress]) => own(n, byAddress)).map(([t, n]) => slotDecl(t, n, id(`${n}_in`)));
     const types: CTopLevel[] = params.filter(([, n]) => inPlace.has(n)).map(([t, n]) => ({ k: "typedef", type: t, name: slotType(name, n), attributes: "TSBPF_SLOT" }));
-    return [...types, { k: "function", fn: { name, returnType, params: list, body: [...slots, ...body], qualifiers: ["static", "__always_inline"] } }];
+    return [...types, { k: "function", fn: inlineFunction(name, returnType, list, [...slots, ...body]) }];
   };
   const key: [string, string, boolean] = [K, "key", true];
   switch (method) {

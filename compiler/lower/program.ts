@@ -7,7 +7,7 @@ import { enumConstant } from "./expressions.js";
 import { ON_ERROR_LABEL } from "./intrinsics/packet.js";
 import { contextRuntime, COPY_FRAME } from "./intrinsics/context-entry.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../programs/kinds.js";
-import type { CheckedProbe } from "../check/index.js";
+import type { LowerInput } from "../check/index.js";
 import { emitProtocolRuntime } from "../protocols/emit-c.js";
 import { INTS } from "../types/int-types.js";
 import { printTopLevel } from "../c/printer.js";
@@ -20,7 +20,6 @@ import { mapDefinition } from "./maps.js";
 import { logMapDefinition } from "./log.js";
 import { configDefinition } from "./config.js";
 import { checkLicense } from "../check/license.js";
-import { cStringLiteral } from "../c/string-literal.js";
 import { BOUNDS_MOVERS, kernelHelperDeclarations } from "../helpers/kernel-helpers.js";
 import { FunctionScope } from "./function-scope.js";
 
@@ -43,7 +42,7 @@ export interface LoweredProgram {
  * Where raw reads out of bounds go: `tsbpf_on_error: tsbpf_landing(); return <onError>;`, in programs that have raw
  * reads; their checks' asm gotos land there, in a block of their own (see tsbpf_check).
  */
-function onErrorExit(checked: CheckedProbe, p: CheckedProbe["programs"][number]): CStmt[] {
+function onErrorExit(checked: LowerInput, p: LowerInput["programs"][number]): CStmt[] {
   const inside = (n: ts.Node) => n.pos >= p.node.pos && n.end <= p.node.end && n.getSourceFile() === p.node.getSourceFile();
   if (![...checked.facts.usedRawReads].some(inside)) return [];
   const exit: CStmt = { k: "return", value: id(enumConstant(p.kind.action, p.onError ?? p.kind.defaultOnError)) };
@@ -69,9 +68,9 @@ function lowerFunctionBody(lx: LowerContext, params: { cName: string; type: TTyp
 }
 
 /** The program kinds whose verdict enum some value, variable or function of the probe has. */
-function usedVerdicts(checked: CheckedProbe): ProgramKind[] {
-  const cx = checked.facts;
-  const types = [...cx.types.values(), ...[...cx.bindings.values()].map((b) => b.type), ...[...cx.functions.values()].flatMap((f) => [f.returns, ...f.params])];
+function usedVerdicts(checked: LowerInput): ProgramKind[] {
+  const facts = checked.facts;
+  const types = [...facts.types.values(), ...[...facts.bindings.values()].map((b) => b.type), ...[...facts.functions.values()].flatMap((f) => [f.returns, ...f.params])];
   return PROGRAM_KINDS.filter((k) => types.some((t) => t.kind === "enum" && t.name === k.action));
 }
 
@@ -86,7 +85,7 @@ function endOfBody(body: ts.Block, returns: TType): CStmt[] {
   return [{ k: "expr", expr: call("__builtin_unreachable", []) }];
 }
 
-export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
+export function lowerProbe(checked: LowerInput, options: LowerOptions): { unit: CUnit; programs: LoweredProgram[] } {
   checkLicense(checked.facts, options.license);
   const lx = new LowerContext(checked);
   const globals: CGlobal[] = structOrder(checked.facts).filter((s) => !s.inRuntime).map((s) => ({
@@ -112,7 +111,6 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
     // (a constant result clang would fold into the calls and stop setting) and its calls keep it (statements.ts,
     // droppedCallResult)
     const returnsNothing = sig.linkage === "call" && sig.returns.kind === "void";
-    if (returnsNothing) lx.helpers.add("unfolded");
     lx.voidReturn = returnsNothing ? call("tsbpf_unfolded", [num(0)]) : undefined;
     // a function that cannot start returns the zero of its type (never at run time: the frame's buffer always exists)
     const zero: CStmt = { k: "return", value: sig.returns.kind === "void" ? lx.voidReturn : sig.returns.kind === "struct" || sig.returns.kind === "header" ? { k: "compound", type: cType(sig.returns), fields: [] } : num(0) };
@@ -167,7 +165,7 @@ export function lowerProbe(checked: CheckedProbe, options: LowerOptions): { unit
  * of a 256-trip loop and the verifier, carrying the pointers' ranges round it, walked three times as much (fuzz
  * 20261153/1112: 362,879 steps, then over 1,000,000).
  */
-function boundsReadInPlace(checked: CheckedProbe, lx: LowerContext): boolean {
+function boundsReadInPlace(checked: LowerInput, lx: LowerContext): boolean {
   if ([...lx.kernelHelpers].some((h) => BOUNDS_MOVERS.has(h))) return true;
   return filesHaveLoops(checked);
 }

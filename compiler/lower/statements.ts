@@ -94,7 +94,6 @@ function lowerOne(lx: LowerContext, node: ts.Statement, returns: TType): CStmt[]
 function switchValue(lx: LowerContext, value: ts.Expression): CExpr {
   const test = lowerAs(lx, value);
   if (constantOf(lx.facts, value) !== undefined || isConstantInC(test)) {
-    lx.helpers.add("unfolded");
     return call("tsbpf_unfolded", [test]);
   }
   return lx.typeOf(value).kind === "enum" ? cast("__u32", test) : test;
@@ -120,7 +119,7 @@ function declaration(lx: LowerContext, decl: ts.VariableDeclaration): CStmt[] {
     const pieces = Array.from({ length: Math.ceil(n / 8) }, (_, i): CStmt => ({ k: "expr", expr: call("tsbpf_copy_piece", [id(binding.cName), id(source), num(8 * i), num(Math.min(8, n - 8 * i))]), at: lx.at(decl) }));
     return [array, { k: "decl", type: "__u8 *", name: source, init: call("tsbpf_at", at), at: lx.at(decl) }, ...pieces];
   }
-  // structs and arrays live in memory: each starts a stack slot of its own (TSBPF_SLOT, see the prelude)
+  // structs and arrays live in memory: each starts a stack slot of its own (TSBPF_SLOT, runtime/base.h)
   const inMemory = binding.type.kind === "array" || binding.type.kind === "struct";
   const type = lx.facts.loopCounters.has(decl) && binding.type.kind === "int" ? counterType(binding.type.name) : cType(binding.type);
   const length = binding.type.kind === "array" ? binding.type.length : undefined;
@@ -139,15 +138,14 @@ export function counterType(t: IntName): string {
 
 /** The counter of a proven loop: the variable its initializer declares, or the one a `while` compares. */
 function counterOf(lx: LowerContext, loop: ts.IterationStatement): ts.Node | undefined {
-  const cx = lx.facts;
   if ((ts.isForStatement(loop) || ts.isForOfStatement(loop)) && loop.initializer && ts.isVariableDeclarationList(loop.initializer)) {
     const d = loop.initializer.declarations[0];
-    return d && cx.loopCounters.has(d) ? d : undefined;
+    return d && lx.facts.loopCounters.has(d) ? d : undefined;
   }
   if (ts.isWhileStatement(loop)) {
     const cond = unparen(loop.expression);
-    const d = ts.isBinaryExpression(cond) && ts.isIdentifier(unparen(cond.left)) ? cx.declarationOf(unparen(cond.left)) : undefined;
-    return d && cx.loopCounters.has(d) ? d : undefined;
+    const d = ts.isBinaryExpression(cond) && ts.isIdentifier(unparen(cond.left)) ? lx.facts.declarationOf(unparen(cond.left)) : undefined;
+    return d && lx.facts.loopCounters.has(d) ? d : undefined;
   }
   return undefined;
 }
@@ -156,7 +154,6 @@ function counterOf(lx: LowerContext, loop: ts.IterationStatement): ts.Node | und
 function keepCounter(lx: LowerContext, loop: ts.IterationStatement): CStmt[] {
   const counter = counterOf(lx, loop);
   if (!counter) return [];
-  lx.helpers.add("counter");
   return [{ k: "expr", expr: call("tsbpf_counter", [id(lx.bindingOfDecl(counter)!.cName)]) }];
 }
 
@@ -204,7 +201,6 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     return binary("=", target, value);
   }
   if (droppedCallResult(lx, e)) {
-    lx.helpers.add("used");
     return call("tsbpf_used", [lowerAs(lx, e)]);
   }
   return discarded(lowerAs(lx, e));

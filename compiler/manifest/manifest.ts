@@ -65,7 +65,7 @@ export interface Manifest {
   log: ManifestLog | null;
 }
 
-export function buildManifest(source: string, object: string, license: string, programs: LoweredProgram[], cx: CheckFacts, probeDir: string): Manifest {
+export function buildManifest(source: string, object: string, license: string, programs: LoweredProgram[], facts: CheckFacts, probeDir: string): Manifest {
   return {
     tsbpf: 1,
     source,
@@ -82,7 +82,7 @@ export function buildManifest(source: string, object: string, license: string, p
       line: p.line,
       onError: p.onError,
     })),
-    maps: [...cx.maps.values()].map((m) => ({
+    maps: [...facts.maps.values()].map((m) => ({
       name: m.name,
       kind: m.kind.name,
       type: m.kind.bpfType,
@@ -90,12 +90,12 @@ export function buildManifest(source: string, object: string, license: string, p
       maxEntries: m.size,
       flags: m.kind.flags,
       perCpu: m.kind.perCpu,
-      key: m.key ? layoutOf(cx, m.key) : null,
-      value: layoutOf(cx, m.value),
+      key: m.key ? layoutOf(facts, m.key) : null,
+      value: layoutOf(facts, m.value),
       line: m.decl.getSourceFile().getLineAndCharacterOfPosition(m.decl.getStart()).line + 1,
     })),
-    config: [...cx.configs.values()].map((c) => {
-      const layout = layoutOf(cx, { kind: "struct", name: c.name, cName: "" }, c.fields);
+    config: [...facts.configs.values()].map((c) => {
+      const layout = layoutOf(facts, { kind: "struct", name: c.name, cName: "" }, c.fields);
       return {
         name: c.name,
         symbol: c.name,
@@ -109,11 +109,11 @@ export function buildManifest(source: string, object: string, license: string, p
         }),
       };
     }),
-    log: cx.logSites.length
+    log: facts.logSites.length
       ? {
           map: LOG_MAP,
           headerBytes: LOG_HEADER_BYTES,
-          sites: cx.logSites.map((s) => ({ id: s.id, level: s.level, format: s.format, args: s.args, file: relative(probeDir, s.file), line: s.line, function: s.function })),
+          sites: facts.logSites.map((s) => ({ id: s.id, level: s.level, format: s.format, args: s.args, file: relative(probeDir, s.file), line: s.line, function: s.function })),
         }
       : null,
   };

@@ -97,7 +97,7 @@ export const RAW_CONTEXTS = [XDP_MD, SK_BUFF];
 export function rawContextC(r: RawContext): CTopLevel {
   const fields = r.fields.map((f): CField => {
     if (!f.name) return { type: f.c };
-    const [type, length] = f.c.includes("[") ? [f.c.slice(0, f.c.indexOf("[")), Number(f.c.slice(f.c.indexOf("[") + 1, f.c.indexOf("]")))] : [f.c, undefined];
+    const [type, length] = f.c.includes("[") ? [f.c.slice(0, f.c.indexOf("[")), f.c.slice(f.c.indexOf("[") + 1, f.c.indexOf("]"))] : [f.c, undefined];
     return { type, name: f.name, length, attributes: f.pointer ? "__attribute__((aligned(8)))" : undefined };
   });
   return { k: "struct", tag: r.cTag, fields, comment: r.doc };

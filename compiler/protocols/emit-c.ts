@@ -4,20 +4,18 @@ import { cursor } from "./cursor.js";
 import { addressSlotType, ADDRESS_TYPES, fieldCType, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
 import { setter, swapper } from "./emit-setters.js";
 import { runtimeHeader } from "../runtime/headers.js";
-import { binary, call, callStmt, cast, cond, decl, hex, id, ifThen, member, not, num, ret, unary, type CExpr, type CFunction, type CStmt, type CTopLevel } from "../c/ast.js";
+import { binary, call, callStmt, cast, cond, decl, hex, id, ifThen, inlineFunction, member, not, num, offsetFrom, ret, unary, type CExpr, type CFunction, type CStmt, type CTopLevel } from "../c/ast.js";
 import { printTopLevel } from "../c/printer.js";
 import { descToC, getterName } from "./emit-expr.js";
-import { ALONE, parser, parserName } from "./emit-parsers.js";
+import { ALONE, NO_HEADER, parser, parserName } from "./emit-parsers.js";
 
 export { getterName } from "./emit-expr.js";
-export { ALONE, parserName } from "./emit-parsers.js";
+export { ALONE, NO_HEADER } from "./emit-parsers.js";
 export const childAccessorName = (parent: ProtocolSpec, accessor: string) => `tsbpf_${parent.name}_${accessor}`;
 
 /** The header value of a getter macro: its parameter h. */
 const MACRO_HEADER: CExpr = { k: "macroArg", name: "h" };
 const END = id("end");
-const NO_HDR = id("TSBPF_NO_HDR");
-const plus = (base: CExpr, offset: number | CExpr): CExpr => binary("+", base, typeof offset === "number" ? num(offset) : offset);
 
 /** A field's load from its header h: at a fixed place, or (GRE's key) at one computed from other fields. */
 function loadExpr(p: ProtocolSpec, read: LoadedField, h: CExpr): CExpr {
@@ -28,9 +26,9 @@ function loadExpr(p: ProtocolSpec, read: LoadedField, h: CExpr): CExpr {
     const f = id("tsbpf_f_");
     const fits = call("tsbpf_fits", [f, num(read.width), END]);
     const present = read.present ? binary("&&", descToC(p, read.present, { header: h }), fits) : fits;
-    return { k: "scoped", locals: [{ type: "__u8 *", name: "tsbpf_f_", init: plus(member(h, "pos"), descToC(p, read.at, { header: h })) }], effects: [call("tsbpf_opaque", [f])], value: cond(present, be(f), num(0)) };
+    return { k: "scoped", locals: [{ type: "__u8 *", name: "tsbpf_f_", init: offsetFrom(member(h, "pos"), descToC(p, read.at, { header: h })) }], effects: [call("tsbpf_opaque", [f])], value: cond(present, be(f), num(0)) };
   }
-  let e = be(plus(member(h, "pos"), read.at));
+  let e = be(offsetFrom(member(h, "pos"), read.at));
   if (read.shift) e = binary(">>", e, num(read.shift));
   if (read.mask !== undefined) e = binary("&", e, hex(read.mask));
   return e;
@@ -42,7 +40,7 @@ function getterMacro(p: ProtocolSpec, f: FieldSpec): CTopLevel {
   if (f.type === "mac" || f.type === "ipv6addr") {
     // an address is copied out of the packet by value
     const read = f.read as LoadedField & { at: number };
-    const copy = call("__builtin_memcpy", [unary("&", id("tsbpf_a_")), plus(member(MACRO_HEADER, "pos"), read.at), num(ADDRESS_TYPES[f.type].size)]);
+    const copy = call("__builtin_memcpy", [unary("&", id("tsbpf_a_")), offsetFrom(member(MACRO_HEADER, "pos"), read.at), num(ADDRESS_TYPES[f.type].size)]);
     return macro({ k: "scoped", locals: [{ type: addressSlotType(f.type), name: "tsbpf_a_" }], effects: [copy], value: id("tsbpf_a_") });
   }
   const body = "at" in f.read ? loadExpr(p, f.read, MACRO_HEADER) : descToC(p, f.read.expr, { header: MACRO_HEADER });
@@ -51,13 +49,13 @@ function getterMacro(p: ProtocolSpec, f: FieldSpec): CTopLevel {
 
 /** An accessor on a parent header: `static __always_inline struct tsbpf_hdr name(struct tsbpf_hdr parent, ...)`. */
 function accessor(name: string, params: { type: string; name: string }[], body: CStmt[]): CFunction {
-  return { name, returnType: "struct tsbpf_hdr", params: [{ type: "struct tsbpf_hdr", name: "parent" }, ...params, { type: "__u8 *", name: "end" }], body, qualifiers: ["static", "__always_inline"] };
+  return inlineFunction(name, "struct tsbpf_hdr", [{ type: "struct tsbpf_hdr", name: "parent" }, ...params, { type: "__u8 *", name: "end" }], body);
 }
 
 const parent = id("parent");
 
 /** base + e, with a sum e added term by term: ((base + a) + b). */
-const termByTerm = (base: CExpr, e: CExpr): CExpr => (e.k === "binary" && e.op === "+" ? termByTerm(termByTerm(base, e.left), e.right) : plus(base, e));
+const termByTerm = (base: CExpr, e: CExpr): CExpr => (e.k === "binary" && e.op === "+" ? termByTerm(termByTerm(base, e.left), e.right) : offsetFrom(base, e));
 
 /** `eth.vlan(i)`: the i-th fixed-size item after the parent's start, when the parent has more than i of them. */
 function indexedAccessor(child: ProtocolSpec): CFunction {
@@ -67,7 +65,7 @@ function indexedAccessor(child: ProtocolSpec): CFunction {
   return accessor(childAccessorName(p, ix.accessor), [{ type: "__u32", name: "i" }], [
     decl("__u64", "index", id("i")),
     callStmt("tsbpf_opaque", [index]),
-    ifThen(binary("||", binary(">=", index, num(ix.max)), binary(">=", index, descToC(p, ix.count, { header: parent }))), [ret(NO_HDR)]),
+    ifThen(binary("||", binary(">=", index, num(ix.max)), binary(">=", index, descToC(p, ix.count, { header: parent }))), [ret(NO_HEADER)]),
     // the offset's terms are added to the pointer one by one, constant first (pos + 12 + 4 * index)
     decl("__u8 *", "at", termByTerm(member(parent, "pos"), descToC(p, ix.offset, { header: parent }))),
     callStmt("tsbpf_opaque", [id("at")]),
@@ -80,7 +78,7 @@ function optionsAccessor(p: ProtocolSpec, at: number): CFunction {
   const start = id("at");
   const length = binary("-", cast("__u32", call("tsbpf_distance", [member(parent, "pos"), member(parent, "next")])), num(at));
   return accessor(childAccessorName(p, "options"), [], [
-    decl("__u8 *", "at", call("tsbpf_fresh", [plus(member(parent, "pos"), at), member(parent, "pos")])),
+    decl("__u8 *", "at", call("tsbpf_fresh", [offsetFrom(member(parent, "pos"), at), member(parent, "pos")])),
     ret({ k: "compound", type: "struct tsbpf_hdr", fields: [["pos", start], ["next", start], ["next_proto", length], ["ok", num(1)]] }),
   ]);
 }
@@ -92,7 +90,7 @@ function childAccessor(p: ProtocolSpec, child: ProtocolSpec, selector: number, n
   const start = p === cursor || suffix.includes(CHAINED) ? next : call("tsbpf_fresh", [next, member(parent, "pos")]);
   const fn = (body: CStmt[]) => accessor(`${childAccessorName(p, name)}${suffix}`, [], body);
   if (child === cursor) return fn([ret(call("tsbpf_cursor_at", [start]))]);
-  const announced = selector === ANY_SELECTOR ? [] : [ifThen(not(call("tsbpf_is", [member(parent, "next_proto"), { k: "num", text: storedSelector(p, selector) }])), [ret(NO_HDR)])];
+  const announced = selector === ANY_SELECTOR ? [] : [ifThen(not(call("tsbpf_is", [member(parent, "next_proto"), storedSelector(p, selector)])), [ret(NO_HEADER)])];
   return fn([...announced, ret(call(`${parserName(child)}${suffix.includes(ALONE) ? ALONE : ""}`, [start, END]))]);
 }
 

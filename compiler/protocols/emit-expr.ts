@@ -1,5 +1,5 @@
 // Turns a protocol description's expressions (protocols/expr.ts) into C AST over a header value.
-import { binary, call, cast, cond, id, member, num, type CExpr } from "../c/ast.js";
+import { binary, call, cast, cond, deref, hex, id, member, num, offsetFrom, type CExpr } from "../c/ast.js";
 import type { DescExpr } from "./expr.js";
 import type { ProtocolSpec } from "./schema.js";
 
@@ -12,7 +12,7 @@ export interface ExprScope {
 }
 
 /** Numbers from 256 up print in hex, as masks and selectors are written. */
-const literal = (value: number): CExpr => (value >= 0x100 ? { k: "num", text: `0x${value.toString(16)}` } : num(value));
+const literal = (value: number): CExpr => (value >= 0x100 ? hex(value) : num(value));
 
 /** The C of a description expression of protocol p; fields are read through their getters, with the packet's end `end`. */
 export function descToC(p: ProtocolSpec, e: DescExpr, scope: ExprScope): CExpr {
@@ -38,8 +38,8 @@ export function descToC(p: ProtocolSpec, e: DescExpr, scope: ExprScope): CExpr {
     case "load": {
       const base = e.base === "header" ? member(h, "pos") : scope.extension;
       if (!base) throw new Error(`protocol ${p.name}: an extension header's bytes are read only in its chain`);
-      const at = e.at ? binary("+", base, num(e.at)) : base;
-      return e.raw ? { k: "unary", op: "*", operand: cast(`__u${e.width * 8} *`, at) } : call(`tsbpf_be${e.width * 8}`, [at]);
+      const at = e.at ? offsetFrom(base, e.at) : base;
+      return e.raw ? deref(`__u${e.width * 8}`, at) : call(`tsbpf_be${e.width * 8}`, [at]);
     }
     case "binary":
       return binary(e.op, c(e.left), c(e.right));

@@ -1,5 +1,5 @@
 // Builds each header's validating parser, as C AST, from its description: bounds, validity, length, VLAN tags, the next protocol and extension chains.
-import { assign, binary, call, callStmt, cast, comment, decl, deref, exprStmt, goto, hex, id, ifThen, member, not, num, ret, type CExpr, type CFunction, type CStmt } from "../c/ast.js";
+import { assign, binary, call, callStmt, cast, comment, decl, deref, exprStmt, goto, hex, id, ifThen, inlineFunction, member, not, num, offsetFrom, ret, type CExpr, type CFunction, type CStmt } from "../c/ast.js";
 import { descToC } from "./emit-expr.js";
 import { hasChoice, type DescExpr } from "./expr.js";
 import { fieldOf, storedSelector } from "./index.js";
@@ -10,6 +10,9 @@ export const parserName = (p: ProtocolSpec) => `tsbpf_parse_${p.name}`;
 /** The suffix of the parser and accessors of a header parsed alone (see parser). */
 export const ALONE = "_alone";
 
+/** A header value that is no header. */
+export const NO_HEADER: CExpr = id("TSBPF_NO_HDR");
+
 /** The label a parser's failures go to. */
 const NONE = "tsbpf_none";
 
@@ -18,7 +21,7 @@ const pos = id("pos");
 const end = id("end");
 const nextProto = member(h, "next_proto");
 const NO_NEXT = id("TSBPF_NO_NEXT");
-const at = (base: CExpr, offset: number | CExpr): CExpr => binary("+", base, typeof offset === "number" ? num(offset) : offset);
+const at = offsetFrom;
 
 /** A parser's bounds check: the n bytes at ptr lie before end, or the parse fails (tsbpf_check). */
 const check = (ptr: CExpr, n: number): CStmt => callStmt("tsbpf_check", [ptr, num(n), end, id(NONE)]);
@@ -52,7 +55,7 @@ function selectorRead(p: ProtocolSpec, offset: number): CExpr {
 /** What computes a parser's next protocol: a field read or a constant as they lie, for selectorInPacketOrder. */
 function nextSelector(p: ProtocolSpec, selector: DescExpr): CExpr {
   if (!p.selectorInPacketOrder) return over(p, selector);
-  if (selector.k === "num") return { k: "num", text: storedSelector(p, selector.value) };
+  if (selector.k === "num") return storedSelector(p, selector.value);
   const read = selector.k === "field" ? fieldOf(p, selector.name)?.read : undefined;
   if (!read || !("at" in read) || typeof read.at !== "number" || read.width !== 2) throw new Error(`protocol ${p.name}: a selector kept in packet order is a constant or a 16-bit field`);
   return selectorRead(p, read.at);
@@ -68,7 +71,7 @@ function nextSelector(p: ProtocolSpec, selector: DescExpr): CExpr {
 function tagStack(p: ProtocolSpec): { straight: CStmt[]; tagged: CStmt[] } {
   const t = p.tags!;
   if (t.tpids.length !== 2) throw new Error(`protocol ${p.name}: tags are recognised by two TPIDs`);
-  const [a, b] = t.tpids.map((tpid): CExpr => ({ k: "num", text: storedSelector(p, tpid) }));
+  const [a, b] = t.tpids.map((tpid) => storedSelector(p, tpid));
   const DONE = "tsbpf_tags_done";
   const tagAt = (i: number) => `tsbpf_tag${i}`;
   const sel = id("sel");
@@ -127,13 +130,9 @@ export function parser(p: ProtocolSpec, alone = false): CFunction {
     body.push(callStmt("tsbpf_opaque", [nextProto]));
   }
   // every way a parse fails lands here: one block of its own (tsbpf_landing) for all of them
-  body.push(ret(h), ...(tags?.tagged ?? []), { k: "label", name: NONE, body: callStmt("tsbpf_landing", []) }, ret(id("TSBPF_NO_HDR")));
+  body.push(ret(h), ...(tags?.tagged ?? []), { k: "label", name: NONE, body: callStmt("tsbpf_landing", []) }, ret(NO_HEADER));
   return {
-    name: `${parserName(p)}${alone ? ALONE : ""}`,
-    returnType: "struct tsbpf_hdr",
-    params: [{ type: "__u8 *", name: "pos" }, { type: "__u8 *", name: "end" }],
-    body,
-    qualifiers: ["static", "__always_inline"],
+    ...inlineFunction(`${parserName(p)}${alone ? ALONE : ""}`, "struct tsbpf_hdr", [{ type: "__u8 *", name: "pos" }, { type: "__u8 *", name: "end" }], body),
     comment: `${p.tsName}${alone ? ", its own fields only" : ""}: ${p.doc}`,
   };
 }

@@ -1,7 +1,7 @@
 // Generates field setters from the protocol descriptions: network-order writes that keep every checksum covering the field valid, incrementally.
 import { childrenOf, fieldOf, storedSelector } from "./index.js";
 import { addressSlotType, fieldCType, type ChecksumSpec, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
-import { assign, binary, call, callStmt, cast, cond, decl, deref, slotDecl, hex, id, ifThen, member, num, unary, type CExpr, type CFunction, type CStmt } from "../c/ast.js";
+import { assign, binary, call, callStmt, cast, cond, decl, deref, element, hex, id, ifThen, inlineFunction, member, num, offsetFrom, slotDecl, unary, type CExpr, type CFunction, type CStmt } from "../c/ast.js";
 import { getterName } from "./emit-expr.js";
 
 
@@ -18,7 +18,7 @@ const h = id("h");
 const value = id("value");
 const END = id("end");
 /** The byte `offset` bytes into the header. */
-const byteAt = (offset: number): CExpr => binary("+", member(h, "pos"), num(offset));
+const byteAt = (offset: number): CExpr => offsetFrom(member(h, "pos"), offset);
 const raw16 = (ptr: CExpr): CExpr => call("tsbpf_raw16", [ptr]);
 
 /** The statements that store `value` into a field, in network order, keeping the bits around a masked field. */
@@ -48,13 +48,7 @@ function updateChecksum(at: CExpr, spec: ChecksumSpec, words: number, before: (i
 
 /** A field's setter: `tsbpf_ipv4_set_ttl(h, end, value)`. */
 export function setter(p: ProtocolSpec, f: FieldSpec): CFunction {
-  const fn = (body: CStmt[]): CFunction => ({
-    name: setterName(p, f.name),
-    returnType: "void",
-    params: [{ type: "struct tsbpf_hdr", name: "h" }, { type: "__u8 *", name: "end" }, { type: fieldCType(f.type), name: "value" }],
-    body,
-    qualifiers: ["static", "__always_inline"],
-  });
+  const fn = (body: CStmt[]): CFunction => inlineFunction(setterName(p, f.name), "void", [{ type: "struct tsbpf_hdr", name: "h" }, { type: "__u8 *", name: "end" }, { type: fieldCType(f.type), name: "value" }], body);
   if (f.bit) {
     const target = fieldOf(p, f.bit.field)!;
     const get = call(getterName(p, target.name), [h, END]);
@@ -69,13 +63,12 @@ export function setter(p: ProtocolSpec, f: FieldSpec): CFunction {
     ...(own ? [{ at: byteAt(own.at), spec: own, guard: undefined as CExpr | undefined }] : []),
     ...(p.pseudoHeader?.includes(f.name) ? childrenOf(p).filter((c) => c.child.checksum?.pseudoHeader) : []).map(({ child, selector }) => {
       const c = child.checksum!;
-      const announced = binary("==", member(h, "next_proto"), { k: "num", text: storedSelector(p, selector) });
+      const announced = binary("==", member(h, "next_proto"), storedSelector(p, selector));
       return { at: binary("+", member(h, "next"), num(c.at)), spec: c, guard: binary("&&", announced, call("tsbpf_fits", [member(h, "next"), num(c.at + 2), END])) as CExpr | undefined };
     }),
   ];
   const guarded = (c: (typeof checksums)[number], update: CStmt & { k: "block" }): CStmt => (c.guard ? ifThen(c.guard, update.body) : update);
   const old = (i: number) => raw16(byteAt(first + 2 * i));
-  const element = (array: string, i: number): CExpr => ({ k: "index", array: id(array), index: num(i) });
   const body: CStmt[] = [];
   if ((f.type === "mac" || f.type === "ipv6addr") && read.at === first) {
     // an address: each checksum takes the old words from the packet and the new ones from the value before the copy,
@@ -85,10 +78,10 @@ export function setter(p: ProtocolSpec, f: FieldSpec): CFunction {
     body.push(callStmt("__builtin_memcpy", [byteAt(read.at), unary("&", id("bytes")), num(read.width)]));
   } else {
     const covered = checksums.length > 0;
-    if (covered) body.push(slotDecl("__u16", "before", undefined, words), slotDecl("__u16", "after", undefined, words), ...range(words).map((i) => assign(element("before", i), old(i))));
+    if (covered) body.push(slotDecl("__u16", "before", undefined, words), slotDecl("__u16", "after", undefined, words), ...range(words).map((i) => assign(element(id("before"), i), old(i))));
     body.push(...write(read, f.type));
-    if (covered) body.push(...range(words).map((i) => assign(element("after", i), old(i))));
-    for (const c of checksums) body.push(guarded(c, updateChecksum(c.at, c.spec, words, (i) => element("before", i), (i) => element("after", i))));
+    if (covered) body.push(...range(words).map((i) => assign(element(id("after"), i), old(i))));
+    for (const c of checksums) body.push(guarded(c, updateChecksum(c.at, c.spec, words, (i) => element(id("before"), i), (i) => element(id("after"), i))));
   }
   return fn(body);
 }
@@ -130,5 +123,5 @@ export function swapper(p: ProtocolSpec, a: FieldSpec, b: FieldSpec): CFunction 
     ...pieces.flatMap(([k, size], i) => [decl(`__u${size * 8}`, `a${i}`, piece(ra.at, k, size)), decl(`__u${size * 8}`, `b${i}`, piece(rb.at, k, size))]),
     ...pieces.flatMap(([k, size], i) => [assign(piece(ra.at, k, size), id(`b${i}`)), assign(piece(rb.at, k, size), id(`a${i}`))]),
   ];
-  return { name: swapperName(p, a.name, b.name), returnType: "void", params: [{ type: "struct tsbpf_hdr", name: "h" }, { type: "__u8 *", name: "end" }], body, qualifiers: ["static", "__always_inline"] };
+  return inlineFunction(swapperName(p, a.name, b.name), "void", [{ type: "struct tsbpf_hdr", name: "h" }, { type: "__u8 *", name: "end" }], body);
 }

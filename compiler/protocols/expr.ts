@@ -1,4 +1,4 @@
-// The expressions protocol descriptions compute with (derived fields, validity, lengths, selectors): a small tree, not C; protocols/emit-c.ts prints it.
+// The expressions protocol descriptions compute with (derived fields, validity, lengths, selectors): a small tree, not C; protocols/emit-expr.ts turns it into C AST.
 
 /** Where a load starts: the header's first byte, or (in an extension chain) the extension header's. */
 export type LoadBase = "header" | "extension";

@@ -1,4 +1,5 @@
 // The registry of protocol descriptions and the lookups the checker and lowering use.
+import { hex, type CExpr } from "../c/ast.js";
 import { ethernet } from "./ethernet.js";
 import { ipv4 } from "./ipv4.js";
 import { ipv6 } from "./ipv6.js";
@@ -60,7 +61,7 @@ export function indexedChild(parent: ProtocolSpec, accessor: string): ProtocolSp
 }
 
 /** A selector value as `parent`'s parser keeps it in next_proto: byte-swapped when the parser keeps its bytes as they lie. */
-export function storedSelector(parent: ProtocolSpec, selector: number): string {
+export function storedSelector(parent: ProtocolSpec, selector: number): CExpr {
   const stored = parent.selectorInPacketOrder ? ((selector & 0xff) << 8) | (selector >> 8) : selector;
-  return `0x${stored.toString(16)}`;
+  return hex(stored);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../frontend/runtime-types.js";
 
-/** The runtime's headers, in the order a generated probe places them. */
+/** The runtime's headers (a generated probe takes base, context-fields and helpers always, the others when used). */
 export const RUNTIME_HEADERS = ["base.h", "context-fields.h", "helpers.h", "havoc.h", "packet.h", "raw-read.h", "checksum.h"] as const;
 export type RuntimeHeader = (typeof RUNTIME_HEADERS)[number];
 

@@ -18,7 +18,7 @@ export interface Padding {
 }
 
 /** The layout of a type; a struct's fields may be given directly (for config objects, which are not named types). */
-export function layoutOf(cx: Pick<CheckFacts, "structs">, t: TType, fieldsGiven?: { name: string; type: TType }[]): Layout {
+export function layoutOf(facts: Pick<CheckFacts, "structs">, t: TType, fieldsGiven?: { name: string; type: TType }[]): Layout {
   switch (t.kind) {
     case "int": {
       const size = INTS[t.name].bits / 8;
@@ -26,21 +26,21 @@ export function layoutOf(cx: Pick<CheckFacts, "structs">, t: TType, fieldsGiven?
     }
     case "enum": {
       const name: IntName = t.underlying ?? "u32";
-      return layoutOf(cx, { kind: "int", name });
+      return layoutOf(facts, { kind: "int", name });
     }
     case "bool":
       return { kind: "bool", size: 1, align: 1 };
     case "array": {
-      const element = layoutOf(cx, t.element);
+      const element = layoutOf(facts, t.element);
       return { kind: "array", element, length: t.length, size: element.size * t.length, align: element.align };
     }
     case "struct": {
-      const info = fieldsGiven ? { fields: fieldsGiven, networkOrder: undefined } : cx.structs.get(t.name);
+      const info = fieldsGiven ? { fields: fieldsGiven, networkOrder: undefined } : facts.structs.get(t.name);
       if (!info) throw new Error(`internal: unknown struct ${t.name}`);
       let offset = 0;
       let align = 1;
       const fields = info.fields.map((f) => {
-        const layout = layoutOf(cx, f.type);
+        const layout = layoutOf(facts, f.type);
         offset = roundUp(offset, layout.align);
         const field = { name: f.name, offset, layout: info.networkOrder?.has(f.name) && layout.kind === "int" ? { ...layout, byteOrder: "big" as const } : layout };
         offset += layout.size;

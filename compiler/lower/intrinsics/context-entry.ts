@@ -1,5 +1,5 @@
 // Each program kind's way into its packet, as C AST: ctx.eth() and ctx.packet(), and a socket filter's copy of its frame.
-import { assign, binary, call, decl, slotDecl, id, ifThen, member, not, num, ret, unary, type CExpr, type CFunction, type CStmt, type CTopLevel } from "../../c/ast.js";
+import { assign, binary, call, decl, inlineFunction, slotDecl, id, ifThen, member, not, num, ret, unary, type CExpr, type CFunction, type CStmt, type CTopLevel } from "../../c/ast.js";
 import { mapKind } from "../../maps/kinds.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../../programs/kinds.js";
 import { statesAreFew } from "../last-use.js";
@@ -11,7 +11,6 @@ export const COPY_FRAME = "copyFrame";
 
 export const contextFunction = (kind: ProgramKind, fn: string) => `tsbpf_${kind.decorator}_${fn}`;
 
-const inline = (name: string, returnType: string, params: { type: string; name: string }[], body: CStmt[]): CFunction => ({ name, returnType, params, body, qualifiers: ["static", "__always_inline"] });
 const header = (fields: [string, CExpr][]): CExpr => ({ k: "compound", type: "struct tsbpf_hdr", fields });
 
 /**
@@ -30,7 +29,7 @@ function contextEntry(kind: ProgramKind, fn: "eth" | "packet", few: boolean): CF
   if (fn === "eth") body = call("tsbpf_parse_eth", [start, end]);
   else if (direct) body = call("tsbpf_cursor_at", [few ? start : call("tsbpf_fresh_by", [start, call("tsbpf_ctx_get", [ctx, id(kind.unknownField!), id("u32")])])]);
   else body = header([["pos", start], ["next", start], ["next_proto", { k: "cond", test: start, then: id("TSBPF_NO_NEXT"), else: num(0) }], ["ok", num(1)]]);
-  return inline(contextFunction(kind, fn), "struct tsbpf_hdr", params, [ret(body)]);
+  return inlineFunction(contextFunction(kind, fn), "struct tsbpf_hdr", params, [ret(body)]);
 }
 
 /**
@@ -63,7 +62,7 @@ function copyFrame(): CTopLevel[] {
     { k: "struct", tag: "tsbpf_scratch", fields: [{ type: "__u8", name: "data", length: "TSBPF_SCRATCH_SIZE" }] },
     mapDefinition(scratch(), "the socket filters' copy of the frame, one per CPU"),
     { k: "struct", tag: "tsbpf_frame", fields: [{ type: "__u8 *", name: "data" }, { type: "__u8 *", name: "end" }], comment: "A socket filter's copy of its frame: data is NULL when it could not be made." },
-    { k: "function", fn: inline("tsbpf_copy_frame", "struct tsbpf_frame", [{ type: "struct __sk_buff *", name: "ctx" }], body) },
+    { k: "function", fn: inlineFunction("tsbpf_copy_frame", "struct tsbpf_frame", [{ type: "struct __sk_buff *", name: "ctx" }], body) },
   ];
 }
 

@@ -14,7 +14,7 @@ import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
 import { lowerAs } from "../expressions.js";
 
-export const NO_HEADER: CExpr = { k: "id", name: "TSBPF_NO_HDR" };
+export { NO_HEADER } from "../../protocols/emit-c.js";
 
 /** The label every program with raw reads ends with. */
 export const ON_ERROR_LABEL = "tsbpf_on_error";

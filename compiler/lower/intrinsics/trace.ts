@@ -5,7 +5,6 @@ import { unparen } from "../../check/syntax.js";
 import { INTS } from "../../types/int-types.js";
 import type { LowerContext } from "../context.js";
 import { lowerAs } from "../expressions.js";
-import { cStringLiteral } from "../../c/string-literal.js";
 
 export function isTraceCall(lx: LowerContext, e: ts.Expression): boolean {
   if (!ts.isCallExpression(e) || !ts.isIdentifier(unparen(e.expression))) return false;
