@@ -28,6 +28,11 @@ const cases: Record<string, Case> = {
     seen: { 0: 2n, 1: 0x0800n, 2: 0x88a8n, 3: 100n, 4: 3n, 5: 1n, 6: 0x8100n, 7: 200n },
     steps: [[ETH + 2 * TAG, Drop]],
   },
+  "one 802.1Q tag": { program: "vlans", frame: eth({ vlans: [7] }).ipv4().udp(), seen: { 0: 1n, 1: 0x0800n, 2: 0x8100n, 3: 7n, 4: 0n, 5: 0n }, steps: [[ETH + TAG, Tx]] },
+  "one 802.1ad tag": { program: "vlans", frame: eth({ vlans: [{ vid: 9, tpid: 0x88a8 }] }).ipv6(), seen: { 0: 1n, 1: 0x86ddn, 2: 0x88a8n, 3: 9n }, steps: [[ETH + TAG, Tx]] },
+  "two 802.1Q tags": { program: "vlans", frame: eth({ vlans: [{ vid: 1, tpid: 0x8100 }, { vid: 2, tpid: 0x8100 }] }).arp(), seen: { 0: 2n, 1: 0x0806n, 2: 0x8100n, 3: 1n, 6: 0x8100n, 7: 2n }, steps: [[ETH + 2 * TAG, Drop]] },
+  // a third tag is not looked through: its TPID is the EtherType, and the frame has two tags
+  "three tags": { program: "vlans", frame: eth({ vlans: [{ vid: 1, tpid: 0x8100 }, { vid: 2, tpid: 0x88a8 }, { vid: 3, tpid: 0x8100 }] }).ipv4(), seen: { 0: 2n, 1: 0x8100n, 2: 0x8100n, 6: 0x88a8n, 7: 2n }, steps: [[ETH + 2 * TAG, Drop]] },
   ARP: { program: "arp", frame: eth().arp({ op: 2, senderIp: "10.0.0.7", targetIp: "10.0.0.9" }), seen: { 0: 2n, 1: ip("10.0.0.7"), 2: ip("10.0.0.9") }, steps: [[ETH + ARP, Drop]] },
   ICMP: { program: "icmp", frame: eth().ipv4().icmp({ type: 8, code: 0, id: 0x1234, seq: 7 }).payload("ping"), seen: { 0: 4n, 1: 8n, 2: 0n, 3: 0x1234n, 4: 7n }, steps: [[ETH + IP4 + ICMP, Drop]] },
   ICMPv6: { program: "icmp", frame: eth().ipv6().icmpv6({ type: 128, id: 9, seq: 3 }), seen: { 0: 6n, 1: 128n, 3: 9n, 4: 3n }, steps: [[ETH + IP6 + ICMP, Drop]] },
