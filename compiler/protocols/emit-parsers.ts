@@ -61,41 +61,19 @@ function nextSelector(p: ProtocolSpec, selector: DescExpr): CExpr {
   return selectorRead(p, read.at);
 }
 
-/**
- * The VLAN tags. The tests of the selector are asm gotos to the tags' code (`tagged`, placed after the parser's
- * return), so an untagged frame is the straight path: the verifier walks it first, with the fewest bytes proven, and
- * its states cover the tagged paths where they meet (a tagged path walked first proved more bytes, and a state that
- * proves more covers none that proves less: ipip-encap walked what follows again, 224 steps where it now takes 183).
- * The selector is a 64-bit local until the tags are done, so clang need not widen it again where the paths meet.
- */
-function tagStack(p: ProtocolSpec): { straight: CStmt[]; tagged: CStmt[] } {
+/** The VLAN tags, unrolled, one nested in the other: a tag is looked for only after one was found. */
+function tagStack(p: ProtocolSpec): CStmt[] {
   const t = p.tags!;
-  if (t.tpids.length !== 2) throw new Error(`protocol ${p.name}: tags are recognised by two TPIDs`);
-  const [a, b] = t.tpids.map((tpid) => storedSelector(p, tpid));
-  const DONE = "tsbpf_tags_done";
-  const tagAt = (i: number) => `tsbpf_tag${i}`;
-  const sel = id("sel");
-  const tagged: CStmt[] = [];
-  for (let i = 0; i < t.max; i++) {
-    const last = i + 1 === t.max;
-    tagged.push(
-      { k: "label", name: tagAt(i), body: callStmt("tsbpf_landing", []) },
+  const isTag = t.tpids.map((tpid) => binary("==", nextProto, storedSelector(p, tpid))).reduce((a, b) => binary("||", a, b));
+  const level = (i: number): CStmt[] => i === t.max ? [] : [
+    ifThen(isTag, [
       check(at(pos, p.minLength + i * t.size), t.size),
-      assign(sel, selectorRead(p, p.minLength + i * t.size + t.tagSelectorAt)),
+      assign(nextProto, selectorRead(p, p.minLength + i * t.size + t.tagSelectorAt)),
       assign(id("len"), num(p.minLength + (i + 1) * t.size)),
-      // another tag falls into its code: a is a jump to it, anything but b one back to what follows the tags
-      last ? goto(DONE) : callStmt("tsbpf_tag_or_done", [sel, a!, b!, id(tagAt(i + 1)), id(DONE)]),
-    );
-  }
-  const straight = [
-    decl("__u32", "len", num(p.minLength)),
-    decl("__u64", "sel", selectorRead(p, t.selectorAt)),
-    callStmt("tsbpf_goto_if_either", [sel, a!, b!, id(tagAt(0))]),
-    { k: "label", name: DONE, body: callStmt("tsbpf_landing", []) } as CStmt,
-    ...nextAt(id("len"), p.minLength + t.max * t.size, sel, false),
-    assign(nextProto, sel),
+      ...level(i + 1),
+    ]),
   ];
-  return { straight, tagged };
+  return [decl("__u32", "len", num(p.minLength)), assign(nextProto, selectorRead(p, t.selectorAt)), ...level(0), ...nextAt(id("len"), p.minLength + t.max * t.size, nextProto, false)];
 }
 
 /**
@@ -114,8 +92,7 @@ export function parser(p: ProtocolSpec, alone = false): CFunction {
   } else if (!p.tags) {
     body.push(assign(member(h, "next"), at(pos, p.minLength)));
   }
-  const tags = p.tags ? tagStack(p) : undefined;
-  if (tags) body.push(...tags.straight);
+  if (p.tags) body.push(...tagStack(p));
   else if (p.nextSelector && !alone) body.push(assign(nextProto, nextSelector(p, p.nextSelector)));
   if (p.chain && !alone) body.push(...chainWalk(p, p.chain));
   if (p.chain && !alone) {
@@ -130,7 +107,7 @@ export function parser(p: ProtocolSpec, alone = false): CFunction {
     body.push(callStmt("tsbpf_opaque", [nextProto]));
   }
   // every way a parse fails lands here: one block of its own (tsbpf_landing) for all of them
-  body.push(ret(h), ...(tags?.tagged ?? []), { k: "label", name: NONE, body: callStmt("tsbpf_landing", []) }, ret(NO_HEADER));
+  body.push(ret(h), { k: "label", name: NONE, body: callStmt("tsbpf_landing", []) }, ret(NO_HEADER));
   return {
     ...inlineFunction(`${parserName(p)}${alone ? ALONE : ""}`, "struct tsbpf_hdr", [{ type: "__u8 *", name: "pos" }, { type: "__u8 *", name: "end" }], body),
     comment: `${p.tsName}${alone ? ", its own fields only" : ""}: ${p.doc}`,

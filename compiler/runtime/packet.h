@@ -88,12 +88,6 @@ struct tsbpf_hdr {
  * A parser's checks share one label, so the constants of "no header" are set once for all of them. */
 #define tsbpf_check(p, n, end, label) ({ __u8 *tsbpf_q_ = (p) + (n); if (n) tsbpf_opaque(tsbpf_q_); \
 	asm goto("if %0 > %1 goto %l[" #label "]" : : "r"(tsbpf_q_), "r"(end) : : label); })
-/* On to label when v is a or b (constants): tests clang can neither move nor make the straight path of. */
-#define tsbpf_goto_if_either(v, a, b, label) asm goto("if %0 == %1 goto %l[" #label "]\n\tif %0 == %2 goto %l[" #label "]" \
-	: : "r"(v), "i"(a), "i"(b) : : label)
-/* On to tag when v is a, to done when it is not b; on (for b) to what follows. */
-#define tsbpf_tag_or_done(v, a, b, tag, done) asm goto("if %0 == %1 goto %l[" #tag "]\n\tif %0 != %2 goto %l[" #done "]" \
-	: : "r"(v), "i"(a), "i"(b) : : tag, done)
 /* What stands first where a check's jump lands, so it lands in a block of its own: clang 14 cannot split an asm
  * goto's edges and moved the values meant for the block after it ahead of the jump, or nowhere, leaving registers
  * the verifier found unset (test/fuzz/regressions/verifier-r-read-ok-5fdbf661.ts and -f633cb6e.ts). */
