@@ -11,7 +11,7 @@ import { lowerAccessorCall, lowerFieldRead, NO_HEADER } from "./intrinsics/packe
 import { lowerMapCall, lowerRefField } from "./maps.js";
 import { lowerHelperCall } from "./helpers.js";
 import { helperByName } from "../helpers/table.js";
-import { kindByAction, kindByContext } from "../programs/kinds.js";
+import { kindByAction } from "../programs/kinds.js";
 import { takesPacketEnd } from "./function-scope.js";
 import { lowerContextRead } from "./context-fields.js";
 import { decidedInLoop, decidedOnce, unknownToVerifier, unlinkedFromCounter } from "./havoc.js";
@@ -62,14 +62,14 @@ function structLiteral(lx: LowerContext, literal: ts.ObjectLiteralExpression, t:
 export function lowerTest(lx: LowerContext, node: ts.Expression): CExpr {
   const e = lowerAs(lx, node);
   const kind = lx.typeOf(node).kind;
-  return kind === "header" ? member(e, "ok") : kind === "ref" ? present(lx, e) : e;
+  return kind === "header" ? member(e, "ok") : kind === "ref" ? present(e) : e;
 }
 
 /**
  * Whether a map value is there, as a hidden 0 or 1: clang would otherwise test two values at once (`(a | b) == 0`, for
  * two lookups that are both tested), which the verifier refuses on pointers.
  */
-function present(lx: LowerContext, ref: CExpr): CExpr {
+function present(ref: CExpr): CExpr {
   return call("tsbpf_decided", [ref]);
 }
 
@@ -212,11 +212,11 @@ function binaryExpression(lx: LowerContext, node: ts.BinaryExpression, expected?
   const rightExpected: TType = SHIFTS.has(op) ? lx.typeOf(node.right) : { kind: "int", name: type };
   const left = lowerAs(lx, node.left, { kind: "int", name: type });
   const right = lowerAs(lx, node.right, rightExpected.kind === "const" ? undefined : rightExpected);
-  return arithmetic(lx, op, type, left, right, lx.typeOf(node.right));
+  return arithmetic(op, type, left, right, lx.typeOf(node.right));
 }
 
 /** Exported for compound assignment, which lowers `x op= y` as `x = x op y`. */
-export function arithmetic(lx: LowerContext, op: ts.SyntaxKind, type: IntName, left: CExpr, right: CExpr, rightType: TType): CExpr {
+export function arithmetic(op: ts.SyntaxKind, type: IntName, left: CExpr, right: CExpr, rightType: TType): CExpr {
   const info = INTS[type];
   const text = ts.tokenToString(op)!;
   if (op === K.SlashToken || op === K.PercentToken) {
@@ -246,7 +246,7 @@ function comparison(lx: LowerContext, node: ts.BinaryExpression): CExpr {
   const negated = op === K.ExclamationEqualsToken || op === K.ExclamationEqualsEqualsToken;
   if (l.kind === "null" || r.kind === "null") {
     const other = l.kind === "null" ? node.right : node.left;
-    const header = lx.typeOf(other).kind === "ref" ? present(lx, lowerAs(lx, other)) : member(lowerAs(lx, other), "ok");
+    const header = lx.typeOf(other).kind === "ref" ? present(lowerAs(lx, other)) : member(lowerAs(lx, other), "ok");
     return negated ? binary("!=", header, num(0)) : unary("!", header);
   }
   const text = negated ? "!=" : op === K.EqualsEqualsToken || op === K.EqualsEqualsEqualsToken ? "==" : ts.tokenToString(op)!;
@@ -258,14 +258,14 @@ function comparison(lx: LowerContext, node: ts.BinaryExpression): CExpr {
 function conditional(lx: LowerContext, node: ts.ConditionalExpression, expected?: TType): CExpr {
   const t = lx.typeOf(node);
   const target: TType | undefined = t.kind === "const" ? { kind: "int", name: operationType(t, expected) } : t;
-  return cond(decidedOnce(lx, node, lowerTest(lx, node.condition)), arm(lx, lowerAs(lx, node.whenTrue, target), t), arm(lx, lowerAs(lx, node.whenFalse, target), t));
+  return cond(decidedOnce(lx, node, lowerTest(lx, node.condition)), arm(lowerAs(lx, node.whenTrue, target), t), arm(lowerAs(lx, node.whenFalse, target), t));
 }
 
 /**
  * A scalar arm of `?:`, computed where it is chosen: clang would otherwise turn `c ? h.dport : h.sport` into one read
  * at a chosen offset (`h.pos + (c & 2)`), an address the verifier cannot bound from the header's checks.
  */
-function arm(lx: LowerContext, value: CExpr, t: TType): CExpr {
+function arm(value: CExpr, t: TType): CExpr {
   if (isConstantInC(value) || !["int", "bool", "enum", "const"].includes(t.kind)) return value;
   return call("tsbpf_kept", [value]);
 }

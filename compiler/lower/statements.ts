@@ -168,7 +168,6 @@ function lowerForOfRange(lx: LowerContext, node: ts.ForOfStatement, body: CStmt[
   const facts = lx.facts.rangeLoops.get(node)!;
   const decl = (node.initializer as ts.VariableDeclarationList).declarations[0]!;
   const name = lx.bindingOfDecl(decl)!.cName;
-  const type = INTS[facts.type];
   return {
     k: "for",
     init: { k: "decl", type: counterType(facts.type), name, init: intLiteral(facts.start, facts.type) },
@@ -184,7 +183,7 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     const target = id(lx.bindingOf(unparen(e.operand))!.cName);
     const type = (lx.typeOf(e) as { name: IntName }).name;
     const op = e.operator === ts.SyntaxKind.PlusPlusToken ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken;
-    return binary("=", target, arithmetic(lx, op, type, target, num(1), { kind: "const", value: 1n }));
+    return binary("=", target, arithmetic(op, type, target, num(1), { kind: "const", value: 1n }));
   }
   if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
     const left = unparen(e.left);

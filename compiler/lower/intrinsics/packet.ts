@@ -8,7 +8,6 @@ import { contextFunction } from "./context-entry.js";
 import { setterName } from "../../protocols/emit-setters.js";
 import { ALONE, CHAINED, childAccessorName, getterName } from "../../protocols/emit-c.js";
 import { parsedAlone } from "../../check/header-alone.js";
-import { unwrap } from "../../check/syntax.js";
 import { childNeedsOwnPointer } from "../last-use.js";
 import { protocolByTsName } from "../../protocols/index.js";
 import type { LowerContext } from "../context.js";
