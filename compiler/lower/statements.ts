@@ -172,10 +172,25 @@ function lowerForOfRange(lx: LowerContext, node: ts.ForOfStatement, body: CStmt[
     k: "for",
     init: { k: "decl", type: counterType(facts.type), name, init: intLiteral(facts.start, facts.type) },
     test: binary("<", id(name), intLiteral(facts.end, facts.type)),
-    update: binary("=", id(name), binary("+", id(name), num(1))),
+    update: hiddenAfter(name, binary("=", id(name), binary("+", id(name), num(1)))),
     body,
     at: lx.at(node),
   };
+}
+
+/**
+ * A loop counter's update, hidden from clang right after it: clang folded `if (b) break; i++;` into `i += !b`, a sum
+ * the verifier cannot tie to the exit test, so it saw a trip that left the counter as it was ("infinite loop detected":
+ * test/fuzz/regressions/verifier-infinite-loop-detected-at-insn-n-4de5f48f.ts).
+ */
+function counterStep(lx: LowerContext, target: ts.Expression, update: CExpr): CExpr {
+  const d = ts.isIdentifier(target) ? lx.facts.declarationOf(target) : undefined;
+  if (!d || !lx.facts.loopCounters.has(d)) return update;
+  return hiddenAfter(lx.bindingOf(target)!.cName, update);
+}
+
+function hiddenAfter(counter: string, update: CExpr): CExpr {
+  return { k: "scoped", locals: [], effects: [update], value: call("tsbpf_counter", [id(counter)]) };
 }
 
 function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
@@ -183,7 +198,7 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     const target = id(lx.bindingOf(unparen(e.operand))!.cName);
     const type = (lx.typeOf(e) as { name: IntName }).name;
     const op = e.operator === ts.SyntaxKind.PlusPlusToken ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken;
-    return binary("=", target, arithmetic(op, type, target, num(1), { kind: "const", value: 1n }));
+    return counterStep(lx, unparen(e.operand), binary("=", target, arithmetic(op, type, target, num(1), { kind: "const", value: 1n })));
   }
   if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
     const left = unparen(e.left);
@@ -197,7 +212,7 @@ function expressionStatement(lx: LowerContext, e: ts.Expression): CExpr {
     const bigCopy = view ? undefined : lowerBigCopy(lx, target, e.right, targetType);
     if (bigCopy) return bigCopy;
     // x op= y was checked as the synthetic x op y; lower that same view
-    return binary("=", target, value);
+    return counterStep(lx, left, binary("=", target, value));
   }
   if (droppedCallResult(lx, e)) {
     return call("tsbpf_used", [lowerAs(lx, e)]);
