@@ -129,38 +129,54 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): CStmt[] {
   const mask = hex(selectors.reduce((m, s) => m | (1n << BigInt(s)), 0n), "ULL");
   const [off, b, len, noise] = [id("off"), id("b"), id("len"), id("noise")];
   const walk = { header: h, extension: b };
-  const nothingAfter = (): CStmt[] => [assign(off, num(p.minLength)), assign(nextProto, NO_NEXT)];
+  const [past, cut, done] = ["tsbpf_walk_past", "tsbpf_walk_cut", "tsbpf_walk_end"];
+  // where every kind finds the next protocol in the same place, it is read once after the kinds
+  const sharedNext = chain.headers.every((x) => JSON.stringify(x.next) === JSON.stringify(chain.headers[0]!.next)) ? chain.headers[0]!.next : undefined;
   // the kind with the most selectors needs no test: it is what is left
   const byWeight = [...chain.headers].sort((x, y) => x.selectors.length - y.selectors.length);
   const kinds = byWeight.reduceRight<CStmt[] | undefined>((otherwise, x) => {
-    const step = [comment(x.doc), assign(len, descToC(p, x.length, walk)), assign(nextProto, descToC(p, x.next, walk))];
+    const step = [
+      comment(x.doc),
+      assign(len, descToC(p, x.length, walk)),
+      ...(x.endsWhen ? [ifThen(descToC(p, x.endsWhen, walk), [exprStmt(binary("+=", off, len)), goto(cut)])] : []),
+      ...(sharedNext ? [] : [assign(nextProto, descToC(p, x.next, walk))]),
+    ];
     if (!otherwise) return step;
     return [ifThen(x.selectors.map((s) => binary("==", nextProto, num(s))).reduce((l, r) => binary("||", l, r)), step, otherwise)];
   }, undefined)!;
+  if (sharedNext) kinds.push(assign(nextProto, descToC(p, sharedNext, walk)));
+  const isExtension = call("tsbpf_in_set", [nextProto, mask]);
   const trip: CStmt[] = [
-    ifThen(not(call("tsbpf_in_set", [nextProto, mask])), [{ k: "break" }]),
     callStmt("tsbpf_widen", [off, noise, hex(0xfff)]),
     decl("__u8 *", "b", binary("+", pos, off)),
     decl("__u32", "len"),
     callStmt("tsbpf_opaque", [b]),
-    ifThen(not(call("tsbpf_fits", [b, num(chain.minLength), end])), [assign(nextProto, NO_NEXT), { k: "break" }]),
+    ifThen(not(call("tsbpf_fits", [b, num(chain.minLength), end])), [goto(cut)]),
     ...kinds,
     exprStmt(binary("+=", off, len)),
     // an offset past 0xfff lies past any packet the walk can reach: the chain runs past the end (masking it would wrap back into the packet)
-    ifThen(binary(">", off, hex(0xfff)), nothingAfter()),
-    ifThen(binary("==", nextProto, NO_NEXT), [{ k: "break" }]),
+    ifThen(binary(">", off, hex(0xfff)), [goto(past)]),
+    ifThen(not(isExtension), [goto(done)]),
+    comment(`more than ${chain.max} extension headers: nothing follows that can be parsed`),
+    ifThen(binary("==", id("i"), num(chain.max - 1)), [goto(cut)]),
   ];
+  const last = id("last");
   return [
     decl("__u32", "off", num(p.minLength)),
     decl("__u64", "noise", binary("&", call("tsbpf_be16", [at(pos, 2)]), hex(0xfff))),
-    { k: "pragma", text: "clang loop unroll(disable)" },
-    { k: "for", init: decl("int", "i", num(0)), test: binary("<", id("i"), num(chain.max)), update: { k: "unary", op: "++", operand: id("i") }, body: trip },
-    comment(`more than ${chain.max} extension headers: nothing follows that can be parsed`),
-    ifThen(call("tsbpf_in_set", [nextProto, mask]), [assign(nextProto, NO_NEXT)]),
-    comment("a chain that runs past the packet leaves the header with nothing after it; either way the offset leaves widened,\nas one state (the check after widening holds whenever the one before did)"),
-    decl("__u8 *", "last", binary("+", pos, off)),
-    callStmt("tsbpf_opaque", [id("last")]),
-    ifThen(not(call("tsbpf_fits", [id("last"), num(0), end])), nothingAfter()),
+    comment("a header with no extension header after it pays one bit test: the walk and its end checks are skipped"),
+    ifThen(isExtension, [
+      decl("__u8 *", "last"),
+      { k: "pragma", text: "clang loop unroll(disable)" },
+      { k: "for", init: decl("int", "i", num(0)), update: { k: "unary", op: "++", operand: id("i") }, body: trip },
+      { k: "label", name: past, body: assign(off, num(p.minLength)) },
+      { k: "label", name: cut, body: assign(nextProto, NO_NEXT) },
+      comment("a chain that runs past the packet leaves the header with nothing after it"),
+      { k: "label", name: done, body: assign(last, binary("+", pos, off)) },
+      callStmt("tsbpf_opaque", [last]),
+      ifThen(not(call("tsbpf_fits", [last, num(0), end])), [assign(off, num(p.minLength)), assign(nextProto, NO_NEXT)]),
+    ]),
+    comment("either way the offset leaves widened, as one state (the check after widening holds whenever the one before did)"),
     callStmt("tsbpf_widen", [off, noise, hex(0xfff)]),
     assign(member(h, "next"), binary("+", pos, off)),
     callStmt("tsbpf_opaque", [member(h, "next")]),

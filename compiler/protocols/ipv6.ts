@@ -29,7 +29,7 @@ export const ipv6: ProtocolSpec = {
     headers: [
       { selectors: [0, 43, 60], length: mul(add(extLoad(1, 1), 1), 8), next: extLoad(0, 1), doc: "hop-by-hop, routing, destination options: (length + 1) * 8 bytes" },
       { selectors: [51], length: mul(add(extLoad(1, 1), 2), 4), next: extLoad(0, 1), doc: "authentication header: (length + 2) * 4 bytes" },
-      { selectors: [44], length: num(8), next: choose(and(extLoad(2, 2), 0xfff8), NO_NEXT, extLoad(0, 1)), doc: "fragment: 8 bytes; a non-first fragment has no upper-layer header" },
+      { selectors: [44], length: num(8), next: extLoad(0, 1), endsWhen: and(extLoad(2, 2), 0xfff8), doc: "fragment: 8 bytes; a non-first fragment has no upper-layer header" },
     ],
   },
   carriedBy: { eth: 0x86dd, ipv4: { selector: 41, accessor: "ipv6in4" }, ipv6: { selector: 41, accessor: "ipv6in6" }, gre: 0x86dd, geneve: 0x86dd },

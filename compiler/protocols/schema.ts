@@ -97,11 +97,12 @@ export interface ProtocolSpec {
 
 /**
  * Extension headers between a fixed header and its payload: at most `max` of them, each at least `minLength` bytes,
- * recognised by the selector announcing it. `length` and `next` read the extension header (extLoad); `next` may give
- * NO_NEXT (a non-first fragment). A malformed chain leaves the header valid with nothing after it.
+ * recognised by the selector announcing it. `length` and `next` read the extension header (extLoad); where `endsWhen`
+ * holds, the chain ends after this header with nothing that can be parsed after it (a non-first fragment). A
+ * malformed chain leaves the header valid with nothing after it.
  */
 export interface ChainSpec {
   max: number;
   minLength: number;
-  headers: { selectors: number[]; length: DescExpr; next: DescExpr; doc: string }[];
+  headers: { selectors: number[]; length: DescExpr; next: DescExpr; endsWhen?: DescExpr; doc: string }[];
 }
