@@ -1,6 +1,6 @@
 // Turns a protocol description's expressions (protocols/expr.ts) into C AST over a header value.
 import { binary, call, cast, cond, deref, hex, id, member, num, offsetFrom, type CExpr } from "../c/ast.js";
-import type { DescExpr } from "./expr.js";
+import { mentions, type DescExpr } from "./expr.js";
 import type { ProtocolSpec } from "./schema.js";
 
 export const getterName = (p: ProtocolSpec, field: string) => `tsbpf_${p.name}_${field}`;
@@ -10,6 +10,9 @@ export interface ExprScope {
   header: CExpr;
   extension?: CExpr;
 }
+
+/** Whether a field of p reads its length: its parser then records it (emit-parsers.ts, recordLength). */
+export const recordsLength = (p: ProtocolSpec): boolean => p.fields.some((f) => "expr" in f.read && mentions(f.read.expr, "length"));
 
 /** Numbers from 256 up print in hex, as masks and selectors are written. */
 const literal = (value: number): CExpr => (value >= 0x100 ? hex(value) : num(value));
@@ -23,7 +26,9 @@ export function descToC(p: ProtocolSpec, e: DescExpr, scope: ExprScope): CExpr {
       if (!p.fields.some((f) => f.name === e.name)) throw new Error(`protocol ${p.name}: unknown field ${e.name}`);
       return call(getterName(p, e.name), [h, id("end")]);
     case "length":
-      return cast("__u32", call("tsbpf_distance", [member(h, "pos"), member(h, "next")]));
+      if (!(p.tags || p.chain || p.length)) return literal(p.minLength);
+      // recorded by the parser where a field reads it (emit-parsers.ts, recordLength)
+      return recordsLength(p) ? member(h, "len") : cast("__u32", call("tsbpf_distance", [member(h, "pos"), member(h, "next")]));
     case "nextProto":
       // kept as it lies (selectorInPacketOrder): swapped where it is read as a value
       return p.selectorInPacketOrder ? call("__builtin_bswap16", [cast("__u16", member(h, "next_proto"))]) : member(h, "next_proto");

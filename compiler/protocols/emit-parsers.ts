@@ -1,6 +1,6 @@
 // Builds each header's validating parser, as C AST, from its description: bounds, validity, length, VLAN tags, the next protocol and extension chains.
 import { assign, binary, call, callStmt, cast, comment, decl, deref, exprStmt, goto, hex, id, ifThen, inlineFunction, member, not, num, offsetFrom, ret, type CExpr, type CFunction, type CStmt } from "../c/ast.js";
-import { descToC } from "./emit-expr.js";
+import { descToC, recordsLength } from "./emit-expr.js";
 import { hasChoice, type DescExpr } from "./expr.js";
 import { fieldOf, storedSelector } from "./index.js";
 import type { ChainSpec, ProtocolSpec } from "./schema.js";
@@ -37,14 +37,24 @@ const over = (p: ProtocolSpec, e: DescExpr) => descToC(p, e, { header: h });
  * after it would multiply). A length without a choice in it (IPv4's ihl × 4) is one unknown value on one path, and
  * needs no widening (no noise).
  */
-function nextAt(len: CExpr, max: number, noise: CExpr | undefined, checkEnd: boolean): CStmt[] {
+function nextAt(p: ProtocolSpec, len: CExpr, max: number, noise: CExpr | undefined, checkEnd: boolean): CStmt[] {
   const mask = (1 << Math.ceil(Math.log2(max + 1))) - 1;
   return [
     ...(noise ? [callStmt("tsbpf_widen", [len, noise, hex(mask)])] : []),
+    ...recordLength(p, len),
     assign(member(h, "next"), binary("+", pos, len)),
     callStmt("tsbpf_opaque", [member(h, "next")]),
     ...(checkEnd ? [check(member(h, "next"), 0)] : []),
   ];
+}
+
+/**
+ * The header's length, kept as a value of its own where a field reads it (LENGTH): computed from the header's pointers,
+ * it kept the header's own pointer alive after the parse, and the verifier, which knows more bytes proven behind a
+ * tagged Ethernet header's pointer than behind an untagged one's, walked everything after the parse once per path.
+ */
+function recordLength(p: ProtocolSpec, len: CExpr): CStmt[] {
+  return recordsLength(p) ? [assign(member(h, "len"), len)] : [];
 }
 
 /** The 16-bit selector at `at`, swapped to host order unless the parser keeps it as it lies (selectorInPacketOrder). */
@@ -73,7 +83,7 @@ function tagStack(p: ProtocolSpec): CStmt[] {
       ...level(i + 1),
     ]),
   ];
-  return [decl("__u32", "len", num(p.minLength)), assign(nextProto, selectorRead(p, t.selectorAt)), ...level(0), ...nextAt(id("len"), p.minLength + t.max * t.size, nextProto, false)];
+  return [decl("__u32", "len", num(p.minLength)), assign(nextProto, selectorRead(p, t.selectorAt)), ...level(0), ...nextAt(p, id("len"), p.minLength + t.max * t.size, nextProto, false)];
 }
 
 /**
@@ -88,7 +98,7 @@ export function parser(p: ProtocolSpec, alone = false): CFunction {
   for (const v of p.validity ?? []) body.push(comment(v.doc), ifThen(not(over(p, v.expr)), [goto(NONE)]));
   if (p.length) {
     if (p.maxLength === undefined) throw new Error(`protocol ${p.name}: a length needs a maxLength`);
-    body.push(decl("__u32", "len", over(p, p.length)), ...nextAt(id("len"), p.maxLength, hasChoice(p.length) ? call("tsbpf_be8", [pos]) : undefined, true));
+    body.push(decl("__u32", "len", over(p, p.length)), ...nextAt(p, id("len"), p.maxLength, hasChoice(p.length) ? call("tsbpf_be8", [pos]) : undefined, true));
   } else if (!p.tags) {
     body.push(assign(member(h, "next"), at(pos, p.minLength)));
   }
@@ -146,6 +156,8 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): CStmt[] {
   }, undefined)!;
   if (sharedNext) kinds.push(assign(nextProto, descToC(p, sharedNext, walk)));
   const isExtension = call("tsbpf_in_set", [nextProto, mask]);
+  // every way out of the walk is a jump to where what it leaves is set: the loop carries only the offset and the next
+  // protocol, and the verifier walks each way out once
   const trip: CStmt[] = [
     callStmt("tsbpf_widen", [off, noise, hex(0xfff)]),
     decl("__u8 *", "b", binary("+", pos, off)),
@@ -169,8 +181,11 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): CStmt[] {
       decl("__u8 *", "last"),
       { k: "pragma", text: "clang loop unroll(disable)" },
       { k: "for", init: decl("int", "i", num(0)), update: { k: "unary", op: "++", operand: id("i") }, body: trip },
-      { k: "label", name: past, body: assign(off, num(p.minLength)) },
-      { k: "label", name: cut, body: assign(nextProto, NO_NEXT) },
+      // each way out a block of its own (tsbpf_landing): clang otherwise set what they leave ahead of the jumps, on every trip
+      { k: "label", name: past, body: callStmt("tsbpf_landing", []) },
+      assign(off, num(p.minLength)),
+      { k: "label", name: cut, body: callStmt("tsbpf_landing", []) },
+      assign(nextProto, NO_NEXT),
       comment("a chain that runs past the packet leaves the header with nothing after it"),
       { k: "label", name: done, body: assign(last, binary("+", pos, off)) },
       callStmt("tsbpf_opaque", [last]),
@@ -178,6 +193,7 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): CStmt[] {
     ]),
     comment("either way the offset leaves widened, as one state (the check after widening holds whenever the one before did)"),
     callStmt("tsbpf_widen", [off, noise, hex(0xfff)]),
+    ...recordLength(p, off),
     assign(member(h, "next"), binary("+", pos, off)),
     callStmt("tsbpf_opaque", [member(h, "next")]),
     check(member(h, "next"), 0),

@@ -22,6 +22,7 @@ struct tsbpf_hdr {
 	__u8 *pos;        /* first byte of the header */
 	__u8 *next;       /* first byte after it (options and tags included) */
 	__u32 next_proto; /* what follows: EtherType or IP protocol, TSBPF_NO_NEXT for nothing; a cursor's length limit */
+	__u32 len;        /* its length as the parse found it, where a field reads it (VLAN tags, IPv6 extension headers) */
 	__u32 ok;         /* 1: the header is there; 0: the accessor found none (and the other fields are 0) */
 };
 #define TSBPF_NO_NEXT 0xffffffffu

@@ -43,6 +43,14 @@ describe("protocol descriptions", () => {
     expect(print(LENGTH)).toBe("(__u32)tsbpf_distance(h.pos, h.next)");
   });
 
+  it("read a length the parser records where a field reads it, and a fixed length as a constant", () => {
+    const over = (name: string) => printExpr(descToC(protocolByName(name)!, LENGTH, { header: id("h") }));
+    // Ethernet's vlanCount and IPv6's extensionLength read it: the parser keeps it (emit-parsers.ts, recordLength)
+    expect(over("eth")).toBe("h.len");
+    expect(over("ipv6")).toBe("h.len");
+    expect(over("udp")).toBe("8");
+  });
+
   it("swap a next protocol kept in packet order where it is read as a value", () => {
     const eth = protocolByName("eth")!;
     expect(printExpr(descToC(eth, NEXT_PROTO, { header: id("h") }))).toBe("__builtin_bswap16((__u16)h.next_proto)");
