@@ -13,7 +13,7 @@ export const BPF_STACK_BYTES = 512;
 const FRAME_ROUNDING = 32;
 /** Room kept in every frame for the integers clang spills from registers (it needs a slot or two beside a big local). */
 const SPILL_RESERVE = 16;
-/** A header value (struct tsbpf_hdr: two pointers, the next protocol and the presence flag). */
+/** A header value as clang spills it: two pointers, the next protocol and the presence flag (its length too only where a field reads it). */
 const HEADER_BYTES = 24;
 /** The key a socket filter's frame copy is looked up with (a stack slot). */
 const FRAME_COPY_KEY = 8;
