@@ -2,9 +2,9 @@
 import { ANY_SELECTOR, childrenOf, fieldOf, PROTOCOLS, protocolByName, storedSelector } from "./index.js";
 import { cursor } from "./cursor.js";
 import { addressSlotType, ADDRESS_TYPES, fieldCType, type FieldSpec, type LoadedField, type ProtocolSpec } from "./schema.js";
-import { setter, swapper } from "./emit-setters.js";
+import { setter, swapper, widestPieces } from "./emit-setters.js";
 import { runtimeHeader } from "../runtime/headers.js";
-import { binary, call, callStmt, cast, cond, decl, hex, id, ifThen, inlineFunction, member, not, num, offsetFrom, ret, unary, type CExpr, type CFunction, type CStmt, type CTopLevel } from "../c/ast.js";
+import { binary, call, callStmt, cast, cond, decl, deref, hex, id, ifThen, inlineFunction, member, not, num, offsetFrom, ret, unary, type CExpr, type CFunction, type CStmt, type CTopLevel } from "../c/ast.js";
 import { printTopLevel } from "../c/printer.js";
 import { descToC, getterName } from "./emit-expr.js";
 import { ALONE, NO_HEADER, parser, parserName } from "./emit-parsers.js";
@@ -38,10 +38,13 @@ function loadExpr(p: ProtocolSpec, read: LoadedField, h: CExpr): CExpr {
 function getterMacro(p: ProtocolSpec, f: FieldSpec): CTopLevel {
   const macro = (body: CExpr): CTopLevel => ({ k: "macro", macro: { name: getterName(p, f.name), params: ["h", "end"], body, comment: f.doc } });
   if (f.type === "mac" || f.type === "ipv6addr") {
-    // an address is copied out of the packet by value
+    // an address is copied out of the packet by value, in the widest loads that fit (a memcpy from the packet, whose
+    // alignment clang cannot know, was a load per byte and a shift and an or to put them together)
     const read = f.read as LoadedField & { at: number };
-    const copy = call("__builtin_memcpy", [unary("&", id("tsbpf_a_")), offsetFrom(member(MACRO_HEADER, "pos"), read.at), num(ADDRESS_TYPES[f.type].size)]);
-    return macro({ k: "scoped", locals: [{ type: addressSlotType(f.type), name: "tsbpf_a_" }], effects: [copy], value: id("tsbpf_a_") });
+    const pieces = widestPieces(ADDRESS_TYPES[f.type].size);
+    const locals = [{ type: addressSlotType(f.type), name: "tsbpf_a_" }, ...pieces.map(([k, size], i) => ({ type: `__u${size * 8}`, name: `tsbpf_w${i}_`, init: deref(`__u${size * 8}`, offsetFrom(member(MACRO_HEADER, "pos"), read.at + k)) }))];
+    const copies = pieces.map(([k, size], i) => call("__builtin_memcpy", [binary("+", cast("__u8 *", unary("&", id("tsbpf_a_"))), num(k)), unary("&", id(`tsbpf_w${i}_`)), num(size)]));
+    return macro({ k: "scoped", locals, effects: copies, value: id("tsbpf_a_") });
   }
   const body = "at" in f.read ? loadExpr(p, f.read, MACRO_HEADER) : descToC(p, f.read.expr, { header: MACRO_HEADER });
   return macro(cast(fieldCType(f.type), body));

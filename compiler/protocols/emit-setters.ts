@@ -20,6 +20,7 @@ const END = id("end");
 /** The byte `offset` bytes into the header. */
 const byteAt = (offset: number): CExpr => offsetFrom(member(h, "pos"), offset);
 const raw16 = (ptr: CExpr): CExpr => call("tsbpf_raw16", [ptr]);
+const raw32 = (ptr: CExpr): CExpr => call("tsbpf_raw32", [ptr]);
 
 /** The statements that store `value` into a field, in network order, keeping the bits around a masked field. */
 function write(read: LoadedField & { at: number }, type: FieldSpec["type"]): CStmt[] {
@@ -36,14 +37,26 @@ function write(read: LoadedField & { at: number }, type: FieldSpec["type"]): CSt
   return [assign(place, swapped(binary("|", kept, field)))];
 }
 
-/** Updates the checksum at `at` (a pointer) for the words that change from before(i) to after(i). */
-function updateChecksum(at: CExpr, spec: ChecksumSpec, words: number, before: (i: number) => CExpr, after: (i: number) => CExpr): CStmt & { k: "block" } {
+/** One checksum covering a field, at `at` (a pointer), brought up to date with `delta` (see changeSum). */
+function updateChecksum(at: CExpr, spec: ChecksumSpec, delta: CExpr): CStmt & { k: "block" } {
   const check = id("check");
-  const replaced = range(words).map((i) => assign(check, call("tsbpf_csum_replace", [check, before(i), after(i)])));
+  const updated = call("tsbpf_csum_apply", [check, delta]);
   const update = spec.zeroMeansNone
-    ? [ifThen(binary("!=", check, num(0)), [...replaced, assign(raw16(at), cond(check, check, hex(0xffff)))])]
-    : [...replaced, assign(raw16(at), check)];
+    ? [ifThen(binary("!=", check, num(0)), [assign(check, updated), assign(raw16(at), cond(check, check, hex(0xffff)))])]
+    : [assign(raw16(at), updated)];
   return { k: "block", body: [decl("__u16", "check", raw16(at)), ...update] };
+}
+
+/**
+ * What words changing from `before` to `after` add to a one's-complement sum over them, computed once for every
+ * checksum that covers them: ~before + after per word, 32 bits at a time where the words come in pairs; folded
+ * (tsbpf_csum_fold) unless it is at most two 16-bit words, which tsbpf_csum_apply takes as they are.
+ */
+function changeSum(pieces: { width: 2 | 4; before: CExpr; after: CExpr }[]): CExpr {
+  const small = pieces.length <= 2 && pieces.every((p) => p.width === 2);
+  const term = (p: (typeof pieces)[number]) => binary("+", cast(small ? "__u32" : "__u64", cast(`__u${p.width * 8}`, unary("~", p.before))), p.after);
+  const sum = pieces.map(term).reduce((a, b) => binary("+", a, b));
+  return small ? sum : call("tsbpf_csum_fold", [sum]);
 }
 
 /** A field's setter: `tsbpf_ipv4_set_ttl(h, end, value)`. */
@@ -68,25 +81,46 @@ export function setter(p: ProtocolSpec, f: FieldSpec): CFunction {
     }),
   ];
   const guarded = (c: (typeof checksums)[number], update: CStmt & { k: "block" }): CStmt => (c.guard ? ifThen(c.guard, update.body) : update);
-  const old = (i: number) => raw16(byteAt(first + 2 * i));
+  const delta = id("delta");
   const body: CStmt[] = [];
   if ((f.type === "mac" || f.type === "ipv6addr") && read.at === first) {
-    // an address: each checksum takes the old words from the packet and the new ones from the value before the copy,
-    // so no word is held across it (keeping all sixteen of an IPv6 address's had clang spill them on the stack)
+    // an address: the sum of what changes is taken from the packet's old words and the value's new ones before the
+    // copy, once for every checksum, so no word is held across the copy (keeping all sixteen of an IPv6 address's
+    // had clang spill them on the stack)
     body.push(decl(addressSlotType(f.type), "bytes", value));
-    for (const c of checksums) body.push(guarded(c, updateChecksum(c.at, c.spec, words, old, (i) => raw16(binary("+", cast("__u8 *", unary("&", id("bytes"))), num(2 * i))))));
+    const newAt = (k: number) => binary("+", cast("__u8 *", unary("&", id("bytes"))), num(k));
+    const pieces = range(Math.ceil(read.width / 4)).map((i) => {
+      const k = 4 * i;
+      const width = read.width - k >= 4 ? 4 : 2;
+      const load = width === 4 ? raw32 : raw16;
+      return { width: width as 2 | 4, before: load(byteAt(read.at + k)), after: load(newAt(k)) };
+    });
+    if (checksums.length) body.push(decl("__u32", "delta", changeSum(pieces)));
+    for (const c of checksums) body.push(guarded(c, updateChecksum(c.at, c.spec, delta)));
     body.push(callStmt("__builtin_memcpy", [byteAt(read.at), unary("&", id("bytes")), num(read.width)]));
   } else {
     const covered = checksums.length > 0;
-    if (covered) body.push(slotDecl("__u16", "before", undefined, words), slotDecl("__u16", "after", undefined, words), ...range(words).map((i) => assign(element(id("before"), i), old(i))));
+    const old = (i: number) => raw16(byteAt(first + 2 * i));
+    if (covered) body.push(slotDecl("__u16", "before", undefined, words), ...range(words).map((i) => assign(element(id("before"), i), old(i))));
     body.push(...write(read, f.type));
-    if (covered) body.push(...range(words).map((i) => assign(element(id("after"), i), old(i))));
-    for (const c of checksums) body.push(guarded(c, updateChecksum(c.at, c.spec, words, (i) => element(id("before"), i), (i) => element(id("after"), i))));
+    if (covered) body.push(decl("__u32", "delta", changeSum(range(words).map((i) => ({ width: 2 as const, before: element(id("before"), i), after: old(i) })))));
+    for (const c of checksums) body.push(guarded(c, updateChecksum(c.at, c.spec, delta)));
   }
   return fn(body);
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+/** `width` bytes as the widest loads that fit, in order: [offset, size] (16 → [0, 8], [8, 8]; 6 → [0, 4], [4, 2]). */
+export function widestPieces(width: number): [number, number][] {
+  const pieces: [number, number][] = [];
+  for (let k = 0; k < width; ) {
+    const size = [8, 4, 2, 1].find((n) => n <= width - k)!;
+    pieces.push([k, size]);
+    k += size;
+  }
+  return pieces;
+}
 
 export const swapperName = (p: ProtocolSpec, a: string, b: string) => `tsbpf_${p.name}_swap_${a}_${b}`;
 
@@ -112,12 +146,7 @@ export function swapKeepsChecksums(p: ProtocolSpec, a: FieldSpec, b: FieldSpec):
 /** Exchanges two fields' bytes in place (see swapKeepsChecksums): loaded in the widest pieces, then stored crosswise. */
 export function swapper(p: ProtocolSpec, a: FieldSpec, b: FieldSpec): CFunction {
   const [ra, rb] = [a.read as LoadedField & { at: number }, b.read as LoadedField & { at: number }];
-  const pieces: [number, number][] = [];
-  for (let k = 0; k < ra.width; ) {
-    const size = [8, 4, 2, 1].find((n) => n <= ra.width - k)!;
-    pieces.push([k, size]);
-    k += size;
-  }
+  const pieces = widestPieces(ra.width);
   const piece = (base: number, k: number, size: number) => deref(`__u${size * 8}`, byteAt(base + k));
   const body = [
     ...pieces.flatMap(([k, size], i) => [decl(`__u${size * 8}`, `a${i}`, piece(ra.at, k, size)), decl(`__u${size * 8}`, `b${i}`, piece(rb.at, k, size))]),
