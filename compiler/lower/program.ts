@@ -22,6 +22,7 @@ import { configDefinition } from "./config.js";
 import { checkLicense } from "../check/license.js";
 import { BOUNDS_MOVERS, kernelHelperDeclarations } from "../helpers/kernel-helpers.js";
 import { FunctionScope } from "./function-scope.js";
+import { singleExit } from "./single-exit.js";
 
 export interface LowerOptions {
   /** "tsbpf": sections `<kind>/<method>`; "libbpf": the canonical `xdp` or `tc`. */
@@ -117,11 +118,13 @@ export function lowerProbe(checked: LowerInput, options: LowerOptions): { unit: 
     const end: CStmt[] = returnsNothing ? [{ k: "return", value: lx.voidReturn }] : [];
     const body = lowerFunctionBody(lx, params, zero, () => [...lowerBlock(lx, f.body!, sig.returns), ...endOfBody(f.body!, sig.returns), ...end]);
     lx.voidReturn = undefined;
+    const returnType = returnsNothing ? "int" : cType(sig.returns);
+    const scalarResult = returnsNothing || ["int", "bool", "enum"].includes(sig.returns.kind);
     return {
       name: lx.functionName(f),
-      returnType: returnsNothing ? "int" : cType(sig.returns),
+      returnType,
       params: [...params.map((b) => ({ type: cType(b.type), name: b.cName })), ...body.hiddenParams],
-      body: body.statements,
+      body: scalarResult ? singleExit(body.statements, returnType) : body.statements,
       qualifiers: sig.linkage === "call" ? ["static", "__attribute__((noinline))"] : ["static", "__always_inline"],
       at: lx.at(f.name!),
     };
@@ -137,7 +140,7 @@ export function lowerProbe(checked: LowerInput, options: LowerOptions): { unit: 
       name: p.name,
       returnType: "int",
       params: [{ type: `${p.kind.ctxC} *`, name: param.cName }],
-      body: body.statements,
+      body: singleExit(body.statements, "int"),
       qualifiers: [],
       section,
       comment: `${p.kind.decorator.toUpperCase()} program ${p.className}.${p.name}`,
