@@ -89,9 +89,7 @@ export function setter(p: ProtocolSpec, f: FieldSpec): CFunction {
     // had clang spill them on the stack)
     body.push(decl(addressSlotType(f.type), "bytes", value));
     const newAt = (k: number) => binary("+", cast("__u8 *", unary("&", id("bytes"))), num(k));
-    const pieces = range(Math.ceil(read.width / 4)).map((i) => {
-      const k = 4 * i;
-      const width = read.width - k >= 4 ? 4 : 2;
+    const pieces = widestPieces(read.width, 4).map(([k, width]) => {
       const load = width === 4 ? raw32 : raw16;
       return { width: width as 2 | 4, before: load(byteAt(read.at + k)), after: load(newAt(k)) };
     });
@@ -111,11 +109,14 @@ export function setter(p: ProtocolSpec, f: FieldSpec): CFunction {
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-/** `width` bytes as the widest loads that fit, in order: [offset, size] (16 → [0, 8], [8, 8]; 6 → [0, 4], [4, 2]). */
-export function widestPieces(width: number): [number, number][] {
+/**
+ * `width` bytes as the widest loads that fit, none wider than `widest`, in order: [offset, size] (16 → [0, 8], [8, 8];
+ * 6 → [0, 4], [4, 2]).
+ */
+export function widestPieces(width: number, widest = 8): [number, number][] {
   const pieces: [number, number][] = [];
   for (let k = 0; k < width; ) {
-    const size = [8, 4, 2, 1].find((n) => n <= width - k)!;
+    const size = [8, 4, 2, 1].find((n) => n <= widest && n <= width - k)!;
     pieces.push([k, size]);
     k += size;
   }
