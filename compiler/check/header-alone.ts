@@ -3,7 +3,7 @@ import { mentions } from "../protocols/expr.js";
 import { ts } from "ts-morph";
 import type { FieldSpec, ProtocolSpec } from "../protocols/schema.js";
 import type { CheckFacts } from "./facts.js";
-import { isAssigned, unparen } from "./syntax.js";
+import { isAssigned, referencesTo, unparen } from "./syntax.js";
 
 type Names = Pick<CheckFacts, "declarationOf">;
 
@@ -20,8 +20,7 @@ export function parsedAlone(cx: Names, call: ts.CallExpression, p: ProtocolSpec)
   const decl = use.parent;
   if (ts.isVariableDeclaration(decl) && decl.initializer === use) {
     if (!ts.isVariableDeclarationList(decl.parent) || !(decl.parent.flags & ts.NodeFlags.Const) || !ts.isIdentifier(decl.name)) return false;
-    const scope = ts.findAncestor(decl, (n) => ts.isFunctionLike(n)) ?? decl.getSourceFile();
-    return references(cx, scope, decl).every((ref) => ownUse(ref, p));
+    return referencesTo(cx, decl).every((ref) => ownUse(ref, p));
   }
   return ownUse(call, p);
 }
@@ -31,17 +30,6 @@ function outermost(node: ts.Node): ts.Node {
   let n = node;
   while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
   return n;
-}
-
-/** The identifiers in scope that name decl (its own name excluded). */
-function references(cx: Names, scope: ts.Node, decl: ts.VariableDeclaration): ts.Identifier[] {
-  const out: ts.Identifier[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && n !== decl.name && cx.declarationOf(n) === decl) out.push(n);
-    ts.forEachChild(n, visit);
-  };
-  visit(scope);
-  return out;
 }
 
 /** One use of the header: a presence test, or one of its own fields read or written. */

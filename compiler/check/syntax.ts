@@ -32,3 +32,15 @@ export function isAssigned(n: ts.Node): boolean {
   const p = n.parent;
   return ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
 }
+
+/** The identifiers of the function around a variable (or of its file) that name it, its own name left out. */
+export function referencesTo(names: { declarationOf(n: ts.Node): ts.Node | undefined }, decl: ts.VariableDeclaration): ts.Identifier[] {
+  const scope = ts.findAncestor(decl, (n) => ts.isFunctionLike(n)) ?? decl.getSourceFile();
+  const out: ts.Identifier[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n !== decl.name && names.declarationOf(n) === decl) out.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return out;
+}

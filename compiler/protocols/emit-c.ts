@@ -7,10 +7,10 @@ import { runtimeHeader } from "../runtime/headers.js";
 import { binary, call, callStmt, cast, cond, decl, deref, hex, id, ifThen, inlineFunction, member, not, num, offsetFrom, ret, unary, type CExpr, type CFunction, type CStmt, type CTopLevel } from "../c/ast.js";
 import { printTopLevel } from "../c/printer.js";
 import { descToC, getterName } from "./emit-expr.js";
-import { ALONE, NO_HEADER, parser, parserName } from "./emit-parsers.js";
+import { ALONE, NO_HEADER, parser, parserName, UNTAGGED } from "./emit-parsers.js";
 
 export { getterName } from "./emit-expr.js";
-export { ALONE, NO_HEADER } from "./emit-parsers.js";
+export { ALONE, NO_HEADER, UNTAGGED } from "./emit-parsers.js";
 export const childAccessorName = (parent: ProtocolSpec, accessor: string) => `tsbpf_${parent.name}_${accessor}`;
 
 /** The header value of a getter macro: its parameter h. */
@@ -94,7 +94,8 @@ function childAccessor(p: ProtocolSpec, child: ProtocolSpec, selector: number, n
   const fn = (body: CStmt[]) => accessor(`${childAccessorName(p, name)}${suffix}`, [], body);
   if (child === cursor) return fn([ret(call("tsbpf_cursor_at", [start]))]);
   const announced = selector === ANY_SELECTOR ? [] : [ifThen(not(call("tsbpf_is", [member(parent, "next_proto"), storedSelector(p, selector)])), [ret(NO_HEADER)])];
-  return fn([...announced, ret(call(`${parserName(child)}${suffix.includes(ALONE) ? ALONE : ""}`, [start, END]))]);
+  const variant = `${suffix.includes(ALONE) ? ALONE : ""}${suffix.includes(UNTAGGED) ? UNTAGGED : ""}`;
+  return fn([...announced, ret(call(`${parserName(child)}${variant}`, [start, END]))]);
 }
 
 /**
@@ -108,13 +109,19 @@ export const CHAINED = "_chained";
 
 /**
  * The C for the given protocols (by name), in dependency order, with the accessors between them and their variants
- * ("eth.ipv4|_alone_chained": see parser, ALONE and CHAINED), the setters used ("ipv4.ttl") and the field swaps.
+ * ("eth.ipv4|_alone_chained": see parser, ALONE and CHAINED; "eth|_untagged": UNTAGGED), the setters used ("ipv4.ttl") and the field swaps.
  */
 export function emitProtocolRuntime(used: ReadonlySet<string>, setters: ReadonlySet<string> = new Set(), variants: ReadonlySet<string> = new Set(), swaps: ReadonlySet<string> = new Set(), boundsMove = true): string {
   const chosen = PROTOCOLS.filter((p) => used.has(p.name));
   const suffixesOf = (parent: ProtocolSpec, accessor: string) => [...variants].filter((v) => v.startsWith(`${parent.name}.${accessor}|`)).map((v) => v.split("|")[1]!);
   const aloneChildren = new Set<ProtocolSpec>();
-  for (const parent of chosen) for (const c of childrenOf(parent)) if (suffixesOf(parent, c.accessor).some((x) => x.includes(ALONE))) aloneChildren.add(c.child);
+  const untaggedChildren = new Set<ProtocolSpec>(chosen.filter((p) => variants.has(`${p.name}|${UNTAGGED}`)));
+  for (const parent of chosen) {
+    for (const c of childrenOf(parent)) {
+      if (suffixesOf(parent, c.accessor).some((x) => x.includes(ALONE))) aloneChildren.add(c.child);
+      if (suffixesOf(parent, c.accessor).some((x) => x.includes(UNTAGGED))) untaggedChildren.add(c.child);
+    }
+  }
   const fn = (f: CFunction): CTopLevel => ({ k: "function", fn: f });
   const text = (t: string): CTopLevel => ({ k: "text", text: t });
   const parts: CTopLevel[] = [{ k: "macro", macro: { name: "tsbpf_bounds_asm", body: { tokens: boundsMove ? "asm volatile" : "asm" } } }, text(runtimeHeader("packet.h"))];
@@ -122,6 +129,7 @@ export function emitProtocolRuntime(used: ReadonlySet<string>, setters: Readonly
     parts.push(...p.fields.map((f) => getterMacro(p, f)));
     parts.push(fn(parser(p)));
     if (aloneChildren.has(p)) parts.push(fn(parser(p, true)));
+    if (untaggedChildren.has(p)) parts.push(fn(parser(p, false, true)));
   }
   for (const parent of chosen) {
     for (const { child, selector, accessor, optionsAt } of childrenOf(parent)) {

@@ -10,6 +10,9 @@ export const parserName = (p: ProtocolSpec) => `tsbpf_parse_${p.name}`;
 /** The suffix of the parser and accessors of a header parsed alone (see parser). */
 export const ALONE = "_alone";
 
+/** The suffix of the parser of a header whose tags are seen but not walked (see tagStack; lower/tag-refusal.ts). */
+export const UNTAGGED = "_untagged";
+
 /** A header value that is no header. */
 export const NO_HEADER: CExpr = id("TSBPF_NO_HDR");
 
@@ -71,10 +74,17 @@ function nextSelector(p: ProtocolSpec, selector: DescExpr): CExpr {
   return selectorRead(p, read.at);
 }
 
-/** The VLAN tags, unrolled, one nested in the other: a tag is looked for only after one was found. */
-function tagStack(p: ProtocolSpec): CStmt[] {
+/**
+ * The VLAN tags, unrolled, one nested in the other: a tag is looked for only after one was found. `untagged`, for a
+ * program that refuses tagged frames before anything depends on their tags (lower/tag-refusal.ts), does not walk
+ * them: a tagged frame gives a header one tag long (its selector a TPID, so nothing follows it) whatever its tags.
+ */
+function tagStack(p: ProtocolSpec, untagged: boolean): CStmt[] {
   const t = p.tags!;
   const isTag = t.tpids.map((tpid) => binary("==", nextProto, storedSelector(p, tpid))).reduce((a, b) => binary("||", a, b));
+  if (untagged) {
+    return [decl("__u32", "len", num(p.minLength)), assign(nextProto, selectorRead(p, t.selectorAt)), ifThen(isTag, [assign(id("len"), num(p.minLength + t.size))]), ...nextAt(p, id("len"), p.minLength + t.size, undefined, false)];
+  }
   const level = (i: number): CStmt[] => i === t.max ? [] : [
     ifThen(isTag, [
       check(at(pos, p.minLength + i * t.size), t.size),
@@ -88,9 +98,9 @@ function tagStack(p: ProtocolSpec): CStmt[] {
 
 /**
  * A header's parser; `alone`, for a header nothing reads past (check/header-alone.ts), without what only serves what
- * follows: the next protocol and the walk over extension headers.
+ * follows: the next protocol and the walk over extension headers; `untagged`, with its tags seen but not walked.
  */
-export function parser(p: ProtocolSpec, alone = false): CFunction {
+export function parser(p: ProtocolSpec, alone = false, untagged = false): CFunction {
   const body: CStmt[] = [
     decl("struct tsbpf_hdr", "h", { k: "designated", fields: [["pos", pos], ["next", pos], ["next_proto", NO_NEXT], ["ok", num(1)]] }),
     check(pos, p.minLength),
@@ -102,7 +112,7 @@ export function parser(p: ProtocolSpec, alone = false): CFunction {
   } else if (!p.tags) {
     body.push(assign(member(h, "next"), at(pos, p.minLength)));
   }
-  if (p.tags) body.push(...tagStack(p));
+  if (p.tags) body.push(...tagStack(p, untagged));
   else if (p.nextSelector && !alone) body.push(assign(nextProto, nextSelector(p, p.nextSelector)));
   if (p.chain && !alone) body.push(...chainWalk(p, p.chain));
   if (p.chain && !alone) {
@@ -119,8 +129,8 @@ export function parser(p: ProtocolSpec, alone = false): CFunction {
   // every way a parse fails lands here: one block of its own (tsbpf_landing) for all of them
   body.push(ret(h), { k: "label", name: NONE, body: callStmt("tsbpf_landing", []) }, ret(NO_HEADER));
   return {
-    ...inlineFunction(`${parserName(p)}${alone ? ALONE : ""}`, "struct tsbpf_hdr", [{ type: "__u8 *", name: "pos" }, { type: "__u8 *", name: "end" }], body),
-    comment: `${p.tsName}${alone ? ", its own fields only" : ""}: ${p.doc}`,
+    ...inlineFunction(`${parserName(p)}${alone ? ALONE : ""}${untagged ? UNTAGGED : ""}`, "struct tsbpf_hdr", [{ type: "__u8 *", name: "pos" }, { type: "__u8 *", name: "end" }], body),
+    comment: `${p.tsName}${alone ? ", its own fields only" : ""}${untagged ? ", its tags seen but not walked" : ""}: ${p.doc}`,
   };
 }
 

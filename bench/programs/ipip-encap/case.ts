@@ -22,6 +22,8 @@ export default {
     { name: "UDP from 10.0.0.2", data: eth().ipv4({ src: "10.0.0.2", dst: "10.0.0.1" }).udp().build() },
     { name: "VLAN, to 10.0.0.2", data: eth().vlan(10).ipv4().udp().build() },
     { name: "QinQ, to 10.0.0.2", data: eth().vlan(10).vlan(20).ipv4().udp().build() },
+    { name: "VLAN tag cut at 16 bytes", data: truncate(eth().vlan(10).ipv4().udp().build(), 16) },
+    { name: "QinQ cut at 20 bytes", data: truncate(eth().vlan(10).vlan(20).ipv4().udp().build(), 20) },
     { name: "IPv4 IHL 4", data: eth().ipv4({ ihl: 4 }).udp().build() },
     { name: "IPv4 version 6", data: eth().ipv4({ version: 6 }).udp().build() },
     { name: "IPv4 IHL past the end", data: eth().ipv4({ ihl: 15 }).udp().build() },

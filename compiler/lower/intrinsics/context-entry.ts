@@ -1,6 +1,7 @@
 // Each program kind's way into its packet, as C AST: ctx.eth() and ctx.packet(), and a socket filter's copy of its frame.
 import { assign, binary, call, decl, inlineFunction, slotDecl, id, ifThen, member, not, num, ret, unary, type CExpr, type CFunction, type CStmt, type CTopLevel } from "../../c/ast.js";
 import { mapKind } from "../../maps/kinds.js";
+import { UNTAGGED } from "../../protocols/emit-parsers.js";
 import { PROGRAM_KINDS, type ProgramKind } from "../../programs/kinds.js";
 import { statesAreFew } from "../last-use.js";
 import type { LowerContext } from "../context.js";
@@ -9,7 +10,12 @@ import { mapDefinition } from "../maps.js";
 /** The helper name lowering records when a function copies a socket filter's frame. */
 export const COPY_FRAME = "copyFrame";
 
-export const contextFunction = (kind: ProgramKind, fn: string) => `tsbpf_${kind.decorator}_${fn}`;
+export const contextFunction = (kind: ProgramKind, fn: EntryName) => `tsbpf_${kind.decorator}_${fn}`;
+
+/** The entry of an Ethernet header parsed with its tags seen but not walked (lower/tag-refusal.ts). */
+export const UNTAGGED_ETH = `eth${UNTAGGED}` as const;
+
+type EntryName = "eth" | "packet" | typeof UNTAGGED_ETH;
 
 const header = (fields: [string, CExpr][]): CExpr => ({ k: "compound", type: "struct tsbpf_hdr", fields });
 
@@ -18,7 +24,7 @@ const header = (fields: [string, CExpr][]): CExpr => ({ k: "compound", type: "st
  * there (a socket filter whose frame could not be copied gets an empty cursor: its length limit is 0), from a pointer
  * of its own (moved by a hidden 0) unless the probe is small and loop-free (`few`: lower/last-use.ts, statesAreFew).
  */
-function contextEntry(kind: ProgramKind, fn: "eth" | "packet", few: boolean): CFunction {
+function contextEntry(kind: ProgramKind, fn: EntryName, few: boolean): CFunction {
   const direct = kind.packet === "direct";
   const ctx = id("ctx");
   const frame = id("frame");
@@ -26,7 +32,7 @@ function contextEntry(kind: ProgramKind, fn: "eth" | "packet", few: boolean): CF
   const end = direct ? call("tsbpf_end", [ctx]) : member(frame, "end");
   const params = direct ? [{ type: `${kind.ctxC} *`, name: "ctx" }] : [{ type: "struct tsbpf_frame", name: "frame" }];
   let body: CExpr;
-  if (fn === "eth") body = call("tsbpf_parse_eth", [start, end]);
+  if (fn === "eth" || fn === UNTAGGED_ETH) body = call(fn === "eth" ? "tsbpf_parse_eth" : `tsbpf_parse_eth${UNTAGGED}`, [start, end]);
   else if (direct) body = call("tsbpf_cursor_at", [few ? start : call("tsbpf_fresh_by", [start, call("tsbpf_ctx_get", [ctx, id(kind.unknownField!), id("u32")])])]);
   else body = header([["pos", start], ["next", start], ["next_proto", { k: "cond", test: start, then: id("TSBPF_NO_NEXT"), else: num(0) }], ["ok", num(1)]]);
   return inlineFunction(contextFunction(kind, fn), "struct tsbpf_hdr", params, [ret(body)]);
@@ -68,7 +74,7 @@ function copyFrame(): CTopLevel[] {
 
 /** The entries the probe's programs use, e.g. tsbpf_xdp_eth, tsbpf_tc_packet. */
 export function contextRuntime(lx: LowerContext): CTopLevel[] {
-  const entries = PROGRAM_KINDS.flatMap((k) => (["eth", "packet"] as const).filter((fn) => lx.helpers.has(contextFunction(k, fn))).map((fn) => ({ k, fn })));
+  const entries = PROGRAM_KINDS.flatMap((k) => (["eth", UNTAGGED_ETH, "packet"] as const).filter((fn) => lx.helpers.has(contextFunction(k, fn))).map((fn) => ({ k, fn })));
   const copy = lx.helpers.has(COPY_FRAME) ? copyFrame() : [];
   return [...copy, ...entries.map((e): CTopLevel => ({ k: "function", fn: contextEntry(e.k, e.fn, statesAreFew(lx)) }))];
 }

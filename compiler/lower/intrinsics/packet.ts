@@ -4,9 +4,10 @@ import { binary, call, id, num, type CExpr } from "../../c/ast.js";
 import { CURSOR_READS, CURSOR_WRITES } from "../../protocols/cursor.js";
 import { ADJUSTMENTS } from "../../check/adjustments.js";
 import { kindByContext } from "../../programs/kinds.js";
-import { contextFunction } from "./context-entry.js";
+import { contextFunction, UNTAGGED_ETH } from "./context-entry.js";
+import { refusesTags } from "../tag-refusal.js";
 import { setterName } from "../../protocols/emit-setters.js";
-import { ALONE, CHAINED, childAccessorName, getterName } from "../../protocols/emit-c.js";
+import { ALONE, CHAINED, childAccessorName, getterName, UNTAGGED } from "../../protocols/emit-c.js";
 import { parsedAlone } from "../../check/header-alone.js";
 import { childNeedsOwnPointer } from "../last-use.js";
 import { protocolByTsName } from "../../protocols/index.js";
@@ -43,9 +44,10 @@ export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, cal
   const accessor = callee.name.text;
   if (node.arguments.length > 0 || accessor === "options") return call(childAccessorName(parent, accessor), args);
   const alone = child.proto !== "Cursor" && parsedAlone(lx.facts, node, protocolByTsName(child.proto)!);
+  const untagged = child.proto !== "Cursor" && !!protocolByTsName(child.proto)!.tags && refusesTags(lx.facts, node);
   // a cursor's children start from its own pointer already (protocols/emit-c.ts childAccessor)
   const chained = parent.name !== "cursor" && !childNeedsOwnPointer(lx, callee.expression, node);
-  const suffix = `${alone ? ALONE : ""}${chained ? CHAINED : ""}`;
+  const suffix = `${alone ? ALONE : ""}${untagged ? UNTAGGED : ""}${chained ? CHAINED : ""}`;
   if (suffix) lx.accessorVariants.add(`${parent.name}.${accessor}|${suffix}`);
   return call(`${childAccessorName(parent, accessor)}${suffix}`, args);
 }
@@ -67,8 +69,11 @@ export function lowerFieldWrite(lx: LowerContext, target: ts.PropertyAccessExpre
 function contextCall(lx: LowerContext, node: ts.CallExpression, name: string, ctx: CExpr): CExpr {
   if (name === "eth" || name === "packet") {
     const kind = kindByContext((lx.typeOf((node.expression as ts.PropertyAccessExpression).expression) as { name: string }).name)!;
-    lx.helpers.add(contextFunction(kind, name));
-    return call(contextFunction(kind, name), [lx.scope.entry(ctx, kind)]);
+    const untagged = name === "eth" && refusesTags(lx.facts, node);
+    if (untagged) lx.accessorVariants.add(`eth|${UNTAGGED}`);
+    const entry = untagged ? UNTAGGED_ETH : name;
+    lx.helpers.add(contextFunction(kind, entry));
+    return call(contextFunction(kind, entry), [lx.scope.entry(ctx, kind)]);
   }
   const helper = ADJUSTMENTS[name];
   if (!helper) throw new Error(`internal: unknown context method ${name}`);

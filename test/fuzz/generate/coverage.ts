@@ -5,7 +5,7 @@ import { surface } from "./surface.js";
 export const GRAMMAR_FEATURES = [
   "struct", "object type alias", "object literal", "array literal", "FixedArray", "struct copy", "struct assignment", "config", "module constant",
   "@noinline", "call function", "call @noinline", "program options", "for <", "for <=", "for !=", "for >", "for >=", "for of range", "while",
-  "loop tower", "break", "continue", "switch", "fall through", "else", "else if", "early return", "guard", "guarded block", "null test", "?.",
+  "loop tower", "break", "continue", "switch", "fall through", "else", "else if", "early return", "guard", "tag refusal", "guarded block", "null test", "?.",
   "?:", "conversion", "let header", "header reassigned", "branch reassign", "header choice", "address copy", "map reference", "map reference write",
   "index x % N", "index x & M", "index by loop counter", "offset x % N", "offset x & M", "offset unbounded", "unannotated const", "++/--", "trace",
   "operator +", "operator -", "operator *", "operator /", "operator %", "operator &", "operator |", "operator ^", "operator <<", "operator >>",

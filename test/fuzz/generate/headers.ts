@@ -80,9 +80,16 @@ export function headerDeclaration(g: Gen): Stmt[] {
   return out;
 }
 
-/** `if (!h) return ...;` (or continue/break in a loop): h is present after it. */
+/**
+ * `if (!h) return ...;` (or continue/break in a loop): h is present after it. An Ethernet `const` is sometimes refused
+ * when tagged in the same test (`!eth || eth.vlanCount != 0`), which lets the compiler parse it without its tags.
+ */
 export function guard(g: Gen, v: Var): Stmt {
-  const test = g.rnd.weighted([[unary("!", name(v.name)), 3], [binary("==", name(v.name), name("null")), 1]] as const);
+  let test = g.rnd.weighted([[unary("!", name(v.name)), 3], [binary("==", name(v.name), name("null")), 1]] as const);
+  if (v.type.k === "header" && v.type.name === "Ethernet" && !v.mutable && g.rnd.chance(0.4)) {
+    test = binary("||", test, binary(g.rnd.pick(["!=", ">"]), member(name(v.name), "vlanCount", "u8"), num(0, "u8"), "bool"), "bool");
+    g.use("tag refusal");
+  }
   // the escape runs where v is null: hide v while writing it
   const escape = g.scope.nested(() => (g.scope.hide(v), escapeStmt(g)));
   g.scope.narrow(v);
