@@ -6,7 +6,7 @@ import type { LowerInput } from "../check/index.js";
 import type { CheckFacts } from "../check/facts.js";
 import type { TType } from "../types/types.js";
 import type { FunctionScope } from "./function-scope.js";
-import type { SpanAccess } from "./raw-runs.js";
+import type { CheckedSpan, SpanAccess } from "./raw-runs.js";
 
 export class LowerContext {
   /** Runtime parts the generated code uses beyond the fixed headers: "rawRead", "havoc", the frame copy, the context entries. */
@@ -25,6 +25,8 @@ export class LowerContext {
   readonly substitutes = new Map<ts.Node, string>();
   /** Raw accesses checked with the run of statements they stand in, by call (lower/raw-runs.ts). */
   readonly rawSpans = new Map<ts.Node, SpanAccess>();
+  /** The spans checked so far, where and how far (lower/raw-runs.ts): a later run they cover needs no check of its own. */
+  readonly checkedSpans: CheckedSpan[] = [];
   private temporaries = 0;
   /** How the function being lowered reaches the packet (set for each function before its body is lowered). */
   fn?: FunctionScope;

@@ -5,6 +5,7 @@ import { constantOf } from "../check/constants.js";
 import { unwrap } from "../check/syntax.js";
 import { CURSOR_OFFSET_MAX, CURSOR_READS, CURSOR_WRITES } from "../protocols/cursor.js";
 import type { LowerContext } from "./context.js";
+import type { FunctionScope } from "./function-scope.js";
 
 /** Ambient functions without effects: a run may go through them. */
 const PURE_FUNCTIONS = new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "csumFold", "csumReplace16", "csumReplace32"]);
@@ -51,14 +52,59 @@ export function planRawRun(lx: LowerContext, list: readonly ts.Statement[], star
   const checks: CStmt[] = [];
   const at = lx.at(list[start]!);
   for (const [cursor, extent] of extents) {
+    const proven = provenSpan(lx, cursor, extent, list[start]!);
+    if (proven) {
+      spans.set(cursor, proven);
+      continue;
+    }
     const span = lx.temporary("span");
     spans.set(cursor, span);
+    lx.checkedSpans.push({ list, index: start, cursor, span, extent, scope: lx.scope });
     const c = id(lx.bindingOfDecl(cursor)!.cName);
     checks.push({ k: "decl", type: "__u8 *", name: span, init: call("tsbpf_span", [c]), at }, { k: "expr", expr: call("tsbpf_span_check", [id(span), c, num(Number(extent)), lx.scope.end()]), at });
   }
   for (const a of accesses) lx.rawSpans.set(a.call, { span: spans.get(a.cursor)!, offset: a.offset });
   lx.helpers.add("rawRead");
   return { checks, end };
+}
+
+/** A span checked before a statement of a list: `extent` bytes from the cursor's start lie inside the packet after it. */
+export interface CheckedSpan {
+  list: readonly ts.Statement[];
+  index: number;
+  cursor: ts.Node;
+  span: string;
+  extent: bigint;
+  /** The function being lowered when it was checked: its spans are its own C locals. */
+  scope: FunctionScope;
+}
+
+/**
+ * A span already checked to at least `extent` bytes of the cursor wherever `at` runs: one checked before a statement
+ * of a list that is `at` or holds it, at or after the check's place. Its check ran whenever `at` runs (in structured
+ * code, a later statement of a list runs only after the earlier ones), nothing moves a cursor's bytes while the
+ * cursor can still be used (check/adjustments.ts), and the span is declared in that list's C block, so it is in scope.
+ * The packet-access form knows that those bytes are proven there; checking them again would only cost instructions.
+ */
+function provenSpan(lx: LowerContext, cursor: ts.Node, extent: bigint, at: ts.Node): string | undefined {
+  for (const c of lx.checkedSpans) {
+    if (c.scope !== lx.scope || c.cursor !== cursor || c.extent < extent) continue;
+    for (let n: ts.Node | undefined = at; n && !ts.isFunctionLike(n); n = n.parent) {
+      const i = c.list.indexOf(n as ts.Statement);
+      if (i >= 0) {
+        if (i >= c.index) return c.span;
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A raw access outside any run whose bytes a span checked before it already covers (see provenSpan). */
+export function coveredAccess(lx: LowerContext, e: ts.CallExpression): SpanAccess | undefined {
+  const a = rawAccess(lx, e);
+  const span = a && provenSpan(lx, a.cursor, a.offset + BigInt(a.width), e);
+  return span ? { span, offset: a.offset } : undefined;
 }
 
 function bigMax(a: bigint, b: bigint): bigint {

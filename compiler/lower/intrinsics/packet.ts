@@ -6,6 +6,7 @@ import { ADJUSTMENTS } from "../../check/adjustments.js";
 import { kindByContext } from "../../programs/kinds.js";
 import { contextFunction, UNTAGGED_ETH } from "./context-entry.js";
 import { refusesTags } from "../tag-refusal.js";
+import { coveredAccess } from "../raw-runs.js";
 import { setterName } from "../../protocols/emit-setters.js";
 import { ALONE, CHAINED, childAccessorName, getterName, UNTAGGED } from "../../protocols/emit-c.js";
 import { parsedAlone } from "../../check/header-alone.js";
@@ -22,7 +23,7 @@ export const ON_ERROR_LABEL = "tsbpf_on_error";
 export function lowerAccessorCall(lx: LowerContext, node: ts.CallExpression, callee: ts.PropertyAccessExpression, receiver: CExpr): CExpr {
   const receiverType = lx.typeOf(callee.expression);
   const width = receiverType.kind === "header" && receiverType.proto === "Cursor" ? CURSOR_READS[callee.name.text] : undefined;
-  const span = lx.rawSpans.get(node);
+  const span = lx.rawSpans.get(node) ?? (width || CURSOR_WRITES[callee.name.text] ? coveredAccess(lx, node) : undefined);
   if (width && span) return call("tsbpf_span_read", [id(span.span), num(Number(span.offset)), num(width * 8)]);
   if (width) {
     lx.helpers.add("rawRead");
