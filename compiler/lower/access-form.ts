@@ -53,6 +53,18 @@ export function knownAt(facts: Facts, node: ts.Node): Known {
   return known;
 }
 
+/**
+ * Whether `node` is evaluated only after `list[index]` has begun: it is that statement or a later one of the list, or
+ * stands inside one. In structured code a later statement of a list runs only once the earlier ones have run.
+ */
+export function followsStatement(list: readonly ts.Statement[], index: number, node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n && !ts.isFunctionLike(n); n = n.parent) {
+    const i = list.indexOf(n as ts.Statement);
+    if (i >= 0) return i >= index;
+  }
+  return false;
+}
+
 /** Whether control can leave s at its end (rather than by return, continue or break). */
 export function completes(s: ts.Statement): boolean {
   if (ts.isReturnStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s) || ts.isThrowStatement(s)) return false;

@@ -6,6 +6,7 @@ import { unwrap } from "../check/syntax.js";
 import { CURSOR_OFFSET_MAX, CURSOR_READS, CURSOR_WRITES } from "../protocols/cursor.js";
 import type { LowerContext } from "./context.js";
 import type { FunctionScope } from "./function-scope.js";
+import { followsStatement } from "./access-form.js";
 
 /** Ambient functions without effects: a run may go through them. */
 const PURE_FUNCTIONS = new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "csumFold", "csumReplace16", "csumReplace32"]);
@@ -84,20 +85,10 @@ export interface CheckedSpan {
  * of a list that is `at` or holds it, at or after the check's place. Its check ran whenever `at` runs (in structured
  * code, a later statement of a list runs only after the earlier ones), nothing moves a cursor's bytes while the
  * cursor can still be used (check/adjustments.ts), and the span is declared in that list's C block, so it is in scope.
- * The packet-access form knows that those bytes are proven there; checking them again would only cost instructions.
+ * These are the byte ranges the packet-access form (access-form.ts) knows proven at `at`.
  */
 function provenSpan(lx: LowerContext, cursor: ts.Node, extent: bigint, at: ts.Node): string | undefined {
-  for (const c of lx.checkedSpans) {
-    if (c.scope !== lx.scope || c.cursor !== cursor || c.extent < extent) continue;
-    for (let n: ts.Node | undefined = at; n && !ts.isFunctionLike(n); n = n.parent) {
-      const i = c.list.indexOf(n as ts.Statement);
-      if (i >= 0) {
-        if (i >= c.index) return c.span;
-        break;
-      }
-    }
-  }
-  return undefined;
+  return lx.checkedSpans.find((c) => c.scope === lx.scope && c.cursor === cursor && c.extent >= extent && followsStatement(c.list, c.index, at))?.span;
 }
 
 /** A raw access outside any run whose bytes a span checked before it already covers (see provenSpan). */

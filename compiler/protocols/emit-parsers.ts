@@ -185,7 +185,7 @@ function chainWalk(p: ProtocolSpec, chain: ChainSpec): CStmt[] {
   const last = id("last");
   return [
     decl("__u32", "off", num(p.minLength)),
-    decl("__u64", "noise", binary("&", call("tsbpf_be16", [at(pos, 2)]), hex(0xfff))),
+    decl("__u64", "noise", deref("__u16", at(pos, 2))),
     comment("a header with no extension header after it pays one bit test: the walk and its end checks are skipped"),
     ifThen(isExtension, [
       decl("__u8 *", "last"),
