@@ -139,12 +139,25 @@ export function decidedOnce(lx: LowerContext, node: ts.IfStatement | ts.Conditio
 export function unlinkedFromCounter(lx: LowerContext, node: ts.BinaryExpression, left: CExpr, right: CExpr): [CExpr, CExpr] {
   const l = mentionsCounter(lx, node.left);
   const r = mentionsCounter(lx, node.right);
-  if (l === r) return [left, right];
   const unlinked = (n: ts.Expression, e: CExpr): CExpr => {
     if (isConstantInC(e) || !isKept(lx, n)) return e;
     return call("tsbpf_unlinked", [e]);
   };
+  if (l === r) return l ? [left, right] : unlinkedFromConstant(lx, node, left, right, unlinked);
   return l ? [left, unlinked(node.right, right)] : [unlinked(node.left, left), right];
+}
+
+/**
+ * A value that lives on from trip to trip compared with a constant where the walk comes back (in a loop, or in a
+ * function a loop calls) is compared through an unlinked copy too: `n == 5` narrows n to 5 on one side for the rest of
+ * the walk, so every trip starts a path of its own with n known, which the verifier can prune only against states it
+ * has kept; in a long loop it drops those that keep failing to match (the counter differs on every trip), and the
+ * walk grew with the square of the trips (fuzz 20261302/1155: a 256-trip loop testing a parameter's field went past
+ * 1,000,000 steps, 4,184 for 64 trips with the copy against 83,364 without).
+ */
+function unlinkedFromConstant(lx: LowerContext, node: ts.BinaryExpression, left: CExpr, right: CExpr, unlinked: (n: ts.Expression, e: CExpr) => CExpr): [CExpr, CExpr] {
+  if (isConstantInC(left) === isConstantInC(right) || !revisited(lx, node)) return [left, right];
+  return isConstantInC(right) ? [unlinked(node.left, left), right] : [left, unlinked(node.right, right)];
 }
 
 /**
