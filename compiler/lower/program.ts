@@ -22,7 +22,7 @@ import { configDefinition } from "./config.js";
 import { checkLicense } from "../check/license.js";
 import { BOUNDS_MOVERS, kernelHelperDeclarations } from "../helpers/kernel-helpers.js";
 import { FunctionScope } from "./function-scope.js";
-import { singleExit } from "./single-exit.js";
+import { settledReturns, singleExit } from "./single-exit.js";
 
 export interface LowerOptions {
   /** "tsbpf": sections `<kind>/<method>`; "libbpf": the canonical `xdp` or `tc`. */
@@ -124,7 +124,7 @@ export function lowerProbe(checked: LowerInput, options: LowerOptions): { unit: 
       name: lx.functionName(f),
       returnType,
       params: [...params.map((b) => ({ type: cType(b.type), name: b.cName })), ...body.hiddenParams],
-      body: scalarResult ? singleExit(body.statements, returnType) : body.statements,
+      body: scalarResult ? singleExit(settledReturns(body.statements, returnType), returnType) : body.statements,
       qualifiers: sig.linkage === "call" ? ["static", "__attribute__((noinline))"] : ["static", "__always_inline"],
       at: lx.at(f.name!),
     };

@@ -1,5 +1,5 @@
-// Routes a function's returns through one variable set at its entry when a return stands inside a loop.
-import { assign, decl, goto, id, num, type CStmt } from "../c/ast.js";
+// Routes a function's returns through one variable set at its entry when a return stands inside a loop, and hides constant returns beside computed ones.
+import { assign, call, decl, goto, id, isConstantInC, num, type CExpr, type CStmt } from "../c/ast.js";
 
 const RESULT = "tsbpf_result";
 const EXIT = "tsbpf_exit";
@@ -14,6 +14,35 @@ const EXIT = "tsbpf_exit";
 export function singleExit(body: CStmt[], resultType: string): CStmt[] {
   if (!returnsInLoop(body, false) || hasBareReturn(body)) return body;
   return [decl(resultType, RESULT, num(0)), ...body.map(rewrite), { k: "label", name: EXIT, body: { k: "return", value: id(RESULT) } }];
+}
+
+/**
+ * A function's body whose returns mix constants with values computed by a call (a helper, a map, a value hidden from
+ * the verifier), with each constant returned through a register clang cannot see into. clang otherwise merged
+ * `return c ? computed : true` into `c | computed`, reading the computed value's register on the path that never set
+ * it, and the verifier refuses a register never set ("R1 !read_ok": fuzz seed 20261303, program 1613, kept in
+ * test/fuzz/regressions/). Bodies whose returns are all constants, or none, are left as they are.
+ */
+export function settledReturns(body: CStmt[], resultType: string): CStmt[] {
+  const values = returnValues(body);
+  if (!values.some(isConstantInC) || !values.some(callsSomething)) return body;
+  const settle = (s: CStmt): CStmt => {
+    if (s.k !== "return" || !s.value || !isConstantInC(s.value)) return s;
+    const r = id("tsbpf_r_");
+    return { ...s, value: { k: "scoped", locals: [{ type: resultType, name: "tsbpf_r_", init: s.value }], effects: [call("tsbpf_opaque", [r])], value: r } };
+  };
+  return body.map((s) => mapStatements(s, settle));
+}
+
+function returnValues(body: CStmt[]): CExpr[] {
+  return body.flatMap((s) => [...(s.k === "return" && s.value ? [s.value] : []), ...nested(s).flatMap((n) => returnValues(n.body))]);
+}
+
+/** Whether an expression calls something (a function, a helper, a macro of the runtime). */
+function callsSomething(e: unknown): boolean {
+  if (!e || typeof e !== "object") return false;
+  if ((e as { k?: string }).k === "call") return true;
+  return Object.values(e).some(callsSomething);
 }
 
 /** The statements nested in s, and whether they are a loop's body. */
@@ -44,10 +73,13 @@ function hasBareReturn(body: CStmt[]): boolean {
 }
 
 function rewrite(s: CStmt): CStmt {
-  const all = (body: CStmt[]) => body.map(rewrite);
+  return mapStatements(s, (r) => (r.k === "return" ? { k: "block", body: [assign(id(RESULT), r.value!), goto(EXIT)], at: r.at } : r));
+}
+
+/** s with `leaf` applied to each statement in it that holds no others (a return, an expression...). */
+function mapStatements(s: CStmt, leaf: (s: CStmt) => CStmt): CStmt {
+  const all = (body: CStmt[]) => body.map((x) => mapStatements(x, leaf));
   switch (s.k) {
-    case "return":
-      return { k: "block", body: [assign(id(RESULT), s.value!), goto(EXIT)], at: s.at };
     case "if":
       return { ...s, then: all(s.then), else: s.else ? all(s.else) : undefined };
     case "block":
@@ -57,8 +89,8 @@ function rewrite(s: CStmt): CStmt {
     case "switch":
       return { ...s, cases: s.cases.map((c) => ({ ...c, body: all(c.body) })) };
     case "label":
-      return { ...s, body: rewrite(s.body) };
+      return { ...s, body: mapStatements(s.body, leaf) };
     default:
-      return s;
+      return leaf(s);
   }
 }
