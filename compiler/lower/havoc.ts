@@ -162,18 +162,21 @@ function unlinkedFromConstant(lx: LowerContext, node: ts.BinaryExpression, left:
 
 /**
  * Whether a value lives on from trip to trip, so that narrowing it lasts: a local or parameter, or a field of a local
- * struct, possibly converted (`u64(n)`). A value computed afresh (`c ? a : 16`, a header's field) is narrowed in a
- * temporary; an unlinked copy of it would only cost an instruction and a register (a program at 930,000 steps went over
- * the verifier's 1,000,000 with one: fuzz 20261153/1112).
+ * struct or header, possibly converted (`u64(n)`). A header's field is computed once before the loop where clang can
+ * (IPv6's `extensionLength` is the header's length less 40: compared with a 256-trip counter, it was narrowed anew on
+ * every trip, fuzz 20261303/3922). A value computed afresh (`c ? a : 16`) is narrowed in a temporary; an unlinked copy
+ * of it would only cost an instruction and a register (a program at 930,000 steps went over the verifier's 1,000,000
+ * with one: fuzz 20261153/1112).
  */
 function isKept(lx: LowerContext, n: ts.Expression): boolean {
   let e = unparen(n);
   while (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text in INTS && e.arguments.length === 1) e = unparen(e.arguments[0]!);
+  const field = ts.isPropertyAccessExpression(e);
   if (ts.isPropertyAccessExpression(e)) e = unparen(e.expression);
   if (!ts.isIdentifier(e)) return false;
   const d = lx.facts.declarationOf(e);
   const b = d && lx.bindingOfDecl(d);
-  return !!b && (b.kind === "local" || b.kind === "param") && (b.type.kind !== "header" && b.type.kind !== "context" && b.type.kind !== "map");
+  return !!b && (b.kind === "local" || b.kind === "param") && b.type.kind !== "context" && b.type.kind !== "map" && (field || b.type.kind !== "header");
 }
 
 /**
