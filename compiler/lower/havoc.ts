@@ -66,6 +66,8 @@ export function loopCarried(lx: LowerContext, loop: ts.IterationStatement): ts.N
  */
 export function unknownToVerifier(lx: LowerContext, node: ts.Expression, value: CExpr, expected?: TType): CExpr {
   if (isTestPosition(node) || isConstantInC(value)) return value; // a constant is the same on every path
+  const same = equalityWithoutJump(lx, node, value);
+  if (same) return same;
   const t = lx.typeOf(node);
   if (t.kind !== "int" && t.kind !== "bool" && t.kind !== "enum" && t.kind !== "const") return value;
   lx.helpers.add("havoc");
@@ -75,6 +77,25 @@ export function unknownToVerifier(lx: LowerContext, node: ts.Expression, value: 
   // a bool stored as _Bool: `& 1` tells clang it is 0 or 1 already, or it would compare (a jump) to convert it
   if (t.kind === "bool") return binary("&", unknown, num(1));
   return int ? cast(INTS[int].c, unknown) : unknown;
+}
+
+/**
+ * `a == b` or `a != b` of values of at most 32 bits, used as a value where the walk comes back (in a loop, or in a
+ * function a loop calls), computed without a jump (tsbpf_same32): made unknown after its two paths met, the value kept
+ * them apart at the meeting point, and in a 256-trip loop with map updates the verifier, which keeps a state to
+ * compare with only every few jumps, walked the rest of the loop from both (fuzz 20261304/890: past 1,000,000 steps).
+ */
+function equalityWithoutJump(lx: LowerContext, node: ts.Expression, value: CExpr): CExpr | undefined {
+  const n = unparen(node);
+  if (!ts.isBinaryExpression(n) || !revisited(lx, n)) return undefined;
+  const test = value.k === "call" && value.fn === "tsbpf_decided" ? value.args[0]! : value;
+  if (test.k !== "binary" || (test.op !== "==" && test.op !== "!=")) return undefined;
+  const narrow = (t: TType) => (t.kind === "int" && INTS[t.name].bits <= 32) || (t.kind === "const" && [t.value, t.other ?? t.value].every((v) => v >= -(2n ** 31n) && v < 2n ** 32n)) || t.kind === "bool";
+  if (!narrow(lx.typeOf(n.left)) || !narrow(lx.typeOf(n.right))) return undefined;
+  if (lx.typeOf(n.left).kind === "const" && lx.typeOf(n.right).kind === "const") return undefined;
+  lx.helpers.add("havoc");
+  const same = call("tsbpf_same32", [test.left, test.right]);
+  return test.op === "==" ? same : binary("^", same, num(1));
 }
 
 /** Whether an expression is only tested (a condition, an operand of `!`, `&&`, `||`) or is a program's verdict. */
