@@ -11,7 +11,7 @@ export type HeaderValue = ts.VariableDeclaration;
 
 /** What holds where a node is evaluated, learnt from the tests that decide whether control reaches it. */
 export interface Known {
-  /** Header values known present (not null): their fixed part lies inside the packet. */
+  /** Header values known present (not null): their fixed part (the protocol's minLength) lies inside the packet. */
   present: Set<HeaderValue>;
   /** Ethernet header values known to carry no VLAN tag (`vlanCount` is 0). */
   untagged: Set<HeaderValue>;
@@ -66,19 +66,18 @@ export function followsStatement(list: readonly ts.Statement[], index: number, n
 }
 
 /** Whether control can leave s at its end (rather than by return, continue or break). */
-export function completes(s: ts.Statement): boolean {
+function completes(s: ts.Statement): boolean {
   if (ts.isReturnStatement(s) || ts.isContinueStatement(s) || ts.isBreakStatement(s) || ts.isThrowStatement(s)) return false;
   if (ts.isBlock(s)) return s.statements.every(completes);
   if (ts.isIfStatement(s)) return !s.elseStatement || completes(s.thenStatement) || completes(s.elseStatement);
   return true;
 }
 
-/** The bytes from a header value's start known inside the packet where `node` is evaluated (0 when not known present). */
-export function provenBytes(facts: Facts, node: ts.Node, value: HeaderValue): number {
-  if (!knownAt(facts, node).present.has(value)) return 0;
-  const type = facts.types.get(value.initializer!);
-  const p = type?.kind === "header" ? protocolByTsName(type.proto) : undefined;
-  return p?.minLength ?? 0;
+/** What `e` having the value `holds` teaches about header values, alone. */
+export function learnt(facts: Facts, e: ts.Expression, holds: boolean): Known {
+  const known: Known = { present: new Set(), untagged: new Set() };
+  learnFrom(facts, e, holds, known);
+  return known;
 }
 
 /** What `e` having the value `holds` teaches about header values. */
@@ -123,7 +122,7 @@ const isNullish = (e: ts.Expression) => e.kind === ts.SyntaxKind.NullKeyword || 
 const isZero = (e: ts.Expression) => ts.isNumericLiteral(e) && Number(e.text) === 0;
 
 /** The `const` header value that e names, if it does. */
-export function headerValue(facts: Facts, expr: ts.Expression): HeaderValue | undefined {
+function headerValue(facts: Facts, expr: ts.Expression): HeaderValue | undefined {
   const e = unwrap(expr);
   if (!ts.isIdentifier(e) || facts.types.get(e)?.kind !== "header") return undefined;
   const decl = facts.declarationOf(e);
@@ -137,7 +136,7 @@ export function isConstHeader(facts: Facts, decl: ts.VariableDeclaration): boole
 }
 
 /** The Ethernet header value h of `h.vlanCount`, if e is that. */
-export function vlanCountOf(facts: Facts, expr: ts.Expression): HeaderValue | undefined {
+function vlanCountOf(facts: Facts, expr: ts.Expression): HeaderValue | undefined {
   const e = unwrap(expr);
   if (!ts.isPropertyAccessExpression(e) || e.name.text !== "vlanCount") return undefined;
   const value = headerValue(facts, e.expression);

@@ -4,12 +4,20 @@ import { call, id, num, type CStmt } from "../c/ast.js";
 import { constantOf } from "../check/constants.js";
 import { unwrap } from "../check/syntax.js";
 import { CURSOR_OFFSET_MAX, CURSOR_READS, CURSOR_WRITES } from "../protocols/cursor.js";
+import type { CheckFacts } from "../check/facts.js";
 import type { LowerContext } from "./context.js";
 import type { FunctionScope } from "./function-scope.js";
 import { followsStatement } from "./access-form.js";
 
 /** Ambient functions without effects: a run may go through them. */
 const PURE_FUNCTIONS = new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64", "csumFold", "csumReplace16", "csumReplace32"]);
+
+/** A call of one of the ambient functions without effects (an integer conversion, a checksum computation). */
+export function isPureCall(facts: Pick<CheckFacts, "declarationOf" | "isAmbient">, e: ts.CallExpression): boolean {
+  if (!ts.isIdentifier(e.expression) || !PURE_FUNCTIONS.has(e.expression.text)) return false;
+  const decl = facts.declarationOf(e.expression);
+  return !!decl && facts.isAmbient(decl);
+}
 
 /** A raw access of a run: the span (checked pointer) it reads or writes through, and its offset from the span's start. */
 export interface SpanAccess {
@@ -120,9 +128,7 @@ function quietExpression(lx: LowerContext, e: ts.Node, found: Access[], always: 
       if (always) found.push(access);
       return e.arguments.every((a) => quietExpression(lx, a, found, always));
     }
-    if (!ts.isIdentifier(e.expression) || !PURE_FUNCTIONS.has(e.expression.text)) return false;
-    const decl = lx.facts.declarationOf(e.expression);
-    return !!decl && lx.facts.isAmbient(decl) && e.arguments.every((a) => quietExpression(lx, a, found, always));
+    return isPureCall(lx.facts, e) && e.arguments.every((a) => quietExpression(lx, a, found, always));
   }
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;

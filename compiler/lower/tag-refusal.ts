@@ -3,12 +3,10 @@ import { ts } from "ts-morph";
 import type { CheckFacts } from "../check/facts.js";
 import { unparen } from "../check/syntax.js";
 import { protocolByTsName } from "../protocols/index.js";
-import { isConstHeader, knownAt, usesOf, vlanCountOf, type HeaderValue } from "./access-form.js";
+import { isConstHeader, knownAt, learnt, usesOf, type HeaderValue } from "./access-form.js";
+import { isPureCall } from "./raw-runs.js";
 
 type Facts = Pick<CheckFacts, "declarationOf" | "types" | "isAmbient">;
-
-/** Ambient functions without effects, which a refusing test may call before its tag test. */
-const PURE_FUNCTIONS = new Set(["u8", "u16", "u32", "u64", "i8", "i16", "i32", "i64"]);
 
 /**
  * Whether `call` (`ctx.eth()`) may parse its Ethernet header without walking VLAN tags (emit-parsers.ts, UNTAGGED):
@@ -76,18 +74,19 @@ function takenInto(facts: Facts, use: ts.Identifier): HeaderValue | undefined {
 
 /**
  * Whether `use` stands in a term of an `if`'s test at or before the term that tests `eth` for tags, every term up to
- * it without effects: an `||` of terms with one that holds on a tagged frame (`eth.vlanCount != 0`), or an `&&` of
- * terms with one that fails on a tagged frame (`eth.vlanCount == 0`). Either way a tagged frame takes the same branch
- * with both parses.
+ * it without effects: an `||` of terms with one that holds on every tagged frame (`eth.vlanCount != 0`: the form
+ * learns the frame untagged where it fails), or an `&&` of terms with one that fails on every tagged frame
+ * (`eth.vlanCount == 0`: learnt untagged where it holds). Either way a tagged frame takes the same branch with both
+ * parses, whose tag counts (the walk's, or 1) are both not 0.
  */
 function beforeTagTest(facts: Facts, use: ts.Node, eth: HeaderValue): boolean {
   let n: ts.Node = use;
   while (ts.isExpression(n.parent) || ts.isQuestionDotToken(n.parent)) n = n.parent;
   const test = n.parent;
   if (!ts.isIfStatement(test) || test.expression !== n) return false;
-  return ([[ts.SyntaxKind.BarBarToken, true], [ts.SyntaxKind.AmpersandAmpersandToken, false]] as const).some(([op, tagged]) => {
+  return ([[ts.SyntaxKind.BarBarToken, false], [ts.SyntaxKind.AmpersandAmpersandToken, true]] as const).some(([op, untaggedWhen]) => {
     const terms = chain(test.expression, op);
-    const tagTerm = terms.findIndex((t) => testsTags(facts, t, eth, tagged));
+    const tagTerm = terms.findIndex((t) => learnt(facts, t, untaggedWhen).untagged.has(eth));
     const at = terms.findIndex((t) => t.pos <= use.pos && use.end <= t.end);
     return tagTerm >= 0 && at >= 0 && at <= tagTerm && terms.slice(0, tagTerm + 1).every((t) => withoutEffects(facts, t));
   });
@@ -100,27 +99,8 @@ function chain(e: ts.Expression, op: ts.SyntaxKind): ts.Expression[] {
 }
 
 /**
- * With `tagged`, a term true exactly when the frame is tagged: `eth.vlanCount != 0`, `> 0`, `0 != eth.vlanCount`,
- * `eth.vlanCount` alone; without, one true exactly when it is not: `eth.vlanCount == 0`, `0 == ...`, `!eth.vlanCount`.
- */
-function testsTags(facts: Facts, term: ts.Expression, eth: HeaderValue, tagged: boolean): boolean {
-  const e = unparen(term);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return testsTags(facts, e.operand, eth, !tagged);
-  if (vlanCountOf(facts, e) === eth) return tagged;
-  if (!ts.isBinaryExpression(e)) return false;
-  const op = e.operatorToken.kind;
-  const zero = (x: ts.Expression) => ts.isNumericLiteral(unparen(x)) && Number((unparen(x) as ts.NumericLiteral).text) === 0;
-  const count = zero(e.right) ? e.left : zero(e.left) ? e.right : undefined;
-  if (!count || vlanCountOf(facts, count) !== eth) return false;
-  const unequal = op === ts.SyntaxKind.ExclamationEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken;
-  const equal = op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsEqualsToken;
-  const positive = (op === ts.SyntaxKind.GreaterThanToken && count === e.left) || (op === ts.SyntaxKind.LessThanToken && count === e.right);
-  return tagged ? unequal || positive : equal;
-}
-
-/**
- * Whether evaluating e can do nothing but give a value: no assignment, no call but header accessors and integer
- * conversions (a raw read may end the program, a map or helper call has effects of its own).
+ * Whether evaluating e can do nothing but give a value: no assignment, no call but header accessors and ambient
+ * functions without effects (a raw read may end the program, a map or helper call has effects of its own).
  */
 function withoutEffects(facts: Facts, e: ts.Node): boolean {
   if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
@@ -128,8 +108,7 @@ function withoutEffects(facts: Facts, e: ts.Node): boolean {
   if (ts.isCallExpression(e)) {
     const callee = unparen(e.expression);
     const accessor = ts.isPropertyAccessExpression(callee) && e.arguments.length === 0 && facts.types.get(e)?.kind === "header";
-    const conversion = ts.isIdentifier(callee) && PURE_FUNCTIONS.has(callee.text) && isAmbientName(facts, callee);
-    if (!accessor && !conversion) return false;
+    if (!accessor && !isPureCall(facts, e)) return false;
   } else if (ts.isTypeNode(e)) {
     return true;
   } else if (!ts.isExpression(e) && !ts.isToken(e) && !ts.isIdentifier(e)) {
@@ -138,9 +117,4 @@ function withoutEffects(facts: Facts, e: ts.Node): boolean {
     return false;
   }
   return ts.forEachChild(e, (c) => (withoutEffects(facts, c) ? undefined : true)) === undefined;
-}
-
-function isAmbientName(facts: Facts, name: ts.Identifier): boolean {
-  const decl = facts.declarationOf(name);
-  return !!decl && facts.isAmbient(decl);
 }
